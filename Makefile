@@ -1,0 +1,57 @@
+# Keyline: the two commands are `make run` and `make test`.
+SHELL := /bin/bash
+GO ?= go
+DEVDB := scripts/devdb.sh
+DEV_PORT ?= 7687
+DEV_DATA ?= devdb/data
+export NEO4J_URI ?= bolt://127.0.0.1:$(DEV_PORT)
+
+.PHONY: run test stop db lint generate check-generated ci bench clean-db
+
+## run: start the development Neo4j, migrate, load the demo operation if the
+## database is empty, and serve GraphQL with the explorer on 127.0.0.1:8080.
+run: db
+	$(GO) run ./cmd/keyline migrate
+	$(GO) run ./cmd/keyline seed --if-empty
+	$(GO) run ./cmd/keyline serve --dev
+
+## db: start the development Neo4j (reused if already running).
+db:
+	@if $(DEVDB) status --data $(DEV_DATA) --port $(DEV_PORT) >/dev/null 2>&1; then \
+		echo "devdb: already running on $(DEV_PORT)"; \
+	else \
+		$(DEVDB) start --port $(DEV_PORT) --data $(DEV_DATA); \
+	fi
+
+## stop: stop the development Neo4j.
+stop:
+	$(DEVDB) stop --data $(DEV_DATA)
+
+## clean-db: stop the development Neo4j and delete its data.
+clean-db: stop
+	rm -rf $(DEV_DATA)
+
+## test: start a throwaway Neo4j (auth on) on a free port, run every test, stop it.
+test:
+	scripts/test.sh
+
+## lint: gofmt, go vet, staticcheck.
+lint:
+	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+	$(GO) vet ./...
+	$(GO) run honnef.co/go/tools/cmd/staticcheck@2025.1.1 ./...
+
+## generate: regenerate gqlgen code from schema.graphqls.
+generate:
+	$(GO) run github.com/99designs/gqlgen generate
+
+## check-generated: fail if the committed generated code is out of date.
+check-generated: generate
+	@git diff --exit-code -- graph/ resolvers/ || (echo "generated code is out of date: run make generate and commit" && exit 1)
+
+## ci: what .ci/run runs.
+ci: check-generated lint test
+
+## bench: run the Go benchmarks against a throwaway Neo4j.
+bench:
+	KEYLINE_BENCH=1 scripts/test.sh -run '^$$' -bench . -benchmem ./...

@@ -1,0 +1,83 @@
+package cypher
+
+import (
+	"context"
+	"encoding/json"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/keyline/keyline"
+)
+
+// auditEntry is one change to record. Audit events are written in the
+// same transaction as the change they describe, so a change is never
+// committed without its record, and nothing in Keyline updates or deletes
+// them.
+type auditEntry struct {
+	action      string // CREATE, UPDATE, LINK, UNLINK, RELATE, UNRELATE, CONTINUITY, READ
+	kind        string
+	id          string
+	operationID string
+	before      map[string]any
+	after       map[string]any
+	reason      string
+	purpose     string
+}
+
+func (e auditEntry) event(a *keyline.Actor) map[string]any {
+	ev := map[string]any{
+		"id": keyline.NewAuditID(), "at": now(), "actor": a.Subject, "officerId": a.OfficerID,
+		"requestId": a.RequestID, "action": e.action, "entityKind": e.kind, "entityId": e.id,
+		"operationId": e.operationID,
+	}
+	if e.before != nil {
+		ev["before"] = jsonText(e.before)
+	}
+	if e.after != nil {
+		ev["after"] = jsonText(e.after)
+	}
+	if e.reason != "" {
+		ev["reason"] = e.reason
+	}
+	if e.purpose != "" {
+		ev["purpose"] = e.purpose
+	}
+	return ev
+}
+
+func jsonText(m map[string]any) string {
+	b, err := json.Marshal(m)
+	if err != nil {
+		return "{}"
+	}
+	return string(b)
+}
+
+func (s *Store) audit(ctx context.Context, tx neo4j.ManagedTransaction, a *keyline.Actor, e auditEntry) error {
+	_, err := s.collect(ctx, tx, q("audit_record"), map[string]any{"events": []any{param(e.event(a))}})
+	return err
+}
+
+// Read is one record read, for the audit trail.
+type Read struct {
+	Kind        keyline.Kind
+	ID          string
+	OperationID string
+}
+
+// RecordReads appends a READ audit event for each record read (every
+// intelligence item and target package returned to a client), with the
+// caller's stated purpose when given.
+func (s *Store) RecordReads(ctx context.Context, a *keyline.Actor, reads []Read, purpose string) error {
+	if len(reads) == 0 {
+		return nil
+	}
+	events := make([]any, len(reads))
+	for i, r := range reads {
+		events[i] = param(auditEntry{action: "READ", kind: string(r.Kind), id: r.ID, operationID: r.OperationID, purpose: purpose}.event(a))
+	}
+	return s.write(ctx, func(tx neo4j.ManagedTransaction) error {
+		_, err := s.collect(ctx, tx, q("audit_record"), map[string]any{"events": events})
+		return err
+	})
+}

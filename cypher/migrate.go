@@ -1,0 +1,115 @@
+package cypher
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+)
+
+// migration is one versioned file under migrations/: schema statements
+// separated by semicolons, each idempotent (IF NOT EXISTS).
+type migration struct {
+	version    string // "0001"
+	name       string // "constraints"
+	statements []string
+	checksum   string
+}
+
+func migrations() []migration {
+	names, err := fs.Glob(files, "migrations/*.cypher")
+	if err != nil {
+		panic(err)
+	}
+	sort.Strings(names)
+	var out []migration
+	for _, n := range names {
+		b, _ := files.ReadFile(n)
+		base := strings.TrimSuffix(path.Base(n), ".cypher")
+		version, name, _ := strings.Cut(base, "_")
+		sum := sha256.Sum256(b)
+		m := migration{version: version, name: name, checksum: hex.EncodeToString(sum[:8])}
+		for _, st := range strings.Split(string(b), ";") {
+			var lines []string
+			for _, l := range strings.Split(st, "\n") {
+				if t := strings.TrimSpace(l); t != "" && !strings.HasPrefix(t, "//") {
+					lines = append(lines, l)
+				}
+			}
+			if len(lines) > 0 {
+				m.statements = append(m.statements, strings.Join(lines, "\n"))
+			}
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+func (s *Store) appliedMigrations(ctx context.Context) (map[string]string, error) {
+	rows, err := s.readOne(ctx, q("migration_applied"), nil)
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]string{}
+	for _, r := range rows {
+		v, _ := r["version"].(string)
+		c, _ := r["checksum"].(string)
+		out[v] = c
+	}
+	return out, nil
+}
+
+// Migrate applies every migration not yet recorded in the database, in
+// version order, and records each. Statements are idempotent, so two
+// instances starting at once cannot break the schema. It returns the
+// versions it applied.
+func (s *Store) Migrate(ctx context.Context) ([]string, error) {
+	applied, err := s.appliedMigrations(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var done []string
+	for _, m := range migrations() {
+		if sum, ok := applied[m.version]; ok {
+			if sum != m.checksum {
+				s.log.Warn().Str("migration", m.version).Msg("applied migration file has changed since; not re-applied")
+			}
+			continue
+		}
+		sess := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeWrite})
+		for i, st := range m.statements {
+			// Schema changes cannot share a transaction with writes, so each
+			// runs as its own auto-commit statement.
+			countRoundTrip(ctx)
+			res, err := sess.Run(ctx, st, nil)
+			if err == nil {
+				_, err = res.Consume(ctx)
+			}
+			if err != nil {
+				sess.Close(ctx)
+				return done, fmt.Errorf("migration %s_%s statement %d: %w", m.version, m.name, i+1, err)
+			}
+		}
+		sess.Close(ctx)
+		if err := s.write(ctx, func(tx neo4j.ManagedTransaction) error {
+			_, err := s.collect(ctx, tx, q("migration_record"), map[string]any{"version": m.version, "name": m.name, "checksum": m.checksum})
+			return err
+		}); err != nil {
+			return done, err
+		}
+		done = append(done, m.version+"_"+m.name)
+	}
+	// Wait for indexes to come online so the first queries use them.
+	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db})
+	defer sess.Close(ctx)
+	if res, err := sess.Run(ctx, q("await_indexes").text, nil); err == nil {
+		_, _ = res.Consume(ctx)
+	}
+	return done, nil
+}

@@ -1,0 +1,5 @@
+// Append audit events. Nothing in Keyline updates or deletes an AuditEvent.
+UNWIND $events AS e
+CREATE (a:AuditEvent)
+SET a = e
+RETURN count(a) AS recorded

@@ -1,0 +1,27 @@
+// One page of the links of each entity asked, with the entity at the other
+// end and the total. Types come from the LinkType enum (an allow-list).
+UNWIND $ids AS nodeId
+CALL {
+  WITH nodeId
+  MATCH (n:Keyed {id: nodeId})-[r:ASSOCIATE_OF|USES|RESIDES_AT|FREQUENTS|DRIVES|REGISTERED_KEEPER|MEMBER_OF|PRESENT_AT|INVOLVED_IN|CONTACTED|OPERATES_FROM]-(m:Keyed)
+  WHERE type(r) IN $types
+    AND r.confidence >= $minConfidence
+    AND ($seenAfter IS NULL OR coalesce(r.lastSeen, r.firstSeen) >= $seenAfter)
+    AND ($seenBefore IS NULL OR coalesce(r.firstSeen, r.lastSeen) <= $seenBefore)
+    AND ($allOps OR m.operationId IN $ops)
+  WITH n, r, m ORDER BY r.confidence DESC, r.id
+  SKIP $skip LIMIT $limit
+  RETURN collect({link: properties(r), type: type(r), outgoing: startNode(r) = n,
+                  otherLabels: labels(m), other: properties(m)}) AS page
+}
+CALL {
+  WITH nodeId
+  MATCH (n:Keyed {id: nodeId})-[r:ASSOCIATE_OF|USES|RESIDES_AT|FREQUENTS|DRIVES|REGISTERED_KEEPER|MEMBER_OF|PRESENT_AT|INVOLVED_IN|CONTACTED|OPERATES_FROM]-(m:Keyed)
+  WHERE type(r) IN $types
+    AND r.confidence >= $minConfidence
+    AND ($seenAfter IS NULL OR coalesce(r.lastSeen, r.firstSeen) >= $seenAfter)
+    AND ($seenBefore IS NULL OR coalesce(r.firstSeen, r.lastSeen) <= $seenBefore)
+    AND ($allOps OR m.operationId IN $ops)
+  RETURN count(r) AS total
+}
+RETURN nodeId AS parentId, page, total

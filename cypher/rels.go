@@ -1,0 +1,54 @@
+package cypher
+
+import "slices"
+
+// Link types: relationships between entities that carry provenance. The
+// map says which labels each type may join (from -> to); it is the
+// allow-list for every link written.
+var LinkEnds = map[string]struct{ From, To []string }{
+	"ASSOCIATE_OF":      {[]string{"Person", "Organisation"}, []string{"Person", "Organisation"}},
+	"USES":              {[]string{"Person", "Organisation"}, []string{"CommsDevice"}},
+	"RESIDES_AT":        {[]string{"Person"}, []string{"Location"}},
+	"FREQUENTS":         {[]string{"Person", "Vehicle"}, []string{"Location"}},
+	"DRIVES":            {[]string{"Person"}, []string{"Vehicle"}},
+	"REGISTERED_KEEPER": {[]string{"Person", "Organisation"}, []string{"Vehicle"}},
+	"MEMBER_OF":         {[]string{"Person"}, []string{"Organisation"}},
+	"PRESENT_AT":        {[]string{"Person", "Vehicle", "CommsDevice"}, []string{"Event"}},
+	"INVOLVED_IN":       {[]string{"Person", "Organisation"}, []string{"Event"}},
+	"CONTACTED":         {[]string{"CommsDevice"}, []string{"CommsDevice"}},
+	"OPERATES_FROM":     {[]string{"Organisation"}, []string{"Location"}},
+}
+
+// LinkTypes lists the link types in a stable order.
+var LinkTypes = []string{
+	"ASSOCIATE_OF", "USES", "RESIDES_AT", "FREQUENTS", "DRIVES", "REGISTERED_KEEPER",
+	"MEMBER_OF", "PRESENT_AT", "INVOLVED_IN", "CONTACTED", "OPERATES_FROM",
+}
+
+// Structural relationships between records (not links: no provenance).
+const (
+	RelLedBy      = "LED_BY"      // (Operation)->(Officer): the SIO
+	RelMember     = "MEMBER"      // (Officer)->(Operation): need to know
+	RelSubject    = "SUBJECT"     // (Target)->(Person|Organisation)
+	RelOwnedBy    = "OWNED_BY"    // (Target)->(Officer)
+	RelRaisedFrom = "RAISED_FROM" // (Action)->(IntelligenceItem|LineOfEnquiry|Decision|Action)
+	RelAllocated  = "ALLOCATED_TO"
+	RelObtainedBy = "OBTAINED_BY" // (Exhibit)->(Action)
+	RelAuthoredBy = "AUTHORED_BY" // (Decision)->(Officer)
+	RelConcerns   = "CONCERNS"    // (Decision)->(LineOfEnquiry)
+	RelSupersedes = "SUPERSEDES"  // (Decision)->(Decision)
+	RelMentions   = "MENTIONS"    // (IntelligenceItem)->(entity) {role}
+)
+
+var structuralRels = []string{
+	RelLedBy, RelMember, RelSubject, RelOwnedBy, RelRaisedFrom, RelAllocated,
+	RelObtainedBy, RelAuthoredBy, RelConcerns, RelSupersedes, RelMentions,
+}
+
+func allRelTypes() []string { return append(slices.Clone(LinkTypes), structuralRels...) }
+
+// LinkAllowed reports whether a link of type t may join labels from -> to.
+func LinkAllowed(t, from, to string) bool {
+	ends, ok := LinkEnds[t]
+	return ok && slices.Contains(ends.From, from) && slices.Contains(ends.To, to)
+}

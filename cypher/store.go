@@ -1,0 +1,264 @@
+// Package cypher is Keyline's Neo4j store: the only package that imports
+// the driver. Every statement it runs is a named file under queries/ (or a
+// migration under migrations/), every read is filtered by the caller's
+// Scope, and every write records an AuditEvent in the same transaction.
+package cypher
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j/dbtype"
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/rs/zerolog"
+
+	"github.com/keyline/keyline"
+)
+
+// Config says how to reach Neo4j. Any Neo4j 5 works: bolt://, neo4j://,
+// neo4j+s:// URIs.
+type Config struct {
+	URI      string
+	User     string
+	Password string
+	Database string
+	// TxTimeout bounds every transaction on the server side.
+	TxTimeout time.Duration
+	// MaxPool bounds the driver's connection pool.
+	MaxPool int
+}
+
+// Store is the Neo4j-backed store.
+type Store struct {
+	driver    neo4j.DriverWithContext
+	db        string
+	txTimeout time.Duration
+	log       zerolog.Logger
+	duration  *prometheus.HistogramVec
+}
+
+// Open connects to Neo4j and verifies connectivity.
+func Open(ctx context.Context, cfg Config, log zerolog.Logger) (*Store, error) {
+	auth := neo4j.NoAuth()
+	if cfg.User != "" {
+		auth = neo4j.BasicAuth(cfg.User, cfg.Password, "")
+	}
+	if cfg.TxTimeout == 0 {
+		cfg.TxTimeout = 15 * time.Second
+	}
+	driver, err := neo4j.NewDriverWithContext(cfg.URI, auth, func(c *neo4j.Config) {
+		if cfg.MaxPool > 0 {
+			c.MaxConnectionPoolSize = cfg.MaxPool
+		}
+		c.ConnectionAcquisitionTimeout = 10 * time.Second
+		c.SocketConnectTimeout = 5 * time.Second
+	})
+	if err != nil {
+		return nil, fmt.Errorf("neo4j driver: %w", err)
+	}
+	if err := driver.VerifyConnectivity(ctx); err != nil {
+		_ = driver.Close(ctx)
+		return nil, fmt.Errorf("neo4j at %s is not reachable: %w", cfg.URI, err)
+	}
+	return &Store{
+		driver: driver, db: cfg.Database, txTimeout: cfg.TxTimeout, log: log,
+		duration: prometheus.NewHistogramVec(prometheus.HistogramOpts{
+			Name:    "keyline_cypher_query_duration_seconds",
+			Help:    "Time to run a named Cypher query and read its records.",
+			Buckets: prometheus.ExponentialBuckets(0.0005, 2, 16),
+		}, []string{"query"}),
+	}, nil
+}
+
+// Collector exposes the store's metrics for registration.
+func (s *Store) Collector() prometheus.Collector { return s.duration }
+
+// Close releases the driver.
+func (s *Store) Close(ctx context.Context) error { return s.driver.Close(ctx) }
+
+// Ready reports whether Neo4j answers and every migration is applied.
+func (s *Store) Ready(ctx context.Context) error {
+	applied, err := s.appliedMigrations(ctx)
+	if err != nil {
+		return err
+	}
+	for _, m := range migrations() {
+		if _, ok := applied[m.version]; !ok {
+			return keyline.Errorf(keyline.CodeUnavailable, "migration %s not applied", m.version)
+		}
+	}
+	return nil
+}
+
+// --- round trips --------------------------------------------------------
+
+type roundTripKey struct{}
+
+// CountRoundTrips returns a context under which every Cypher statement the
+// store runs adds one to *n. Tests use it to prove nested queries cost a
+// bounded number of round trips.
+func CountRoundTrips(ctx context.Context) (context.Context, *atomic.Int64) {
+	n := new(atomic.Int64)
+	return context.WithValue(ctx, roundTripKey{}, n), n
+}
+
+func countRoundTrip(ctx context.Context) {
+	if n, ok := ctx.Value(roundTripKey{}).(*atomic.Int64); ok {
+		n.Add(1)
+	}
+}
+
+// --- running statements -------------------------------------------------
+
+// runner is what both a managed transaction and this store's helpers run
+// statements on.
+type runner interface {
+	Run(ctx context.Context, cypher string, params map[string]any) (neo4j.ResultWithContext, error)
+}
+
+// collect runs a named statement and reads all its records as maps.
+func (s *Store) collect(ctx context.Context, tx runner, qy query, params map[string]any) ([]map[string]any, error) {
+	countRoundTrip(ctx)
+	start := time.Now()
+	res, err := tx.Run(ctx, qy.text, params)
+	if err != nil {
+		return nil, s.wrap(qy, err)
+	}
+	var out []map[string]any
+	for res.Next(ctx) {
+		out = append(out, normaliseMap(res.Record().AsMap()))
+	}
+	if err := res.Err(); err != nil {
+		return nil, s.wrap(qy, err)
+	}
+	s.duration.WithLabelValues(qy.name).Observe(time.Since(start).Seconds())
+	return out, nil
+}
+
+// read runs fn in a read transaction with the configured timeout.
+func (s *Store) read(ctx context.Context, fn func(tx neo4j.ManagedTransaction) error) error {
+	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeRead})
+	defer sess.Close(ctx)
+	_, err := sess.ExecuteRead(ctx, func(tx neo4j.ManagedTransaction) (any, error) { return nil, fn(tx) },
+		neo4j.WithTxTimeout(s.txTimeout))
+	return err
+}
+
+// readOne runs one named read statement in its own transaction.
+func (s *Store) readOne(ctx context.Context, qy query, params map[string]any) ([]map[string]any, error) {
+	var rows []map[string]any
+	err := s.read(ctx, func(tx neo4j.ManagedTransaction) error {
+		var err error
+		rows, err = s.collect(ctx, tx, qy, params)
+		return err
+	})
+	return rows, err
+}
+
+// write runs fn in a write transaction; the driver retries transient
+// failures, so fn must be safe to run again (ids are chosen before it).
+func (s *Store) write(ctx context.Context, fn func(tx neo4j.ManagedTransaction) error) error {
+	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeWrite})
+	defer sess.Close(ctx)
+	_, err := sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) { return nil, fn(tx) },
+		neo4j.WithTxTimeout(s.txTimeout))
+	return err
+}
+
+// wrap turns driver errors into application errors. Constraint violations
+// are the client's CONFLICT; unreachable or timed-out databases are
+// UNAVAILABLE; anything else is logged here with the query name and shown
+// to clients only as an internal error.
+func (s *Store) wrap(qy query, err error) error {
+	var ke *keyline.Error
+	if errors.As(err, &ke) {
+		return err
+	}
+	var ne *neo4j.Neo4jError
+	if errors.As(err, &ne) {
+		switch {
+		case ne.Code == "Neo.ClientError.Schema.ConstraintValidationFailed":
+			return keyline.Errorf(keyline.CodeConflict, "a record with the same unique value already exists")
+		case strings.Contains(ne.Code, "TransactionTimedOut") || strings.Contains(ne.Code, "Terminated"):
+			return keyline.Errorf(keyline.CodeUnavailable, "the query took too long and was stopped")
+		case strings.HasPrefix(ne.Code, "Neo.TransientError"):
+			return keyline.Errorf(keyline.CodeUnavailable, "the database is busy; retry shortly")
+		}
+	}
+	if neo4j.IsConnectivityError(err) || errors.Is(err, context.DeadlineExceeded) {
+		return keyline.Errorf(keyline.CodeUnavailable, "the database is unavailable")
+	}
+	s.log.Error().Str("query", qy.name).Err(err).Msg("cypher query failed")
+	return fmt.Errorf("query %s: %w", qy.name, err)
+}
+
+// --- values -------------------------------------------------------------
+
+// normalise converts driver values to the shapes the rest of Keyline uses:
+// Neo4j dates become keyline.Date, nodes their property maps.
+func normalise(v any) any {
+	switch x := v.(type) {
+	case dbtype.Date:
+		return keyline.Date{Time: x.Time()}
+	case dbtype.Node:
+		return normaliseMap(x.Props)
+	case dbtype.Relationship:
+		return normaliseMap(x.Props)
+	case map[string]any:
+		return normaliseMap(x)
+	case []any:
+		out := make([]any, len(x))
+		for i := range x {
+			out[i] = normalise(x[i])
+		}
+		return out
+	case time.Time:
+		return x.UTC()
+	}
+	return v
+}
+
+func normaliseMap(m map[string]any) map[string]any {
+	for k, v := range m {
+		m[k] = normalise(v)
+	}
+	return m
+}
+
+// param converts Keyline values to driver parameters.
+func param(v any) any {
+	switch x := v.(type) {
+	case keyline.Date:
+		return dbtype.Date(x.Time)
+	case *keyline.Date:
+		if x == nil {
+			return nil
+		}
+		return dbtype.Date(x.Time)
+	case time.Time:
+		return x.UTC()
+	case *time.Time:
+		if x == nil {
+			return nil
+		}
+		return x.UTC()
+	case map[string]any:
+		out := make(map[string]any, len(x))
+		for k, v := range x {
+			out[k] = param(v)
+		}
+		return out
+	case []map[string]any:
+		out := make([]any, len(x))
+		for i := range x {
+			out[i] = param(x[i])
+		}
+		return out
+	}
+	return v
+}

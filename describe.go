@@ -1,0 +1,115 @@
+package keyline
+
+import (
+	"fmt"
+	"strings"
+	"time"
+)
+
+// Describe derives a record's display label and its lower-cased search
+// text from its properties. The store keeps both on the node so lists can
+// sort by label and search without a full-text engine.
+func Describe(k Kind, p map[string]any) (label, search string) {
+	str := func(key string) string { s, _ := p[key].(string); return s }
+	list := func(key string) []string {
+		switch v := p[key].(type) {
+		case []string:
+			return v
+		case []any:
+			out := make([]string, 0, len(v))
+			for _, x := range v {
+				if s, ok := x.(string); ok {
+					out = append(out, s)
+				}
+			}
+			return out
+		}
+		return nil
+	}
+	join := func(parts ...string) string {
+		var keep []string
+		for _, s := range parts {
+			if s = strings.TrimSpace(s); s != "" {
+				keep = append(keep, s)
+			}
+		}
+		return strings.Join(keep, " ")
+	}
+	switch k {
+	case KindPerson:
+		label = strings.ToUpper(str("familyName")) + ", " + str("givenNames")
+		if d, ok := p["dateOfBirth"].(Date); ok {
+			label += " (" + d.String() + ")"
+		}
+		search = join(str("givenNames"), str("familyName"), strings.Join(list("aliases"), " "), str("pncId"), strings.Join(list("identifiers"), " "))
+	case KindOrganisation:
+		label = str("name")
+		search = join(str("name"), str("reference"), str("description"))
+	case KindLocation:
+		label = join(firstLine(str("address")), str("postcode"))
+		search = join(str("address"), str("postcode"))
+	case KindVehicle:
+		label = join(str("vrm"), str("colour"), str("make"), str("model"))
+		search = label
+	case KindCommsDevice:
+		label = firstNonEmpty(str("number"), str("imei"), str("email"), str("handle"))
+		search = join(label, str("lineName"))
+	case KindEvent:
+		when := ""
+		if t, ok := p["occurredAt"].(time.Time); ok {
+			when = t.Format("2006-01-02")
+		}
+		label = join(str("kind"), when, truncate(str("summary"), 60))
+		search = join(str("summary"), str("crimeNumber"))
+	case KindIntelligenceItem:
+		label = str("urn")
+		// Only the sanitised text is searchable: source-revealing text must
+		// not leak through search results.
+		search = join(str("urn"), str("sanitisedText"))
+	case KindExhibit:
+		label = str("reference")
+		search = join(str("reference"), str("kind"), str("description"))
+	case KindOperation:
+		label = str("reference")
+		search = join(str("reference"), str("name"))
+	case KindOfficer:
+		label = str("name")
+		search = join(str("name"), str("collarNumber"), str("rank"), str("team"), strings.Join(list("skills"), " "))
+	case KindLineOfEnquiry:
+		label = str("title")
+		search = join(str("title"), str("description"))
+	case KindDecision:
+		label = truncate(str("decision"), 60)
+	case KindTarget:
+		label = str("subjectLabel")
+		search = label
+	case KindAction:
+		label = str("number")
+		search = join(str("number"), str("title"), str("instructions"))
+	default:
+		label = fmt.Sprint(p["id"])
+	}
+	return label, strings.ToLower(search)
+}
+
+func firstLine(s string) string {
+	line, _, _ := strings.Cut(s, ",")
+	return line
+}
+
+func firstNonEmpty(ss ...string) string {
+	for _, s := range ss {
+		if s != "" {
+			return s
+		}
+	}
+	return ""
+}
+
+func truncate(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}

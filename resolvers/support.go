@@ -1,0 +1,123 @@
+package resolvers
+
+import (
+	"context"
+
+	"github.com/keyline/keyline"
+	"github.com/keyline/keyline/cypher"
+	"github.com/keyline/keyline/graph/model"
+)
+
+// nodeByID resolves node(id:): links by their own lookup, everything else
+// through the node loader. Unknown and hidden ids both read as null.
+func (r *Resolver) nodeByID(ctx context.Context, id string) (model.Node, error) {
+	if keyline.IsLinkID(id) {
+		lr, err := r.Store.LinkByID(ctx, loadersFrom(ctx).scope, id)
+		if err != nil || lr == nil {
+			return nil, err
+		}
+		return decodeLink(*lr, nil)
+	}
+	if _, ok := keyline.KindOfID(id); !ok {
+		return nil, nil
+	}
+	rec, ok, err := loadersFrom(ctx).NodeMaybe(ctx, id)
+	if err != nil || !ok {
+		return nil, err
+	}
+	n, err := decode(rec)
+	if it, ok := n.(*model.IntelligenceItem); ok {
+		noteItemsRead(ctx, it)
+	}
+	return n, err
+}
+
+// changeMember adds or removes an officer's membership of an operation.
+func (r *mutationResolver) changeMember(ctx context.Context, operationID, officerID string, remove bool) (*model.Operation, error) {
+	if err := requireKind("officerId", officerID, keyline.KindOfficer); err != nil {
+		return nil, err
+	}
+	n, err := r.changeRefsAs(ctx, keyline.PermManageOperation, keyline.KindOperation, operationID,
+		ref(cypher.RelMember, false, "officerId", false, officerID), remove)
+	if err != nil {
+		return nil, err
+	}
+	return n.(*model.Operation), nil
+}
+
+// changeRefs adds or removes a structural relationship of an intelligence
+// item (its mentions).
+func (r *mutationResolver) changeRefs(ctx context.Context, perm keyline.Permission, itemID string, rf cypher.Ref, remove bool) (*model.IntelligenceItem, error) {
+	n, err := r.changeRefsAs(ctx, perm, keyline.KindIntelligenceItem, itemID, rf, remove)
+	if err != nil {
+		return nil, err
+	}
+	return n.(*model.IntelligenceItem), nil
+}
+
+func (r *mutationResolver) changeRefsAs(ctx context.Context, perm keyline.Permission, k keyline.Kind, id string, rf cypher.Ref, remove bool) (model.Node, error) {
+	a, err := currentActor(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if err := a.Authorise(perm, ""); err != nil {
+		return nil, err
+	}
+	rec, err := r.Store.ChangeRefs(ctx, a, k, id, rf, remove)
+	if err != nil {
+		return nil, err
+	}
+	return decode(rec)
+}
+
+func intelligenceFilters(f *model.IntelligenceFilter) (map[string]any, error) {
+	out := map[string]any{"source": nil, "assessment": nil, "handling": nil, "receivedAfter": nil, "receivedBefore": nil}
+	if f == nil {
+		return out, nil
+	}
+	check := func(field, key string, v *string, allowed ...string) error {
+		if v == nil {
+			return nil
+		}
+		for _, a := range allowed {
+			if *v == a {
+				out[key] = a
+				return nil
+			}
+		}
+		return keyline.FieldErrorf(field, "%q is not a valid code", *v)
+	}
+	if err := check("filter.sourceEvaluation", "source", f.SourceEvaluation, "1", "2", "3"); err != nil {
+		return nil, err
+	}
+	if err := check("filter.assessment", "assessment", f.Assessment, "A", "B", "C", "D", "E"); err != nil {
+		return nil, err
+	}
+	if err := check("filter.handling", "handling", f.Handling, "P", "C"); err != nil {
+		return nil, err
+	}
+	if f.ReceivedAfter != nil {
+		out["receivedAfter"] = *f.ReceivedAfter
+	}
+	if f.ReceivedBefore != nil {
+		out["receivedBefore"] = *f.ReceivedBefore
+	}
+	return out, nil
+}
+
+func actionFilters(f *model.ActionFilter) map[string]any {
+	out := map[string]any{"statuses": nil, "priority": nil, "allocatedTo": nil}
+	if f == nil {
+		return out
+	}
+	if f.Statuses != nil {
+		out["statuses"] = enumStrings(f.Statuses)
+	}
+	if f.Priority != nil {
+		out["priority"] = string(*f.Priority)
+	}
+	if f.AllocatedTo != nil {
+		out["allocatedTo"] = *f.AllocatedTo
+	}
+	return out
+}
