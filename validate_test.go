@@ -59,9 +59,9 @@ func TestActorNeedToKnow(t *testing.T) {
 	analyst := &Actor{Roles: []Role{RoleAnalyst}, Operations: []string{"op_a"}, Clearance: OfficialSensitive}
 	auditor := &Actor{Roles: []Role{RoleAuditor}, Clearance: Secret}
 	tests := []struct {
-		name  string
-		got   bool
-		want  bool
+		name string
+		got  bool
+		want bool
 	}{
 		{"member reads own operation", analyst.CanRead("op_a"), true},
 		{"member cannot read another operation", analyst.CanRead("op_b"), false},

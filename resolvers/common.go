@@ -157,7 +157,9 @@ func pagedConnection[T model.Node, E any, C any](ctx context.Context, key, paren
 }
 
 // Edge and connection constructors, one pair per list type.
-func personEdge(c string, n *model.Person) *model.PersonEdge { return &model.PersonEdge{Cursor: c, Node: n} }
+func personEdge(c string, n *model.Person) *model.PersonEdge {
+	return &model.PersonEdge{Cursor: c, Node: n}
+}
 func personConn(e []*model.PersonEdge, pi *model.PageInfo, t int) *model.PersonConnection {
 	return &model.PersonConnection{Edges: e, PageInfo: pi, TotalCount: t}
 }
@@ -167,11 +169,15 @@ func organisationEdge(c string, n *model.Organisation) *model.OrganisationEdge {
 func organisationConn(e []*model.OrganisationEdge, pi *model.PageInfo, t int) *model.OrganisationConnection {
 	return &model.OrganisationConnection{Edges: e, PageInfo: pi, TotalCount: t}
 }
-func locationEdge(c string, n *model.Location) *model.LocationEdge { return &model.LocationEdge{Cursor: c, Node: n} }
+func locationEdge(c string, n *model.Location) *model.LocationEdge {
+	return &model.LocationEdge{Cursor: c, Node: n}
+}
 func locationConn(e []*model.LocationEdge, pi *model.PageInfo, t int) *model.LocationConnection {
 	return &model.LocationConnection{Edges: e, PageInfo: pi, TotalCount: t}
 }
-func vehicleEdge(c string, n *model.Vehicle) *model.VehicleEdge { return &model.VehicleEdge{Cursor: c, Node: n} }
+func vehicleEdge(c string, n *model.Vehicle) *model.VehicleEdge {
+	return &model.VehicleEdge{Cursor: c, Node: n}
+}
 func vehicleConn(e []*model.VehicleEdge, pi *model.PageInfo, t int) *model.VehicleConnection {
 	return &model.VehicleConnection{Edges: e, PageInfo: pi, TotalCount: t}
 }
@@ -181,22 +187,30 @@ func commsEdge(c string, n *model.CommsDevice) *model.CommsDeviceEdge {
 func commsConn(e []*model.CommsDeviceEdge, pi *model.PageInfo, t int) *model.CommsDeviceConnection {
 	return &model.CommsDeviceConnection{Edges: e, PageInfo: pi, TotalCount: t}
 }
-func eventEdge(c string, n *model.Event) *model.EventEdge { return &model.EventEdge{Cursor: c, Node: n} }
+func eventEdge(c string, n *model.Event) *model.EventEdge {
+	return &model.EventEdge{Cursor: c, Node: n}
+}
 func eventConn(e []*model.EventEdge, pi *model.PageInfo, t int) *model.EventConnection {
 	return &model.EventConnection{Edges: e, PageInfo: pi, TotalCount: t}
 }
-func targetEdge(c string, n *model.Target) *model.TargetEdge { return &model.TargetEdge{Cursor: c, Node: n} }
+func targetEdge(c string, n *model.Target) *model.TargetEdge {
+	return &model.TargetEdge{Cursor: c, Node: n}
+}
 func targetConn(e []*model.TargetEdge, pi *model.PageInfo, t int) *model.TargetConnection {
 	return &model.TargetConnection{Edges: e, PageInfo: pi, TotalCount: t}
 }
 func itemEdge(c string, n *model.IntelligenceItem) *model.IntelligenceItemEdge {
 	return &model.IntelligenceItemEdge{Cursor: c, Node: n}
 }
-func actionEdge(c string, n *model.Action) *model.ActionEdge { return &model.ActionEdge{Cursor: c, Node: n} }
+func actionEdge(c string, n *model.Action) *model.ActionEdge {
+	return &model.ActionEdge{Cursor: c, Node: n}
+}
 func actionConn(e []*model.ActionEdge, pi *model.PageInfo, t int) *model.ActionConnection {
 	return &model.ActionConnection{Edges: e, PageInfo: pi, TotalCount: t}
 }
-func exhibitEdge(c string, n *model.Exhibit) *model.ExhibitEdge { return &model.ExhibitEdge{Cursor: c, Node: n} }
+func exhibitEdge(c string, n *model.Exhibit) *model.ExhibitEdge {
+	return &model.ExhibitEdge{Cursor: c, Node: n}
+}
 func exhibitConn(e []*model.ExhibitEdge, pi *model.PageInfo, t int) *model.ExhibitConnection {
 	return &model.ExhibitConnection{Edges: e, PageInfo: pi, TotalCount: t}
 }
@@ -212,7 +226,9 @@ func decisionEdge(c string, n *model.Decision) *model.DecisionEdge {
 func decisionConn(e []*model.DecisionEdge, pi *model.PageInfo, t int) *model.DecisionConnection {
 	return &model.DecisionConnection{Edges: e, PageInfo: pi, TotalCount: t}
 }
-func officerEdge(c string, n *model.Officer) *model.OfficerEdge { return &model.OfficerEdge{Cursor: c, Node: n} }
+func officerEdge(c string, n *model.Officer) *model.OfficerEdge {
+	return &model.OfficerEdge{Cursor: c, Node: n}
+}
 func officerConn(e []*model.OfficerEdge, pi *model.PageInfo, t int) *model.OfficerConnection {
 	return &model.OfficerConnection{Edges: e, PageInfo: pi, TotalCount: t}
 }
