@@ -19,9 +19,9 @@ type Limits struct {
 	MaxFields  int // field selections in the whole operation (after fragments)
 }
 
-// DefaultLimits suit the deepest legitimate Keyline queries (a package
-// report is about 8 levels).
-var DefaultLimits = Limits{MaxDepth: 12, MaxCost: 50_000, MaxAliases: 30, MaxFields: 500}
+// DefaultLimits suit the deepest legitimate Keyline queries: three hops
+// through Relay connections (edges/node) nest 13 levels.
+var DefaultLimits = Limits{MaxDepth: 15, MaxCost: 50_000, MaxAliases: 30, MaxFields: 500}
 
 // ExtensionName implements graphql.HandlerExtension.
 func (Limits) ExtensionName() string { return "KeylineLimits" }
