@@ -9,10 +9,10 @@ import (
 
 // world is one operation with an SIO, an analyst member and an outsider.
 type world struct {
-	env                     *apitest.Env
-	op                      string
-	sio, analyst, outsider  *keyline.Actor
-	auditor, lowClearance   *keyline.Actor
+	env                    *apitest.Env
+	op                     string
+	sio, analyst, outsider *keyline.Actor
+	auditor, lowClearance  *keyline.Actor
 }
 
 func newWorld(t *testing.T) *world {

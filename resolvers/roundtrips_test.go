@@ -27,8 +27,7 @@ func TestNestedQueryRoundTripsDoNotGrowWithResults(t *testing.T) {
 			"sourceType": "OFFICER", "grading": map[string]any{"source": "1", "assessment": "A", "handling": "P"}, "sanitisedText": "seen together"})
 		var ids []string
 		for i := 0; i < n; i++ {
-			ids = append(ids, w.create(t, w.analyst, "createPerson", "CreatePersonInput", map[string]any{"givenNames": "P", "familyName": fmt.Sprint("N", i),
-			}))
+			ids = append(ids, w.create(t, w.analyst, "createPerson", "CreatePersonInput", map[string]any{"givenNames": "P", "familyName": fmt.Sprint("N", i)}))
 		}
 		// A ring of associations, so every person has two links.
 		for i := range ids {
