@@ -3,6 +3,7 @@ package cypher
 import (
 	"context"
 	"encoding/json"
+	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -80,4 +81,46 @@ func (s *Store) RecordReads(ctx context.Context, a *keyline.Actor, reads []Read,
 		_, err := s.collect(ctx, tx, q("audit_record"), map[string]any{"events": events})
 		return err
 	})
+}
+
+// AuditFilter narrows the audit trail; empty fields do not filter.
+type AuditFilter struct {
+	Actor, EntityID, OperationID string
+	Actions                      []string
+	From, To                     *time.Time
+	Skip, Limit                  int
+}
+
+// AuditTrail returns a page of audit events (as property maps) in the
+// operations sc covers, newest first.
+func (s *Store) AuditTrail(ctx context.Context, sc Scope, f AuditFilter) ([]map[string]any, int, error) {
+	opt := func(v string) any {
+		if v == "" {
+			return nil
+		}
+		return v
+	}
+	var actions, from, to any
+	if f.Actions != nil {
+		actions = f.Actions
+	}
+	if f.From != nil {
+		from = *f.From
+	}
+	if f.To != nil {
+		to = *f.To
+	}
+	rows, err := s.readOne(ctx, q("audit_trail"), sc.params(map[string]any{
+		"actor": opt(f.Actor), "entityId": opt(f.EntityID), "operationId": opt(f.OperationID),
+		"actions": actions, "from": from, "to": to, "skip": f.Skip, "limit": f.Limit,
+	}))
+	if err != nil || len(rows) == 0 {
+		return nil, 0, err
+	}
+	items, _ := rows[0]["page"].([]any)
+	out := make([]map[string]any, 0, len(items))
+	for _, it := range items {
+		out = append(out, asMap(it))
+	}
+	return out, asInt(rows[0]["total"]), nil
 }

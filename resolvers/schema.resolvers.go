@@ -782,6 +782,10 @@ func (r *queryResolver) Officers(ctx context.Context, search *string, first *int
 	return officerConn(edges, pageInfo(p, len(edges), page.Total), page.Total), nil
 }
 
+func (r *queryResolver) AuditTrail(ctx context.Context, filter *model.AuditFilter, first *int, after *string) (*model.AuditEventConnection, error) {
+	return r.auditTrail(ctx, filter, first, after)
+}
+
 // Operation is the resolver for the operation field.
 func (r *targetResolver) Operation(ctx context.Context, obj *model.Target) (*model.Operation, error) {
 	return load[*model.Operation](ctx, obj.OperationID)

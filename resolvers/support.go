@@ -121,3 +121,38 @@ func actionFilters(f *model.ActionFilter) map[string]any {
 	}
 	return out
 }
+
+// auditTrail serves the audit trail to those entitled to read it:
+// auditors across operations, SIOs within their own.
+func (r *queryResolver) auditTrail(ctx context.Context, filter *model.AuditFilter, first *int, after *string) (*model.AuditEventConnection, error) {
+	a, err := currentActor(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if !a.Has(keyline.RoleAuditor) && !a.Has(keyline.RoleSIO) && !a.Has(keyline.RoleDeputySIO) {
+		return nil, keyline.Errorf(keyline.CodeForbidden, "only auditors and SIOs may read the audit trail")
+	}
+	p, err := parsePage(first, after)
+	if err != nil {
+		return nil, err
+	}
+	f := cypher.AuditFilter{Skip: p.skip, Limit: p.limit}
+	if filter != nil {
+		f.Actor, f.EntityID, f.OperationID = deref(filter.Actor), deref(filter.EntityID), deref(filter.OperationID)
+		f.Actions, f.From, f.To = filter.Actions, filter.From, filter.To
+	}
+	rows, total, err := r.Store.AuditTrail(ctx, loadersFrom(ctx).scope, f)
+	if err != nil {
+		return nil, err
+	}
+	conn := &model.AuditEventConnection{TotalCount: total, Edges: make([]*model.AuditEventEdge, 0, len(rows))}
+	for i, row := range rows {
+		ev := &model.AuditEvent{}
+		if err := decodeInto(row, ev); err != nil {
+			return nil, err
+		}
+		conn.Edges = append(conn.Edges, &model.AuditEventEdge{Cursor: encodeCursor(p.skip + i), Node: ev})
+	}
+	conn.PageInfo = pageInfo(p, len(conn.Edges), total)
+	return conn, nil
+}

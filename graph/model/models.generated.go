@@ -64,6 +64,40 @@ type ActionFilter struct {
 	AllocatedTo *string `json:"allocatedTo,omitempty"`
 }
 
+// A page of audit events.
+type AuditEventConnection struct {
+	// Edges on this page.
+	Edges []*AuditEventEdge `json:"edges"`
+	// Page information.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// Total matching entries across all pages.
+	TotalCount int `json:"totalCount"`
+}
+
+// An audit event on a page.
+type AuditEventEdge struct {
+	// Cursor of this edge.
+	Cursor string `json:"cursor"`
+	// The event.
+	Node *AuditEvent `json:"node"`
+}
+
+// Filter on the audit trail.
+type AuditFilter struct {
+	// Only entries by this identity subject.
+	Actor *string `json:"actor,omitempty"`
+	// Only entries about this record.
+	EntityID *string `json:"entityId,omitempty"`
+	// Only entries of this operation.
+	OperationID *string `json:"operationId,omitempty"`
+	// Only these actions.
+	Actions []string `json:"actions,omitempty"`
+	// Only entries at or after this time.
+	From *time.Time `json:"from,omitempty"`
+	// Only entries before this time.
+	To *time.Time `json:"to,omitempty"`
+}
+
 // A page of comms devices.
 type CommsDeviceConnection struct {
 	// Edges on this page.

@@ -263,3 +263,20 @@ type Link struct {
 
 // OperationOf returns the id of the operation holding the record.
 func (b Base) OperationOf() string { return b.OperationID }
+
+// AuditEvent is one entry of the append-only audit trail.
+type AuditEvent struct {
+	ID          string    `json:"id"`
+	At          time.Time `json:"at"`
+	Actor       string    `json:"actor"`
+	OfficerID   *string   `json:"officerId,omitempty"`
+	RequestID   *string   `json:"requestId,omitempty"`
+	Action      string    `json:"action"`
+	EntityKind  string    `json:"entityKind"`
+	EntityID    string    `json:"entityId"`
+	OperationID *string   `json:"operationId,omitempty"`
+	Before      *string   `json:"before,omitempty"`
+	After       *string   `json:"after,omitempty"`
+	Reason      *string   `json:"reason,omitempty"`
+	Purpose     *string   `json:"purpose,omitempty"`
+}
