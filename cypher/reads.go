@@ -312,3 +312,9 @@ func (s *Store) Membership(ctx context.Context, subject string) (string, []strin
 	id, _ := rows[0]["officerId"].(string)
 	return id, asStrings(rows[0]["operations"]), nil
 }
+
+// Empty reports whether the database holds no Keyline records.
+func (s *Store) Empty(ctx context.Context) (bool, error) {
+	rows, err := s.readOne(ctx, q("any_record"), nil)
+	return len(rows) == 0, err
+}
