@@ -4,6 +4,8 @@ import (
 	"context"
 	"testing"
 
+	"github.com/rs/zerolog"
+
 	"github.com/keyline/keyline"
 	"github.com/keyline/keyline/cypher"
 	"github.com/keyline/keyline/internal/neo4jtest"
@@ -57,5 +59,21 @@ func TestCreateReadUpdateWithScope(t *testing.T) {
 	}
 	if _, err := s.UpdateNode(ctx, sio, keyline.KindPerson, p.ID(), 1, map[string]any{"givenNames": "B"}, nil); keyline.ErrorCode(err) != keyline.CodeConflict {
 		t.Fatalf("stale update: want CONFLICT, got %v", err)
+	}
+}
+
+// make test runs Neo4j with authentication on: the right credentials work
+// (every other test uses them) and wrong ones are refused.
+func TestNeo4jCredentialsAreEnforcedWhenAuthIsOn(t *testing.T) {
+	neo4jtest.Store(t)
+	cfg, _ := neo4jtest.Config()
+	if cfg.Password == "" {
+		t.Skip("the test Neo4j runs without auth (NEO4J_PASSWORD unset)")
+	}
+	cfg.Password += "-wrong"
+	s, err := cypher.Open(context.Background(), cfg, zerolog.Nop())
+	if err == nil {
+		s.Close(context.Background())
+		t.Fatal("a wrong password was accepted")
 	}
 }
