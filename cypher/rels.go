@@ -27,22 +27,23 @@ var LinkTypes = []string{
 
 // Structural relationships between records (not links: no provenance).
 const (
-	RelLedBy      = "LED_BY"      // (Operation)->(Officer): the SIO
-	RelMember     = "MEMBER"      // (Officer)->(Operation): need to know
-	RelSubject    = "SUBJECT"     // (Target)->(Person|Organisation)
-	RelOwnedBy    = "OWNED_BY"    // (Target)->(Officer)
-	RelRaisedFrom = "RAISED_FROM" // (Action)->(IntelligenceItem|LineOfEnquiry|Decision|Action)
-	RelAllocated  = "ALLOCATED_TO"
-	RelObtainedBy = "OBTAINED_BY" // (Exhibit)->(Action)
-	RelAuthoredBy = "AUTHORED_BY" // (Decision)->(Officer)
-	RelConcerns   = "CONCERNS"    // (Decision)->(LineOfEnquiry)
-	RelSupersedes = "SUPERSEDES"  // (Decision)->(Decision)
-	RelMentions   = "MENTIONS"    // (IntelligenceItem)->(entity) {role}
+	RelLedBy       = "LED_BY"      // (Operation)->(Officer): the SIO
+	RelMember      = "MEMBER"      // (Officer)->(Operation): need to know
+	RelSubject     = "SUBJECT"     // (Target)->(Person|Organisation)
+	RelOwnedBy     = "OWNED_BY"    // (Target)->(Officer)
+	RelRaisedFrom  = "RAISED_FROM" // (Action)->(IntelligenceItem|LineOfEnquiry|Decision|Action)
+	RelAllocated   = "ALLOCATED_TO"
+	RelObtainedBy  = "OBTAINED_BY"  // (Exhibit)->(Action)
+	RelAuthoredBy  = "AUTHORED_BY"  // (Decision)->(Officer)
+	RelConcerns    = "CONCERNS"     // (Decision)->(LineOfEnquiry)
+	RelSupersedes  = "SUPERSEDES"   // (Decision)->(Decision)
+	RelMentions    = "MENTIONS"     // (IntelligenceItem)->(entity) {role}
+	RelDerivedFrom = "DERIVED_FROM" // (IntelligenceItem)->(Action): intelligence from a result
 )
 
 var structuralRels = []string{
 	RelLedBy, RelMember, RelSubject, RelOwnedBy, RelRaisedFrom, RelAllocated,
-	RelObtainedBy, RelAuthoredBy, RelConcerns, RelSupersedes, RelMentions,
+	RelObtainedBy, RelAuthoredBy, RelConcerns, RelSupersedes, RelMentions, RelDerivedFrom,
 }
 
 func allRelTypes() []string { return append(slices.Clone(LinkTypes), structuralRels...) }

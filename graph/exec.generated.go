@@ -53,23 +53,33 @@ type DirectiveRoot struct {
 
 type ComplexityRoot struct {
 	Action struct {
-		AllocatedTo        func(childComplexity int) int
-		CancellationReason func(childComplexity int) int
-		CreatedAt          func(childComplexity int) int
-		DueDate            func(childComplexity int) int
-		Exhibits           func(childComplexity int) int
-		ID                 func(childComplexity int) int
-		Instructions       func(childComplexity int) int
-		Number             func(childComplexity int) int
-		Operation          func(childComplexity int) int
-		Priority           func(childComplexity int) int
-		RaisedFrom         func(childComplexity int) int
-		Result             func(childComplexity int) int
-		Status             func(childComplexity int) int
-		Title              func(childComplexity int) int
-		UpdatedAt          func(childComplexity int) int
-		UpdatedBy          func(childComplexity int) int
-		Version            func(childComplexity int) int
+		AllocatedTo           func(childComplexity int) int
+		AllocationSuggestions func(childComplexity int, first *int) int
+		CancellationReason    func(childComplexity int) int
+		ChaseCount            func(childComplexity int) int
+		CreatedAt             func(childComplexity int) int
+		DueDate               func(childComplexity int) int
+		Exhibits              func(childComplexity int) int
+		FollowUps             func(childComplexity int) int
+		History               func(childComplexity int) int
+		ID                    func(childComplexity int) int
+		Instructions          func(childComplexity int) int
+		IntelligenceProduced  func(childComplexity int) int
+		LastChasedAt          func(childComplexity int) int
+		Number                func(childComplexity int) int
+		Operation             func(childComplexity int) int
+		Overdue               func(childComplexity int) int
+		Priority              func(childComplexity int) int
+		RaisedFrom            func(childComplexity int) int
+		ReferralReason        func(childComplexity int) int
+		RequiredSkills        func(childComplexity int) int
+		Result                func(childComplexity int) int
+		ResultedAt            func(childComplexity int) int
+		Status                func(childComplexity int) int
+		Title                 func(childComplexity int) int
+		UpdatedAt             func(childComplexity int) int
+		UpdatedBy             func(childComplexity int) int
+		Version               func(childComplexity int) int
 	}
 
 	ActionConnection struct {
@@ -78,9 +88,45 @@ type ComplexityRoot struct {
 		TotalCount func(childComplexity int) int
 	}
 
+	ActionDashboard struct {
+		ByStatus            func(childComplexity int) int
+		LoadPerOfficer      func(childComplexity int) int
+		MedianHoursToResult func(childComplexity int) int
+		Open                func(childComplexity int) int
+		OpenByPriority      func(childComplexity int) int
+		Overdue             func(childComplexity int) int
+		OverdueRate         func(childComplexity int) int
+	}
+
 	ActionEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	ActionHistoryEntry struct {
+		Actor     func(childComplexity int) int
+		At        func(childComplexity int) int
+		From      func(childComplexity int) int
+		OfficerID func(childComplexity int) int
+		Reason    func(childComplexity int) int
+		Step      func(childComplexity int) int
+		To        func(childComplexity int) int
+	}
+
+	ActionPolicy struct {
+		HighHours  func(childComplexity int) int
+		LowDays    func(childComplexity int) int
+		MediumDays func(childComplexity int) int
+	}
+
+	AllocationSuggestion struct {
+		Officer       func(childComplexity int) int
+		OpenActions   func(childComplexity int) int
+		Reasons       func(childComplexity int) int
+		Score         func(childComplexity int) int
+		SkillsMatched func(childComplexity int) int
+		SkillsMissing func(childComplexity int) int
+		Workload      func(childComplexity int) int
 	}
 
 	AuditEvent struct {
@@ -144,6 +190,11 @@ type ComplexityRoot struct {
 		HeldBy   func(childComplexity int) int
 		Location func(childComplexity int) int
 		Purpose  func(childComplexity int) int
+	}
+
+	Count struct {
+		Count func(childComplexity int) int
+		Key   func(childComplexity int) int
 	}
 
 	Decision struct {
@@ -371,6 +422,7 @@ type ComplexityRoot struct {
 	Mutation struct {
 		AddMention             func(childComplexity int, itemID string, entityID string, role string) int
 		AddOperationMember     func(childComplexity int, operationID string, officerID string) int
+		ChaseAction            func(childComplexity int, id string, expectedVersion int, note *string) int
 		CreateCommsDevice      func(childComplexity int, input model.CreateCommsDeviceInput) int
 		CreateEvent            func(childComplexity int, input model.CreateEventInput) int
 		CreateExhibit          func(childComplexity int, input model.CreateExhibitInput) int
@@ -384,11 +436,13 @@ type ComplexityRoot struct {
 		CreateVehicle          func(childComplexity int, input model.CreateVehicleInput) int
 		Link                   func(childComplexity int, input model.LinkInput) int
 		NominateTarget         func(childComplexity int, input model.NominateTargetInput) int
+		ProgressAction         func(childComplexity int, id string, expectedVersion int, input model.ProgressActionInput) int
 		RaiseAction            func(childComplexity int, input model.RaiseActionInput) int
 		RecordContinuity       func(childComplexity int, exhibitID string, expectedVersion int, input model.ContinuityInput) int
 		RecordDecision         func(childComplexity int, input model.RecordDecisionInput) int
 		RemoveMention          func(childComplexity int, itemID string, entityID string) int
 		RemoveOperationMember  func(childComplexity int, operationID string, officerID string) int
+		SetActionPolicy        func(childComplexity int, operationID string, expectedVersion int, input model.ActionPolicyInput) int
 		Unlink                 func(childComplexity int, id string, expectedVersion int, reason string) int
 		UpdateAction           func(childComplexity int, id string, expectedVersion int, input model.UpdateActionInput) int
 		UpdateCommsDevice      func(childComplexity int, id string, expectedVersion int, input model.UpdateCommsDeviceInput) int
@@ -432,7 +486,16 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	OfficerLoad struct {
+		Officer     func(childComplexity int) int
+		OpenActions func(childComplexity int) int
+		Overdue     func(childComplexity int) int
+	}
+
 	Operation struct {
+		ActionDashboard   func(childComplexity int) int
+		ActionPolicy      func(childComplexity int) int
+		ActionQueue       func(childComplexity int, queue model.ActionQueue, officerID *string, days *int, first *int, after *string) int
 		Actions           func(childComplexity int, filter *model.ActionFilter, orderBy *model.EntityOrder, first *int, after *string) int
 		Classification    func(childComplexity int) int
 		Closed            func(childComplexity int) int
@@ -612,6 +675,9 @@ type ActionResolver interface {
 	RaisedFrom(ctx context.Context, obj *model.Action) ([]model.Node, error)
 
 	Exhibits(ctx context.Context, obj *model.Action) ([]*model.Exhibit, error)
+	FollowUps(ctx context.Context, obj *model.Action) ([]*model.Action, error)
+	IntelligenceProduced(ctx context.Context, obj *model.Action) ([]*model.IntelligenceItem, error)
+	AllocationSuggestions(ctx context.Context, obj *model.Action, first *int) ([]*model.AllocationSuggestion, error)
 }
 type CommsDeviceResolver interface {
 	Operation(ctx context.Context, obj *model.CommsDevice) (*model.Operation, error)
@@ -691,6 +757,9 @@ type MutationResolver interface {
 	RemoveMention(ctx context.Context, itemID string, entityID string) (*model.IntelligenceItem, error)
 	RaiseAction(ctx context.Context, input model.RaiseActionInput) (*model.Action, error)
 	UpdateAction(ctx context.Context, id string, expectedVersion int, input model.UpdateActionInput) (*model.Action, error)
+	ProgressAction(ctx context.Context, id string, expectedVersion int, input model.ProgressActionInput) (*model.Action, error)
+	ChaseAction(ctx context.Context, id string, expectedVersion int, note *string) (*model.Action, error)
+	SetActionPolicy(ctx context.Context, operationID string, expectedVersion int, input model.ActionPolicyInput) (*model.Operation, error)
 	CreateExhibit(ctx context.Context, input model.CreateExhibitInput) (*model.Exhibit, error)
 	UpdateExhibit(ctx context.Context, id string, expectedVersion int, input model.UpdateExhibitInput) (*model.Exhibit, error)
 	RecordContinuity(ctx context.Context, exhibitID string, expectedVersion int, input model.ContinuityInput) (*model.Exhibit, error)
@@ -713,6 +782,9 @@ type OperationResolver interface {
 	Targets(ctx context.Context, obj *model.Operation, filter *model.EntityFilter, orderBy *model.EntityOrder, first *int, after *string) (*model.TargetConnection, error)
 	IntelligenceItems(ctx context.Context, obj *model.Operation, filter *model.IntelligenceFilter, orderBy *model.EntityOrder, first *int, after *string) (*model.IntelligenceItemConnection, error)
 	Actions(ctx context.Context, obj *model.Operation, filter *model.ActionFilter, orderBy *model.EntityOrder, first *int, after *string) (*model.ActionConnection, error)
+
+	ActionQueue(ctx context.Context, obj *model.Operation, queue model.ActionQueue, officerID *string, days *int, first *int, after *string) (*model.ActionConnection, error)
+	ActionDashboard(ctx context.Context, obj *model.Operation) (*model.ActionDashboard, error)
 	Exhibits(ctx context.Context, obj *model.Operation, filter *model.EntityFilter, orderBy *model.EntityOrder, first *int, after *string) (*model.ExhibitConnection, error)
 }
 type OrganisationResolver interface {
@@ -773,12 +845,29 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Action.AllocatedTo(childComplexity), true
+	case "Action.allocationSuggestions":
+		if e.ComplexityRoot.Action.AllocationSuggestions == nil {
+			break
+		}
+
+		args, err := ec.field_Action_allocationSuggestions_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Action.AllocationSuggestions(childComplexity, args["first"].(*int)), true
 	case "Action.cancellationReason":
 		if e.ComplexityRoot.Action.CancellationReason == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Action.CancellationReason(childComplexity), true
+	case "Action.chaseCount":
+		if e.ComplexityRoot.Action.ChaseCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Action.ChaseCount(childComplexity), true
 	case "Action.createdAt":
 		if e.ComplexityRoot.Action.CreatedAt == nil {
 			break
@@ -797,6 +886,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Action.Exhibits(childComplexity), true
+	case "Action.followUps":
+		if e.ComplexityRoot.Action.FollowUps == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Action.FollowUps(childComplexity), true
+	case "Action.history":
+		if e.ComplexityRoot.Action.History == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Action.History(childComplexity), true
 	case "Action.id":
 		if e.ComplexityRoot.Action.ID == nil {
 			break
@@ -809,6 +910,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Action.Instructions(childComplexity), true
+	case "Action.intelligenceProduced":
+		if e.ComplexityRoot.Action.IntelligenceProduced == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Action.IntelligenceProduced(childComplexity), true
+	case "Action.lastChasedAt":
+		if e.ComplexityRoot.Action.LastChasedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Action.LastChasedAt(childComplexity), true
 	case "Action.number":
 		if e.ComplexityRoot.Action.Number == nil {
 			break
@@ -821,6 +934,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Action.Operation(childComplexity), true
+	case "Action.overdue":
+		if e.ComplexityRoot.Action.Overdue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Action.Overdue(childComplexity), true
 	case "Action.priority":
 		if e.ComplexityRoot.Action.Priority == nil {
 			break
@@ -833,12 +952,30 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Action.RaisedFrom(childComplexity), true
+	case "Action.referralReason":
+		if e.ComplexityRoot.Action.ReferralReason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Action.ReferralReason(childComplexity), true
+	case "Action.requiredSkills":
+		if e.ComplexityRoot.Action.RequiredSkills == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Action.RequiredSkills(childComplexity), true
 	case "Action.result":
 		if e.ComplexityRoot.Action.Result == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Action.Result(childComplexity), true
+	case "Action.resultedAt":
+		if e.ComplexityRoot.Action.ResultedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Action.ResultedAt(childComplexity), true
 	case "Action.status":
 		if e.ComplexityRoot.Action.Status == nil {
 			break
@@ -889,6 +1026,49 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ActionConnection.TotalCount(childComplexity), true
 
+	case "ActionDashboard.byStatus":
+		if e.ComplexityRoot.ActionDashboard.ByStatus == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ActionDashboard.ByStatus(childComplexity), true
+	case "ActionDashboard.loadPerOfficer":
+		if e.ComplexityRoot.ActionDashboard.LoadPerOfficer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ActionDashboard.LoadPerOfficer(childComplexity), true
+	case "ActionDashboard.medianHoursToResult":
+		if e.ComplexityRoot.ActionDashboard.MedianHoursToResult == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ActionDashboard.MedianHoursToResult(childComplexity), true
+	case "ActionDashboard.open":
+		if e.ComplexityRoot.ActionDashboard.Open == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ActionDashboard.Open(childComplexity), true
+	case "ActionDashboard.openByPriority":
+		if e.ComplexityRoot.ActionDashboard.OpenByPriority == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ActionDashboard.OpenByPriority(childComplexity), true
+	case "ActionDashboard.overdue":
+		if e.ComplexityRoot.ActionDashboard.Overdue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ActionDashboard.Overdue(childComplexity), true
+	case "ActionDashboard.overdueRate":
+		if e.ComplexityRoot.ActionDashboard.OverdueRate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ActionDashboard.OverdueRate(childComplexity), true
+
 	case "ActionEdge.cursor":
 		if e.ComplexityRoot.ActionEdge.Cursor == nil {
 			break
@@ -901,6 +1081,111 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ActionEdge.Node(childComplexity), true
+
+	case "ActionHistoryEntry.actor":
+		if e.ComplexityRoot.ActionHistoryEntry.Actor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ActionHistoryEntry.Actor(childComplexity), true
+	case "ActionHistoryEntry.at":
+		if e.ComplexityRoot.ActionHistoryEntry.At == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ActionHistoryEntry.At(childComplexity), true
+	case "ActionHistoryEntry.from":
+		if e.ComplexityRoot.ActionHistoryEntry.From == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ActionHistoryEntry.From(childComplexity), true
+	case "ActionHistoryEntry.officerId":
+		if e.ComplexityRoot.ActionHistoryEntry.OfficerID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ActionHistoryEntry.OfficerID(childComplexity), true
+	case "ActionHistoryEntry.reason":
+		if e.ComplexityRoot.ActionHistoryEntry.Reason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ActionHistoryEntry.Reason(childComplexity), true
+	case "ActionHistoryEntry.step":
+		if e.ComplexityRoot.ActionHistoryEntry.Step == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ActionHistoryEntry.Step(childComplexity), true
+	case "ActionHistoryEntry.to":
+		if e.ComplexityRoot.ActionHistoryEntry.To == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ActionHistoryEntry.To(childComplexity), true
+
+	case "ActionPolicy.highHours":
+		if e.ComplexityRoot.ActionPolicy.HighHours == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ActionPolicy.HighHours(childComplexity), true
+	case "ActionPolicy.lowDays":
+		if e.ComplexityRoot.ActionPolicy.LowDays == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ActionPolicy.LowDays(childComplexity), true
+	case "ActionPolicy.mediumDays":
+		if e.ComplexityRoot.ActionPolicy.MediumDays == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ActionPolicy.MediumDays(childComplexity), true
+
+	case "AllocationSuggestion.officer":
+		if e.ComplexityRoot.AllocationSuggestion.Officer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AllocationSuggestion.Officer(childComplexity), true
+	case "AllocationSuggestion.openActions":
+		if e.ComplexityRoot.AllocationSuggestion.OpenActions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AllocationSuggestion.OpenActions(childComplexity), true
+	case "AllocationSuggestion.reasons":
+		if e.ComplexityRoot.AllocationSuggestion.Reasons == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AllocationSuggestion.Reasons(childComplexity), true
+	case "AllocationSuggestion.score":
+		if e.ComplexityRoot.AllocationSuggestion.Score == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AllocationSuggestion.Score(childComplexity), true
+	case "AllocationSuggestion.skillsMatched":
+		if e.ComplexityRoot.AllocationSuggestion.SkillsMatched == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AllocationSuggestion.SkillsMatched(childComplexity), true
+	case "AllocationSuggestion.skillsMissing":
+		if e.ComplexityRoot.AllocationSuggestion.SkillsMissing == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AllocationSuggestion.SkillsMissing(childComplexity), true
+	case "AllocationSuggestion.workload":
+		if e.ComplexityRoot.AllocationSuggestion.Workload == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AllocationSuggestion.Workload(childComplexity), true
 
 	case "AuditEvent.action":
 		if e.ComplexityRoot.AuditEvent.Action == nil {
@@ -1170,6 +1455,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ContinuityEvent.Purpose(childComplexity), true
+
+	case "Count.count":
+		if e.ComplexityRoot.Count.Count == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Count.Count(childComplexity), true
+	case "Count.key":
+		if e.ComplexityRoot.Count.Key == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Count.Key(childComplexity), true
 
 	case "Decision.author":
 		if e.ComplexityRoot.Decision.Author == nil {
@@ -2120,6 +2418,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.AddOperationMember(childComplexity, args["operationId"].(string), args["officerId"].(string)), true
+	case "Mutation.chaseAction":
+		if e.ComplexityRoot.Mutation.ChaseAction == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_chaseAction_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ChaseAction(childComplexity, args["id"].(string), args["expectedVersion"].(int), args["note"].(*string)), true
 	case "Mutation.createCommsDevice":
 		if e.ComplexityRoot.Mutation.CreateCommsDevice == nil {
 			break
@@ -2263,6 +2572,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.NominateTarget(childComplexity, args["input"].(model.NominateTargetInput)), true
+	case "Mutation.progressAction":
+		if e.ComplexityRoot.Mutation.ProgressAction == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_progressAction_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ProgressAction(childComplexity, args["id"].(string), args["expectedVersion"].(int), args["input"].(model.ProgressActionInput)), true
 	case "Mutation.raiseAction":
 		if e.ComplexityRoot.Mutation.RaiseAction == nil {
 			break
@@ -2318,6 +2638,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RemoveOperationMember(childComplexity, args["operationId"].(string), args["officerId"].(string)), true
+	case "Mutation.setActionPolicy":
+		if e.ComplexityRoot.Mutation.SetActionPolicy == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_setActionPolicy_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SetActionPolicy(childComplexity, args["operationId"].(string), args["expectedVersion"].(int), args["input"].(model.ActionPolicyInput)), true
 	case "Mutation.unlink":
 		if e.ComplexityRoot.Mutation.Unlink == nil {
 			break
@@ -2589,6 +2920,48 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.OfficerEdge.Node(childComplexity), true
 
+	case "OfficerLoad.officer":
+		if e.ComplexityRoot.OfficerLoad.Officer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OfficerLoad.Officer(childComplexity), true
+	case "OfficerLoad.openActions":
+		if e.ComplexityRoot.OfficerLoad.OpenActions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OfficerLoad.OpenActions(childComplexity), true
+	case "OfficerLoad.overdue":
+		if e.ComplexityRoot.OfficerLoad.Overdue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OfficerLoad.Overdue(childComplexity), true
+
+	case "Operation.actionDashboard":
+		if e.ComplexityRoot.Operation.ActionDashboard == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Operation.ActionDashboard(childComplexity), true
+	case "Operation.actionPolicy":
+		if e.ComplexityRoot.Operation.ActionPolicy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Operation.ActionPolicy(childComplexity), true
+	case "Operation.actionQueue":
+		if e.ComplexityRoot.Operation.ActionQueue == nil {
+			break
+		}
+
+		args, err := ec.field_Operation_actionQueue_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Operation.ActionQueue(childComplexity, args["queue"].(model.ActionQueue), args["officerId"].(*string), args["days"].(*int), args["first"].(*int), args["after"].(*string)), true
 	case "Operation.actions":
 		if e.ComplexityRoot.Operation.Actions == nil {
 			break
@@ -3444,6 +3817,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 	inputUnmarshalers := func() *graphql.InputUnmarshalerIndex {
 		return graphql.NewInputUnmarshalerIndex(
 			graphql.NewInputUnmarshaler("ActionFilter", ec.unmarshalInputActionFilter),
+			graphql.NewInputUnmarshaler("ActionPolicyInput", ec.unmarshalInputActionPolicyInput),
 			graphql.NewInputUnmarshaler("AuditFilter", ec.unmarshalInputAuditFilter),
 			graphql.NewInputUnmarshaler("ContinuityInput", ec.unmarshalInputContinuityInput),
 			graphql.NewInputUnmarshaler("CreateCommsDeviceInput", ec.unmarshalInputCreateCommsDeviceInput),
@@ -3466,6 +3840,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("LinkInput", ec.unmarshalInputLinkInput),
 			graphql.NewInputUnmarshaler("MentionInput", ec.unmarshalInputMentionInput),
 			graphql.NewInputUnmarshaler("NominateTargetInput", ec.unmarshalInputNominateTargetInput),
+			graphql.NewInputUnmarshaler("ProgressActionInput", ec.unmarshalInputProgressActionInput),
 			graphql.NewInputUnmarshaler("RaiseActionInput", ec.unmarshalInputRaiseActionInput),
 			graphql.NewInputUnmarshaler("RecordDecisionInput", ec.unmarshalInputRecordDecisionInput),
 			graphql.NewInputUnmarshaler("UpdateActionInput", ec.unmarshalInputUpdateActionInput),
@@ -3723,6 +4098,12 @@ type Operation implements Node & Record {
   intelligenceItems(filter: IntelligenceFilter, orderBy: EntityOrder, first: Int = 25, after: String): IntelligenceItemConnection!
   "Actions."
   actions(filter: ActionFilter, orderBy: EntityOrder, first: Int = 25, after: String): ActionConnection!
+  "The SIO's action timescales."
+  actionPolicy: ActionPolicy!
+  "An action queue, optionally for one officer; ` + "`" + `days` + "`" + ` sets the window of DUE_SOON and STALE."
+  actionQueue(queue: ActionQueue!, officerId: ID, days: Int, first: Int = 25, after: String): ActionConnection!
+  "Action figures for the DI or head of crime."
+  actionDashboard: ActionDashboard!
   "Exhibits."
   exhibits(filter: EntityFilter, orderBy: EntityOrder, first: Int = 25, after: String): ExhibitConnection!
 }
@@ -4467,8 +4848,28 @@ type Action implements Node & Record {
   result: String
   "Reason recorded when the action was cancelled."
   cancellationReason: String
+  "Reason recorded when the action was last referred to the SIO, returned or reinstated."
+  referralReason: String
+  "Skills the action needs, matched against officers' skills for allocation."
+  requiredSkills: [String!]!
+  "Whether the action is open and past its due date."
+  overdue: Boolean!
+  "How many times the action has been chased."
+  chaseCount: Int!
+  "When the action was last chased."
+  lastChasedAt: DateTime
+  "When the result was submitted."
+  resultedAt: DateTime
+  "Every lifecycle step, oldest first: who, when, from which state to which, and why."
+  history: [ActionHistoryEntry!]!
   "Exhibits obtained by the action."
   exhibits: [Exhibit!]!
+  "Follow-up actions raised from this action's result."
+  followUps: [Action!]!
+  "Intelligence recorded from this action's result."
+  intelligenceProduced: [IntelligenceItem!]!
+  "Officers who are members of the operation, ranked for this action by skills match and current workload, with the reasons."
+  allocationSuggestions(first: Int = 5): [AllocationSuggestion!]!
   "When the record was created."
   createdAt: DateTime!
   "When the record was last changed."
@@ -4477,6 +4878,146 @@ type Action implements Node & Record {
   updatedBy: String!
   "Version for optimistic concurrency."
   version: Int!
+}
+
+"One step in an action's lifecycle."
+type ActionHistoryEntry {
+  "When."
+  at: DateTime!
+  "Identity subject of who took the step."
+  actor: String!
+  "The step: RAISE, ALLOCATE, START, RESULT, RETURN, COMPLETE, REFER, REINSTATE, CANCEL, CHASE, REPRIORITISE."
+  step: String!
+  "State before."
+  from: ActionStatus
+  "State after."
+  to: ActionStatus!
+  "Reason, note or result summary given."
+  reason: String
+  "Officer allocated, for ALLOCATE."
+  officerId: ID
+}
+
+"A step in an action's lifecycle."
+enum ActionStep {
+  "Allocate (or reallocate) to an officer; action manager or SIO."
+  ALLOCATE
+  "The allocated officer starts work."
+  START
+  "The allocated officer submits the result."
+  RESULT
+  "Return a result for more work, with a reason."
+  RETURN
+  "File a resulted action as complete."
+  COMPLETE
+  "Refer to the SIO as no longer relevant, with a reason."
+  REFER
+  "SIO declines to cancel a referred action, with a reason; it is raised again."
+  REINSTATE
+  "Cancel with the SIO's or deputy SIO's authority and a reason."
+  CANCEL
+}
+
+"A lifecycle step to take."
+input ProgressActionInput {
+  "The step."
+  step: ActionStep!
+  "Reason: required to return, refer, reinstate and cancel."
+  reason: String
+  "Result text: required to result."
+  result: String
+  "Officer to allocate to: required to allocate; must be a member of the operation."
+  officerId: ID
+}
+
+"An officer ranked for an action."
+type AllocationSuggestion {
+  "The officer."
+  officer: Officer!
+  "Score 0..1: higher is a better fit."
+  score: Float!
+  "Required skills the officer has."
+  skillsMatched: [String!]!
+  "Required skills the officer lacks."
+  skillsMissing: [String!]!
+  "Open actions allocated to the officer, across all operations."
+  openActions: Int!
+  "Workload: open actions weighted by priority (High 3, Medium 2, Low 1)."
+  workload: Int!
+  "Why the officer is ranked where they are."
+  reasons: [String!]!
+}
+
+"An operation's SIO policy for action timescales."
+type ActionPolicy {
+  "Hours allowed for a High priority action."
+  highHours: Int!
+  "Days allowed for a Medium priority action."
+  mediumDays: Int!
+  "Days allowed for a Low priority action."
+  lowDays: Int!
+}
+
+"New action timescales."
+input ActionPolicyInput {
+  "Hours for High (1 to 168)."
+  highHours: Int!
+  "Days for Medium (1 to 90)."
+  mediumDays: Int!
+  "Days for Low (1 to 365)."
+  lowDays: Int!
+}
+
+"An action queue, as an action manager works them."
+enum ActionQueue {
+  "Open actions (raised, allocated, in progress), High first, then by due date."
+  OUTSTANDING
+  "Open actions past their due date."
+  OVERDUE
+  "Open actions due within ` + "`" + `days` + "`" + ` (default 3)."
+  DUE_SOON
+  "Actions referred to the SIO, awaiting a decision."
+  REFERRED
+  "Resulted actions awaiting the action manager."
+  RESULTED
+  "Open actions with no update in ` + "`" + `days` + "`" + ` (default 14)."
+  STALE
+}
+
+"Figures for a DI or head of crime."
+type ActionDashboard {
+  "Open actions by priority."
+  openByPriority: [Count!]!
+  "Actions by status."
+  byStatus: [Count!]!
+  "Open actions."
+  open: Int!
+  "Open actions past their due date."
+  overdue: Int!
+  "Overdue as a share of open actions (0..1)."
+  overdueRate: Float!
+  "Median hours from raising to result, over resulted and completed actions; null when none."
+  medianHoursToResult: Float
+  "Open actions per allocated officer, heaviest first."
+  loadPerOfficer: [OfficerLoad!]!
+}
+
+"A labelled count."
+type Count {
+  "What is counted."
+  key: String!
+  "How many."
+  count: Int!
+}
+
+"An officer's open work in an operation."
+type OfficerLoad {
+  "The officer."
+  officer: Officer!
+  "Open actions allocated to them in the operation."
+  openActions: Int!
+  "Of which overdue."
+  overdue: Int!
 }
 
 "Filter on actions."
@@ -4996,6 +5537,12 @@ type Mutation {
   raiseAction(input: RaiseActionInput!): Action!
   "Change an action's details."
   updateAction(id: ID!, expectedVersion: Int!, input: UpdateActionInput!): Action!
+  "Take a lifecycle step: allocate, start, result, return, complete, refer, reinstate or cancel."
+  progressAction(id: ID!, expectedVersion: Int!, input: ProgressActionInput!): Action!
+  "Chase an open action (action manager): recorded in its history and counted."
+  chaseAction(id: ID!, expectedVersion: Int!, note: String): Action!
+  "Set the operation's action timescales (SIO policy)."
+  setActionPolicy(operationId: ID!, expectedVersion: Int!, input: ActionPolicyInput!): Operation!
 
   "Record an exhibit."
   createExhibit(input: CreateExhibitInput!): Exhibit!
@@ -5382,6 +5929,8 @@ input CreateIntelligenceItemInput {
   reviewDate: Date
   "Entities mentioned."
   mentions: [MentionInput!]
+  "The action whose result produced this intelligence, if any."
+  derivedFromActionId: ID
 }
 
 "Changes to an intelligence item."
@@ -5410,10 +5959,12 @@ input RaiseActionInput {
   instructions: String
   "Priority."
   priority: ActionPriority! = MEDIUM
-  "Due date; from the priority's timescale when omitted."
+  "Due date; from the operation's timescale for the priority when omitted."
   dueDate: Date
   "Ids of what raised it: intelligence items, lines of enquiry, decisions or actions, of the same operation."
   raisedFromIds: [ID!]
+  "Skills the action needs."
+  requiredSkills: [String!]
 }
 
 "Changes to an action's details."
@@ -5422,10 +5973,12 @@ input UpdateActionInput {
   title: String
   "Instructions."
   instructions: String
-  "Priority."
+  "Priority (recorded in the action's history)."
   priority: ActionPriority
   "Due date."
   dueDate: Date
+  "Skills the action needs (replaces the list)."
+  requiredSkills: [String!]
 }
 
 "A new exhibit."
@@ -5551,8 +6104,28 @@ func (ec *executionContext) childFields_Action(ctx context.Context, field graphq
 		return ec.fieldContext_Action_result(ctx, field)
 	case "cancellationReason":
 		return ec.fieldContext_Action_cancellationReason(ctx, field)
+	case "referralReason":
+		return ec.fieldContext_Action_referralReason(ctx, field)
+	case "requiredSkills":
+		return ec.fieldContext_Action_requiredSkills(ctx, field)
+	case "overdue":
+		return ec.fieldContext_Action_overdue(ctx, field)
+	case "chaseCount":
+		return ec.fieldContext_Action_chaseCount(ctx, field)
+	case "lastChasedAt":
+		return ec.fieldContext_Action_lastChasedAt(ctx, field)
+	case "resultedAt":
+		return ec.fieldContext_Action_resultedAt(ctx, field)
+	case "history":
+		return ec.fieldContext_Action_history(ctx, field)
 	case "exhibits":
 		return ec.fieldContext_Action_exhibits(ctx, field)
+	case "followUps":
+		return ec.fieldContext_Action_followUps(ctx, field)
+	case "intelligenceProduced":
+		return ec.fieldContext_Action_intelligenceProduced(ctx, field)
+	case "allocationSuggestions":
+		return ec.fieldContext_Action_allocationSuggestions(ctx, field)
 	case "createdAt":
 		return ec.fieldContext_Action_createdAt(ctx, field)
 	case "updatedAt":
@@ -5577,6 +6150,26 @@ func (ec *executionContext) childFields_ActionConnection(ctx context.Context, fi
 	return nil, fmt.Errorf("no field named %q was found under type ActionConnection", field.Name)
 }
 
+func (ec *executionContext) childFields_ActionDashboard(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "openByPriority":
+		return ec.fieldContext_ActionDashboard_openByPriority(ctx, field)
+	case "byStatus":
+		return ec.fieldContext_ActionDashboard_byStatus(ctx, field)
+	case "open":
+		return ec.fieldContext_ActionDashboard_open(ctx, field)
+	case "overdue":
+		return ec.fieldContext_ActionDashboard_overdue(ctx, field)
+	case "overdueRate":
+		return ec.fieldContext_ActionDashboard_overdueRate(ctx, field)
+	case "medianHoursToResult":
+		return ec.fieldContext_ActionDashboard_medianHoursToResult(ctx, field)
+	case "loadPerOfficer":
+		return ec.fieldContext_ActionDashboard_loadPerOfficer(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ActionDashboard", field.Name)
+}
+
 func (ec *executionContext) childFields_ActionEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "cursor":
@@ -5585,6 +6178,58 @@ func (ec *executionContext) childFields_ActionEdge(ctx context.Context, field gr
 		return ec.fieldContext_ActionEdge_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ActionEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_ActionHistoryEntry(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "at":
+		return ec.fieldContext_ActionHistoryEntry_at(ctx, field)
+	case "actor":
+		return ec.fieldContext_ActionHistoryEntry_actor(ctx, field)
+	case "step":
+		return ec.fieldContext_ActionHistoryEntry_step(ctx, field)
+	case "from":
+		return ec.fieldContext_ActionHistoryEntry_from(ctx, field)
+	case "to":
+		return ec.fieldContext_ActionHistoryEntry_to(ctx, field)
+	case "reason":
+		return ec.fieldContext_ActionHistoryEntry_reason(ctx, field)
+	case "officerId":
+		return ec.fieldContext_ActionHistoryEntry_officerId(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ActionHistoryEntry", field.Name)
+}
+
+func (ec *executionContext) childFields_ActionPolicy(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "highHours":
+		return ec.fieldContext_ActionPolicy_highHours(ctx, field)
+	case "mediumDays":
+		return ec.fieldContext_ActionPolicy_mediumDays(ctx, field)
+	case "lowDays":
+		return ec.fieldContext_ActionPolicy_lowDays(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ActionPolicy", field.Name)
+}
+
+func (ec *executionContext) childFields_AllocationSuggestion(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "officer":
+		return ec.fieldContext_AllocationSuggestion_officer(ctx, field)
+	case "score":
+		return ec.fieldContext_AllocationSuggestion_score(ctx, field)
+	case "skillsMatched":
+		return ec.fieldContext_AllocationSuggestion_skillsMatched(ctx, field)
+	case "skillsMissing":
+		return ec.fieldContext_AllocationSuggestion_skillsMissing(ctx, field)
+	case "openActions":
+		return ec.fieldContext_AllocationSuggestion_openActions(ctx, field)
+	case "workload":
+		return ec.fieldContext_AllocationSuggestion_workload(ctx, field)
+	case "reasons":
+		return ec.fieldContext_AllocationSuggestion_reasons(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AllocationSuggestion", field.Name)
 }
 
 func (ec *executionContext) childFields_AuditEvent(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -5711,6 +6356,16 @@ func (ec *executionContext) childFields_ContinuityEvent(ctx context.Context, fie
 		return ec.fieldContext_ContinuityEvent_purpose(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ContinuityEvent", field.Name)
+}
+
+func (ec *executionContext) childFields_Count(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "key":
+		return ec.fieldContext_Count_key(ctx, field)
+	case "count":
+		return ec.fieldContext_Count_count(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Count", field.Name)
 }
 
 func (ec *executionContext) childFields_Decision(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -6209,6 +6864,18 @@ func (ec *executionContext) childFields_OfficerEdge(ctx context.Context, field g
 	return nil, fmt.Errorf("no field named %q was found under type OfficerEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_OfficerLoad(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "officer":
+		return ec.fieldContext_OfficerLoad_officer(ctx, field)
+	case "openActions":
+		return ec.fieldContext_OfficerLoad_openActions(ctx, field)
+	case "overdue":
+		return ec.fieldContext_OfficerLoad_overdue(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type OfficerLoad", field.Name)
+}
+
 func (ec *executionContext) childFields_Operation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -6261,6 +6928,12 @@ func (ec *executionContext) childFields_Operation(ctx context.Context, field gra
 		return ec.fieldContext_Operation_intelligenceItems(ctx, field)
 	case "actions":
 		return ec.fieldContext_Operation_actions(ctx, field)
+	case "actionPolicy":
+		return ec.fieldContext_Operation_actionPolicy(ctx, field)
+	case "actionQueue":
+		return ec.fieldContext_Operation_actionQueue(ctx, field)
+	case "actionDashboard":
+		return ec.fieldContext_Operation_actionDashboard(ctx, field)
 	case "exhibits":
 		return ec.fieldContext_Operation_exhibits(ctx, field)
 	}
@@ -6641,6 +7314,20 @@ func (ec *executionContext) childFields___Type(ctx context.Context, field graphq
 
 // region    ***************************** args.gotpl *****************************
 
+func (ec *executionContext) field_Action_allocationSuggestions_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_CommsDevice_links_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -6849,6 +7536,36 @@ func (ec *executionContext) field_Mutation_addOperationMember_args(ctx context.C
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_chaseAction_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "expectedVersion",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["expectedVersion"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "note",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["note"] = arg2
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_createCommsDevice_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -7031,6 +7748,36 @@ func (ec *executionContext) field_Mutation_nominateTarget_args(ctx context.Conte
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_progressAction_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "expectedVersion",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["expectedVersion"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.ProgressActionInput, error) {
+			return ec.unmarshalNProgressActionInput2githubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐProgressActionInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg2
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_raiseAction_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -7130,6 +7877,36 @@ func (ec *executionContext) field_Mutation_removeOperationMember_args(ctx contex
 		return nil, err
 	}
 	args["officerId"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_setActionPolicy_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "operationId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["operationId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "expectedVersion",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["expectedVersion"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.ActionPolicyInput, error) {
+			return ec.unmarshalNActionPolicyInput2githubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐActionPolicyInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg2
 	return args, nil
 }
 
@@ -7580,6 +8357,52 @@ func (ec *executionContext) field_Mutation_updateVehicle_args(ctx context.Contex
 		return nil, err
 	}
 	args["input"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Operation_actionQueue_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "queue",
+		func(ctx context.Context, v any) (model.ActionQueue, error) {
+			return ec.unmarshalNActionQueue2githubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐActionQueue(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["queue"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "officerId",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["officerId"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "days",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["days"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg4
 	return args, nil
 }
 
@@ -8708,6 +9531,176 @@ func (ec *executionContext) fieldContext_Action_cancellationReason(_ context.Con
 	return graphql.NewScalarFieldContext("Action", field, false, false, "String")
 }
 
+func (ec *executionContext) _Action_referralReason(ctx context.Context, field graphql.CollectedField, obj *model.Action) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Action_referralReason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReferralReason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Action_referralReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Action", field, false, false, "String")
+}
+
+func (ec *executionContext) _Action_requiredSkills(ctx context.Context, field graphql.CollectedField, obj *model.Action) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Action_requiredSkills(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RequiredSkills, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Action_requiredSkills(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Action", field, false, false, "String")
+}
+
+func (ec *executionContext) _Action_overdue(ctx context.Context, field graphql.CollectedField, obj *model.Action) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Action_overdue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Overdue(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Action_overdue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Action", field, true, false, "Boolean")
+}
+
+func (ec *executionContext) _Action_chaseCount(ctx context.Context, field graphql.CollectedField, obj *model.Action) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Action_chaseCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ChaseCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Action_chaseCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Action", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Action_lastChasedAt(ctx context.Context, field graphql.CollectedField, obj *model.Action) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Action_lastChasedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LastChasedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalODateTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Action_lastChasedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Action", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _Action_resultedAt(ctx context.Context, field graphql.CollectedField, obj *model.Action) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Action_resultedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ResultedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalODateTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Action_resultedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Action", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _Action_history(ctx context.Context, field graphql.CollectedField, obj *model.Action) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Action_history(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.History(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.ActionHistoryEntry) graphql.Marshaler {
+			return ec.marshalNActionHistoryEntry2ᚕᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐActionHistoryEntryᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Action_history(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Action",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ActionHistoryEntry(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Action_exhibits(ctx context.Context, field graphql.CollectedField, obj *model.Action) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -8736,6 +9729,114 @@ func (ec *executionContext) fieldContext_Action_exhibits(_ context.Context, fiel
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Exhibit(ctx, field)
 		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Action_followUps(ctx context.Context, field graphql.CollectedField, obj *model.Action) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Action_followUps(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Action().FollowUps(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Action) graphql.Marshaler {
+			return ec.marshalNAction2ᚕᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐActionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Action_followUps(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Action",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Action(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Action_intelligenceProduced(ctx context.Context, field graphql.CollectedField, obj *model.Action) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Action_intelligenceProduced(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Action().IntelligenceProduced(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.IntelligenceItem) graphql.Marshaler {
+			return ec.marshalNIntelligenceItem2ᚕᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐIntelligenceItemᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Action_intelligenceProduced(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Action",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_IntelligenceItem(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Action_allocationSuggestions(ctx context.Context, field graphql.CollectedField, obj *model.Action) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Action_allocationSuggestions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Action().AllocationSuggestions(ctx, obj, fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.AllocationSuggestion) graphql.Marshaler {
+			return ec.marshalNAllocationSuggestion2ᚕᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐAllocationSuggestionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Action_allocationSuggestions(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Action",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AllocationSuggestion(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Action_allocationSuggestions_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -8919,6 +10020,194 @@ func (ec *executionContext) fieldContext_ActionConnection_totalCount(_ context.C
 	return graphql.NewScalarFieldContext("ActionConnection", field, false, false, "Int")
 }
 
+func (ec *executionContext) _ActionDashboard_openByPriority(ctx context.Context, field graphql.CollectedField, obj *model.ActionDashboard) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ActionDashboard_openByPriority(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OpenByPriority, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Count) graphql.Marshaler {
+			return ec.marshalNCount2ᚕᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ActionDashboard_openByPriority(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ActionDashboard",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Count(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ActionDashboard_byStatus(ctx context.Context, field graphql.CollectedField, obj *model.ActionDashboard) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ActionDashboard_byStatus(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ByStatus, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Count) graphql.Marshaler {
+			return ec.marshalNCount2ᚕᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ActionDashboard_byStatus(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ActionDashboard",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Count(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ActionDashboard_open(ctx context.Context, field graphql.CollectedField, obj *model.ActionDashboard) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ActionDashboard_open(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Open, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ActionDashboard_open(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ActionDashboard", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ActionDashboard_overdue(ctx context.Context, field graphql.CollectedField, obj *model.ActionDashboard) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ActionDashboard_overdue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Overdue, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ActionDashboard_overdue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ActionDashboard", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ActionDashboard_overdueRate(ctx context.Context, field graphql.CollectedField, obj *model.ActionDashboard) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ActionDashboard_overdueRate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OverdueRate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ActionDashboard_overdueRate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ActionDashboard", field, false, false, "Float")
+}
+
+func (ec *executionContext) _ActionDashboard_medianHoursToResult(ctx context.Context, field graphql.CollectedField, obj *model.ActionDashboard) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ActionDashboard_medianHoursToResult(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MedianHoursToResult, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ActionDashboard_medianHoursToResult(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ActionDashboard", field, false, false, "Float")
+}
+
+func (ec *executionContext) _ActionDashboard_loadPerOfficer(ctx context.Context, field graphql.CollectedField, obj *model.ActionDashboard) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ActionDashboard_loadPerOfficer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LoadPerOfficer, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.OfficerLoad) graphql.Marshaler {
+			return ec.marshalNOfficerLoad2ᚕᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐOfficerLoadᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ActionDashboard_loadPerOfficer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ActionDashboard",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OfficerLoad(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _ActionEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.ActionEdge) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -8972,6 +10261,406 @@ func (ec *executionContext) fieldContext_ActionEdge_node(_ context.Context, fiel
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _ActionHistoryEntry_at(ctx context.Context, field graphql.CollectedField, obj *model.ActionHistoryEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ActionHistoryEntry_at(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.At, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ActionHistoryEntry_at(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ActionHistoryEntry", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _ActionHistoryEntry_actor(ctx context.Context, field graphql.CollectedField, obj *model.ActionHistoryEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ActionHistoryEntry_actor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Actor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ActionHistoryEntry_actor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ActionHistoryEntry", field, false, false, "String")
+}
+
+func (ec *executionContext) _ActionHistoryEntry_step(ctx context.Context, field graphql.CollectedField, obj *model.ActionHistoryEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ActionHistoryEntry_step(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Step, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ActionHistoryEntry_step(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ActionHistoryEntry", field, false, false, "String")
+}
+
+func (ec *executionContext) _ActionHistoryEntry_from(ctx context.Context, field graphql.CollectedField, obj *model.ActionHistoryEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ActionHistoryEntry_from(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.From, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ActionStatus) graphql.Marshaler {
+			return ec.marshalOActionStatus2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐActionStatus(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ActionHistoryEntry_from(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ActionHistoryEntry", field, false, false, "ActionStatus")
+}
+
+func (ec *executionContext) _ActionHistoryEntry_to(ctx context.Context, field graphql.CollectedField, obj *model.ActionHistoryEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ActionHistoryEntry_to(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.To, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.ActionStatus) graphql.Marshaler {
+			return ec.marshalNActionStatus2githubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐActionStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ActionHistoryEntry_to(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ActionHistoryEntry", field, false, false, "ActionStatus")
+}
+
+func (ec *executionContext) _ActionHistoryEntry_reason(ctx context.Context, field graphql.CollectedField, obj *model.ActionHistoryEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ActionHistoryEntry_reason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ActionHistoryEntry_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ActionHistoryEntry", field, false, false, "String")
+}
+
+func (ec *executionContext) _ActionHistoryEntry_officerId(ctx context.Context, field graphql.CollectedField, obj *model.ActionHistoryEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ActionHistoryEntry_officerId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OfficerID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOID2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ActionHistoryEntry_officerId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ActionHistoryEntry", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ActionPolicy_highHours(ctx context.Context, field graphql.CollectedField, obj *model.ActionPolicy) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ActionPolicy_highHours(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.HighHours, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ActionPolicy_highHours(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ActionPolicy", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ActionPolicy_mediumDays(ctx context.Context, field graphql.CollectedField, obj *model.ActionPolicy) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ActionPolicy_mediumDays(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MediumDays, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ActionPolicy_mediumDays(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ActionPolicy", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ActionPolicy_lowDays(ctx context.Context, field graphql.CollectedField, obj *model.ActionPolicy) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ActionPolicy_lowDays(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LowDays, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ActionPolicy_lowDays(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ActionPolicy", field, false, false, "Int")
+}
+
+func (ec *executionContext) _AllocationSuggestion_officer(ctx context.Context, field graphql.CollectedField, obj *model.AllocationSuggestion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AllocationSuggestion_officer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Officer, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Officer) graphql.Marshaler {
+			return ec.marshalNOfficer2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐOfficer(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AllocationSuggestion_officer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AllocationSuggestion",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Officer(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AllocationSuggestion_score(ctx context.Context, field graphql.CollectedField, obj *model.AllocationSuggestion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AllocationSuggestion_score(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Score, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AllocationSuggestion_score(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AllocationSuggestion", field, false, false, "Float")
+}
+
+func (ec *executionContext) _AllocationSuggestion_skillsMatched(ctx context.Context, field graphql.CollectedField, obj *model.AllocationSuggestion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AllocationSuggestion_skillsMatched(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SkillsMatched, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AllocationSuggestion_skillsMatched(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AllocationSuggestion", field, false, false, "String")
+}
+
+func (ec *executionContext) _AllocationSuggestion_skillsMissing(ctx context.Context, field graphql.CollectedField, obj *model.AllocationSuggestion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AllocationSuggestion_skillsMissing(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SkillsMissing, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AllocationSuggestion_skillsMissing(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AllocationSuggestion", field, false, false, "String")
+}
+
+func (ec *executionContext) _AllocationSuggestion_openActions(ctx context.Context, field graphql.CollectedField, obj *model.AllocationSuggestion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AllocationSuggestion_openActions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OpenActions, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AllocationSuggestion_openActions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AllocationSuggestion", field, false, false, "Int")
+}
+
+func (ec *executionContext) _AllocationSuggestion_workload(ctx context.Context, field graphql.CollectedField, obj *model.AllocationSuggestion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AllocationSuggestion_workload(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Workload, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AllocationSuggestion_workload(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AllocationSuggestion", field, false, false, "Int")
+}
+
+func (ec *executionContext) _AllocationSuggestion_reasons(ctx context.Context, field graphql.CollectedField, obj *model.AllocationSuggestion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AllocationSuggestion_reasons(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reasons, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AllocationSuggestion_reasons(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AllocationSuggestion", field, false, false, "String")
 }
 
 func (ec *executionContext) _AuditEvent_id(ctx context.Context, field graphql.CollectedField, obj *model.AuditEvent) (ret graphql.Marshaler) {
@@ -10043,6 +11732,52 @@ func (ec *executionContext) _ContinuityEvent_purpose(ctx context.Context, field 
 }
 func (ec *executionContext) fieldContext_ContinuityEvent_purpose(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ContinuityEvent", field, false, false, "String")
+}
+
+func (ec *executionContext) _Count_key(ctx context.Context, field graphql.CollectedField, obj *model.Count) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Count_key(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Key, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Count_key(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Count", field, false, false, "String")
+}
+
+func (ec *executionContext) _Count_count(ctx context.Context, field graphql.CollectedField, obj *model.Count) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Count_count(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Count, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Count_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Count", field, false, false, "Int")
 }
 
 func (ec *executionContext) _Decision_id(ctx context.Context, field graphql.CollectedField, obj *model.Decision) (ret graphql.Marshaler) {
@@ -15155,6 +16890,138 @@ func (ec *executionContext) fieldContext_Mutation_updateAction(ctx context.Conte
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_progressAction(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_progressAction(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ProgressAction(ctx, fc.Args["id"].(string), fc.Args["expectedVersion"].(int), fc.Args["input"].(model.ProgressActionInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Action) graphql.Marshaler {
+			return ec.marshalNAction2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐAction(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_progressAction(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Action(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_progressAction_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_chaseAction(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_chaseAction(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ChaseAction(ctx, fc.Args["id"].(string), fc.Args["expectedVersion"].(int), fc.Args["note"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Action) graphql.Marshaler {
+			return ec.marshalNAction2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐAction(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_chaseAction(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Action(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_chaseAction_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_setActionPolicy(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_setActionPolicy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SetActionPolicy(ctx, fc.Args["operationId"].(string), fc.Args["expectedVersion"].(int), fc.Args["input"].(model.ActionPolicyInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Operation) graphql.Marshaler {
+			return ec.marshalNOperation2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐOperation(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_setActionPolicy(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Operation(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_setActionPolicy_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_createExhibit(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -15835,6 +17702,84 @@ func (ec *executionContext) fieldContext_OfficerEdge_node(_ context.Context, fie
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _OfficerLoad_officer(ctx context.Context, field graphql.CollectedField, obj *model.OfficerLoad) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OfficerLoad_officer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Officer, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Officer) graphql.Marshaler {
+			return ec.marshalNOfficer2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐOfficer(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OfficerLoad_officer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "OfficerLoad",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Officer(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _OfficerLoad_openActions(ctx context.Context, field graphql.CollectedField, obj *model.OfficerLoad) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OfficerLoad_openActions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OpenActions, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OfficerLoad_openActions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OfficerLoad", field, false, false, "Int")
+}
+
+func (ec *executionContext) _OfficerLoad_overdue(ctx context.Context, field graphql.CollectedField, obj *model.OfficerLoad) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OfficerLoad_overdue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Overdue, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OfficerLoad_overdue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OfficerLoad", field, false, false, "Int")
 }
 
 func (ec *executionContext) _Operation_id(ctx context.Context, field graphql.CollectedField, obj *model.Operation) (ret graphql.Marshaler) {
@@ -16669,6 +18614,114 @@ func (ec *executionContext) fieldContext_Operation_actions(ctx context.Context, 
 	if fc.Args, err = ec.field_Operation_actions_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Operation_actionPolicy(ctx context.Context, field graphql.CollectedField, obj *model.Operation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Operation_actionPolicy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ActionPolicy(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ActionPolicy) graphql.Marshaler {
+			return ec.marshalNActionPolicy2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐActionPolicy(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Operation_actionPolicy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Operation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ActionPolicy(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Operation_actionQueue(ctx context.Context, field graphql.CollectedField, obj *model.Operation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Operation_actionQueue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Operation().ActionQueue(ctx, obj, fc.Args["queue"].(model.ActionQueue), fc.Args["officerId"].(*string), fc.Args["days"].(*int), fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ActionConnection) graphql.Marshaler {
+			return ec.marshalNActionConnection2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐActionConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Operation_actionQueue(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Operation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ActionConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Operation_actionQueue_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Operation_actionDashboard(ctx context.Context, field graphql.CollectedField, obj *model.Operation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Operation_actionDashboard(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Operation().ActionDashboard(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ActionDashboard) graphql.Marshaler {
+			return ec.marshalNActionDashboard2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐActionDashboard(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Operation_actionDashboard(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Operation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ActionDashboard(ctx, field)
+		},
 	}
 	return fc, nil
 }
@@ -20472,6 +22525,62 @@ func UnmarshalActionFilter(ctx context.Context, raw any) (model.ActionFilter, er
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputActionPolicyInput(ctx context.Context, obj any) (model.ActionPolicyInput, error) {
+	var it model.ActionPolicyInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"highHours", "mediumDays", "lowDays"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "highHours":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("highHours"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HighHours = data
+		case "mediumDays":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("mediumDays"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MediumDays = data
+		case "lowDays":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lowDays"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LowDays = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalActionPolicyInput unmarshals raw into the ActionPolicyInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalActionPolicyInput(ctx context.Context, raw any) (model.ActionPolicyInput, error) {
+	var out model.ActionPolicyInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ActionPolicyInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputAuditFilter(ctx context.Context, obj any) (model.AuditFilter, error) {
 	var it model.AuditFilter
 	if obj == nil {
@@ -20890,7 +22999,7 @@ func (ec *executionContext) unmarshalInputCreateIntelligenceItemInput(ctx contex
 		asMap["classification"] = "OFFICIAL_SENSITIVE"
 	}
 
-	fieldsInOrder := [...]string{"operationId", "urn", "receivedAt", "reportedAt", "sourceType", "grading", "legacyGrading", "classification", "sanitisedText", "sourceText", "reviewDate", "mentions"}
+	fieldsInOrder := [...]string{"operationId", "urn", "receivedAt", "reportedAt", "sourceType", "grading", "legacyGrading", "classification", "sanitisedText", "sourceText", "reviewDate", "mentions", "derivedFromActionId"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -20981,6 +23090,13 @@ func (ec *executionContext) unmarshalInputCreateIntelligenceItemInput(ctx contex
 				return it, err
 			}
 			it.Mentions = data
+		case "derivedFromActionId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("derivedFromActionId"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DerivedFromActionID = data
 		}
 	}
 	return it, nil
@@ -22138,6 +24254,69 @@ func UnmarshalNominateTargetInput(ctx context.Context, raw any) (model.NominateT
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputProgressActionInput(ctx context.Context, obj any) (model.ProgressActionInput, error) {
+	var it model.ProgressActionInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"step", "reason", "result", "officerId"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "step":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("step"))
+			data, err := ec.unmarshalNActionStep2githubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐActionStep(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Step = data
+		case "reason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reason"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Reason = data
+		case "result":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("result"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Result = data
+		case "officerId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("officerId"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OfficerID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalProgressActionInput unmarshals raw into the ProgressActionInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalProgressActionInput(ctx context.Context, raw any) (model.ProgressActionInput, error) {
+	var out model.ProgressActionInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ProgressActionInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputRaiseActionInput(ctx context.Context, obj any) (model.RaiseActionInput, error) {
 	var it model.RaiseActionInput
 	if obj == nil {
@@ -22153,7 +24332,7 @@ func (ec *executionContext) unmarshalInputRaiseActionInput(ctx context.Context, 
 		asMap["priority"] = "MEDIUM"
 	}
 
-	fieldsInOrder := [...]string{"operationId", "title", "instructions", "priority", "dueDate", "raisedFromIds"}
+	fieldsInOrder := [...]string{"operationId", "title", "instructions", "priority", "dueDate", "raisedFromIds", "requiredSkills"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -22202,6 +24381,13 @@ func (ec *executionContext) unmarshalInputRaiseActionInput(ctx context.Context, 
 				return it, err
 			}
 			it.RaisedFromIds = data
+		case "requiredSkills":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("requiredSkills"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RequiredSkills = data
 		}
 	}
 	return it, nil
@@ -22307,7 +24493,7 @@ func (ec *executionContext) unmarshalInputUpdateActionInput(ctx context.Context,
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"title", "instructions", "priority", "dueDate"}
+	fieldsInOrder := [...]string{"title", "instructions", "priority", "dueDate", "requiredSkills"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -22342,6 +24528,13 @@ func (ec *executionContext) unmarshalInputUpdateActionInput(ctx context.Context,
 				return it, err
 			}
 			it.DueDate = data
+		case "requiredSkills":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("requiredSkills"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RequiredSkills = data
 		}
 	}
 	return it, nil
@@ -23686,11 +25879,64 @@ func (ec *executionContext) _Action(ctx context.Context, sel ast.SelectionSet, o
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "referralReason":
+			out.Values[i] = ec._Action_referralReason(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "requiredSkills":
+			out.Values[i] = ec._Action_requiredSkills(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "overdue":
+			out.Values[i] = ec._Action_overdue(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "chaseCount":
+			out.Values[i] = ec._Action_chaseCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "lastChasedAt":
+			out.Values[i] = ec._Action_lastChasedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "resultedAt":
+			out.Values[i] = ec._Action_resultedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "history":
+			out.Values[i] = ec._Action_history(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "exhibits":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Action_exhibits(ctx, field, obj)
+				})
+		case "followUps":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Action_followUps(ctx, field, obj)
+				})
+		case "intelligenceProduced":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Action_intelligenceProduced(ctx, field, obj)
+				})
+		case "allocationSuggestions":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Action_allocationSuggestions(ctx, field, obj)
 				})
 		case "createdAt":
 			out.Values[i] = ec._Action_createdAt(ctx, field, obj)
@@ -23772,6 +26018,69 @@ func (ec *executionContext) _ActionConnection(ctx context.Context, sel ast.Selec
 	return out
 }
 
+var actionDashboardImplementors = []string{"ActionDashboard"}
+
+func (ec *executionContext) _ActionDashboard(ctx context.Context, sel ast.SelectionSet, obj *model.ActionDashboard) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, actionDashboardImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ActionDashboard")
+		case "openByPriority":
+			out.Values[i] = ec._ActionDashboard_openByPriority(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "byStatus":
+			out.Values[i] = ec._ActionDashboard_byStatus(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "open":
+			out.Values[i] = ec._ActionDashboard_open(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "overdue":
+			out.Values[i] = ec._ActionDashboard_overdue(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "overdueRate":
+			out.Values[i] = ec._ActionDashboard_overdueRate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "medianHoursToResult":
+			out.Values[i] = ec._ActionDashboard_medianHoursToResult(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "loadPerOfficer":
+			out.Values[i] = ec._ActionDashboard_loadPerOfficer(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var actionEdgeImplementors = []string{"ActionEdge"}
 
 func (ec *executionContext) _ActionEdge(ctx context.Context, sel ast.SelectionSet, obj *model.ActionEdge) graphql.Marshaler {
@@ -23790,6 +26099,175 @@ func (ec *executionContext) _ActionEdge(ctx context.Context, sel ast.SelectionSe
 			}
 		case "node":
 			out.Values[i] = ec._ActionEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var actionHistoryEntryImplementors = []string{"ActionHistoryEntry"}
+
+func (ec *executionContext) _ActionHistoryEntry(ctx context.Context, sel ast.SelectionSet, obj *model.ActionHistoryEntry) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, actionHistoryEntryImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ActionHistoryEntry")
+		case "at":
+			out.Values[i] = ec._ActionHistoryEntry_at(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "actor":
+			out.Values[i] = ec._ActionHistoryEntry_actor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "step":
+			out.Values[i] = ec._ActionHistoryEntry_step(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "from":
+			out.Values[i] = ec._ActionHistoryEntry_from(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "to":
+			out.Values[i] = ec._ActionHistoryEntry_to(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reason":
+			out.Values[i] = ec._ActionHistoryEntry_reason(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "officerId":
+			out.Values[i] = ec._ActionHistoryEntry_officerId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var actionPolicyImplementors = []string{"ActionPolicy"}
+
+func (ec *executionContext) _ActionPolicy(ctx context.Context, sel ast.SelectionSet, obj *model.ActionPolicy) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, actionPolicyImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ActionPolicy")
+		case "highHours":
+			out.Values[i] = ec._ActionPolicy_highHours(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "mediumDays":
+			out.Values[i] = ec._ActionPolicy_mediumDays(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "lowDays":
+			out.Values[i] = ec._ActionPolicy_lowDays(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var allocationSuggestionImplementors = []string{"AllocationSuggestion"}
+
+func (ec *executionContext) _AllocationSuggestion(ctx context.Context, sel ast.SelectionSet, obj *model.AllocationSuggestion) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, allocationSuggestionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AllocationSuggestion")
+		case "officer":
+			out.Values[i] = ec._AllocationSuggestion_officer(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "score":
+			out.Values[i] = ec._AllocationSuggestion_score(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "skillsMatched":
+			out.Values[i] = ec._AllocationSuggestion_skillsMatched(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "skillsMissing":
+			out.Values[i] = ec._AllocationSuggestion_skillsMissing(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "openActions":
+			out.Values[i] = ec._AllocationSuggestion_openActions(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "workload":
+			out.Values[i] = ec._AllocationSuggestion_workload(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reasons":
+			out.Values[i] = ec._AllocationSuggestion_reasons(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -24199,6 +26677,44 @@ func (ec *executionContext) _ContinuityEvent(ctx context.Context, sel ast.Select
 			}
 		case "purpose":
 			out.Values[i] = ec._ContinuityEvent_purpose(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var countImplementors = []string{"Count"}
+
+func (ec *executionContext) _Count(ctx context.Context, sel ast.SelectionSet, obj *model.Count) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, countImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Count")
+		case "key":
+			out.Values[i] = ec._Count_key(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "count":
+			out.Values[i] = ec._Count_count(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -25896,6 +28412,27 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "progressAction":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_progressAction(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "chaseAction":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_chaseAction(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "setActionPolicy":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_setActionPolicy(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "createExhibit":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_createExhibit(ctx, field)
@@ -26124,6 +28661,49 @@ func (ec *executionContext) _OfficerEdge(ctx context.Context, sel ast.SelectionS
 	return out
 }
 
+var officerLoadImplementors = []string{"OfficerLoad"}
+
+func (ec *executionContext) _OfficerLoad(ctx context.Context, sel ast.SelectionSet, obj *model.OfficerLoad) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, officerLoadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("OfficerLoad")
+		case "officer":
+			out.Values[i] = ec._OfficerLoad_officer(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "openActions":
+			out.Values[i] = ec._OfficerLoad_openActions(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "overdue":
+			out.Values[i] = ec._OfficerLoad_overdue(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var operationImplementors = []string{"Operation", "Node", "Record"}
 
 func (ec *executionContext) _Operation(ctx context.Context, sel ast.SelectionSet, obj *model.Operation) graphql.Marshaler {
@@ -26272,6 +28852,23 @@ func (ec *executionContext) _Operation(ctx context.Context, sel ast.SelectionSet
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Operation_actions(ctx, field, obj)
+				})
+		case "actionPolicy":
+			out.Values[i] = ec._Operation_actionPolicy(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "actionQueue":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Operation_actionQueue(ctx, field, obj)
+				})
+		case "actionDashboard":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Operation_actionDashboard(ctx, field, obj)
 				})
 		case "exhibits":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -27602,6 +30199,22 @@ func (ec *executionContext) ___Type(ctx context.Context, sel ast.SelectionSet, o
 
 // region    ***************************** type.gotpl *****************************
 
+func (ec *executionContext) marshalNAction2ᚕᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐActionᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Action) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAction2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐAction(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNAction2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐAction(ctx context.Context, sel ast.SelectionSet, v *model.Action) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "Action!")
@@ -27616,6 +30229,14 @@ func (ec *executionContext) marshalNActionConnection2ᚖgithubᚗcomᚋkeyline�
 		return graphql.Null
 	}
 	return ec._ActionConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNActionDashboard2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐActionDashboard(ctx context.Context, sel ast.SelectionSet, v *model.ActionDashboard) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ActionDashboard!")
+		return graphql.Null
+	}
+	return ec._ActionDashboard(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNActionEdge2ᚕᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐActionEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ActionEdge) graphql.Marshaler {
@@ -27642,6 +30263,43 @@ func (ec *executionContext) marshalNActionEdge2ᚖgithubᚗcomᚋkeylineᚋkeyli
 	return ec._ActionEdge(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNActionHistoryEntry2ᚕᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐActionHistoryEntryᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ActionHistoryEntry) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNActionHistoryEntry2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐActionHistoryEntry(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNActionHistoryEntry2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐActionHistoryEntry(ctx context.Context, sel ast.SelectionSet, v *model.ActionHistoryEntry) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ActionHistoryEntry!")
+		return graphql.Null
+	}
+	return ec._ActionHistoryEntry(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNActionPolicy2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐActionPolicy(ctx context.Context, sel ast.SelectionSet, v *model.ActionPolicy) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ActionPolicy!")
+		return graphql.Null
+	}
+	return ec._ActionPolicy(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNActionPolicyInput2githubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐActionPolicyInput(ctx context.Context, v any) (model.ActionPolicyInput, error) {
+	res, err := ec.unmarshalInputActionPolicyInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNActionPriority2githubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐActionPriority(ctx context.Context, v any) (model.ActionPriority, error) {
 	var res model.ActionPriority
 	err := res.UnmarshalGQL(v)
@@ -27649,6 +30307,16 @@ func (ec *executionContext) unmarshalNActionPriority2githubᚗcomᚋkeylineᚋke
 }
 
 func (ec *executionContext) marshalNActionPriority2githubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐActionPriority(ctx context.Context, sel ast.SelectionSet, v model.ActionPriority) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNActionQueue2githubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐActionQueue(ctx context.Context, v any) (model.ActionQueue, error) {
+	var res model.ActionQueue
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNActionQueue2githubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐActionQueue(ctx context.Context, sel ast.SelectionSet, v model.ActionQueue) graphql.Marshaler {
 	return v
 }
 
@@ -27660,6 +30328,40 @@ func (ec *executionContext) unmarshalNActionStatus2githubᚗcomᚋkeylineᚋkeyl
 
 func (ec *executionContext) marshalNActionStatus2githubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐActionStatus(ctx context.Context, sel ast.SelectionSet, v model.ActionStatus) graphql.Marshaler {
 	return v
+}
+
+func (ec *executionContext) unmarshalNActionStep2githubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐActionStep(ctx context.Context, v any) (model.ActionStep, error) {
+	var res model.ActionStep
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNActionStep2githubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐActionStep(ctx context.Context, sel ast.SelectionSet, v model.ActionStep) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNAllocationSuggestion2ᚕᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐAllocationSuggestionᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.AllocationSuggestion) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAllocationSuggestion2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐAllocationSuggestion(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNAllocationSuggestion2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐAllocationSuggestion(ctx context.Context, sel ast.SelectionSet, v *model.AllocationSuggestion) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AllocationSuggestion!")
+		return graphql.Null
+	}
+	return ec._AllocationSuggestion(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNAuditEvent2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐAuditEvent(ctx context.Context, sel ast.SelectionSet, v *model.AuditEvent) graphql.Marshaler {
@@ -27803,6 +30505,30 @@ func (ec *executionContext) marshalNContinuityEvent2ᚖgithubᚗcomᚋkeylineᚋ
 func (ec *executionContext) unmarshalNContinuityInput2githubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐContinuityInput(ctx context.Context, v any) (model.ContinuityInput, error) {
 	res, err := ec.unmarshalInputContinuityInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCount2ᚕᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐCountᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Count) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCount2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐCount(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNCount2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐCount(ctx context.Context, sel ast.SelectionSet, v *model.Count) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Count!")
+		return graphql.Null
+	}
+	return ec._Count(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNCreateCommsDeviceInput2githubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐCreateCommsDeviceInput(ctx context.Context, v any) (model.CreateCommsDeviceInput, error) {
@@ -28137,6 +30863,22 @@ func (ec *executionContext) marshalNInt2int(ctx context.Context, sel ast.Selecti
 	return res
 }
 
+func (ec *executionContext) marshalNIntelligenceItem2ᚕᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐIntelligenceItemᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.IntelligenceItem) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNIntelligenceItem2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐIntelligenceItem(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNIntelligenceItem2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐIntelligenceItem(ctx context.Context, sel ast.SelectionSet, v *model.IntelligenceItem) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "IntelligenceItem!")
@@ -28458,6 +31200,30 @@ func (ec *executionContext) marshalNOfficerEdge2ᚖgithubᚗcomᚋkeylineᚋkeyl
 	return ec._OfficerEdge(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNOfficerLoad2ᚕᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐOfficerLoadᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.OfficerLoad) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNOfficerLoad2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐOfficerLoad(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNOfficerLoad2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐOfficerLoad(ctx context.Context, sel ast.SelectionSet, v *model.OfficerLoad) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "OfficerLoad!")
+		return graphql.Null
+	}
+	return ec._OfficerLoad(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNOperation2ᚕᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐOperationᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Operation) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -28620,6 +31386,11 @@ func (ec *executionContext) marshalNPersonEdge2ᚖgithubᚗcomᚋkeylineᚋkeyli
 		return graphql.Null
 	}
 	return ec._PersonEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNProgressActionInput2githubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐProgressActionInput(ctx context.Context, v any) (model.ProgressActionInput, error) {
+	res, err := ec.unmarshalInputProgressActionInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNRaiseActionInput2githubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐRaiseActionInput(ctx context.Context, v any) (model.RaiseActionInput, error) {
@@ -29206,6 +31977,22 @@ func (ec *executionContext) marshalOActionStatus2ᚕgithubᚗcomᚋkeylineᚋkey
 	}
 
 	return ret
+}
+
+func (ec *executionContext) unmarshalOActionStatus2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐActionStatus(ctx context.Context, v any) (*model.ActionStatus, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model.ActionStatus)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOActionStatus2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐActionStatus(ctx context.Context, sel ast.SelectionSet, v *model.ActionStatus) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
 }
 
 func (ec *executionContext) unmarshalOAuditFilter2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐAuditFilter(ctx context.Context, v any) (*model.AuditFilter, error) {

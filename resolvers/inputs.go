@@ -614,24 +614,19 @@ func updateIntelligenceSet(in model.UpdateIntelligenceItemInput, legacy bool) (m
 	return f.done(true)
 }
 
-// Default action timescales until the operation's SIO policy sets its own.
-var defaultTimescale = map[model.ActionPriority]time.Duration{
-	model.ActionPriorityHigh:   24 * time.Hour,
-	model.ActionPriorityMedium: 7 * 24 * time.Hour,
-	model.ActionPriorityLow:    28 * 24 * time.Hour,
-}
-
 func raiseActionProps(in model.RaiseActionInput) (map[string]any, error) {
 	f := newFields()
 	f.text("input.title", "title", in.Title, maxShort)
 	f.optText("input.instructions", "instructions", in.Instructions, maxText)
 	f.set("priority", string(in.Priority))
 	f.set("status", string(model.ActionStatusRaised))
-	due := keyline.Date{Time: time.Now().UTC().Add(defaultTimescale[in.Priority]).Truncate(24 * time.Hour)}
-	if in.DueDate != nil {
-		due = *in.DueDate
+	// Without a due date, the store applies the operation's timescale.
+	f.date("dueDate", in.DueDate)
+	f.list("input.requiredSkills", "requiredSkills", upperAll(in.RequiredSkills), 50)
+	if in.RequiredSkills == nil {
+		f.set("requiredSkills", []string{})
 	}
-	f.set("dueDate", due)
+	f.set("chaseCount", 0)
 	for i, id := range in.RaisedFromIds {
 		f.fail(requireKind(fmt.Sprintf("input.raisedFromIds[%d]", i), id,
 			keyline.KindIntelligenceItem, keyline.KindLineOfEnquiry, keyline.KindDecision, keyline.KindAction))
@@ -649,7 +644,38 @@ func updateActionSet(in model.UpdateActionInput) (map[string]any, error) {
 		f.set("priority", string(*in.Priority))
 	}
 	f.date("dueDate", in.DueDate)
+	f.list("input.requiredSkills", "requiredSkills", upperAll(in.RequiredSkills), 50)
 	return f.done(true)
+}
+
+func upperAll(ss []string) []string {
+	if ss == nil {
+		return nil
+	}
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = strings.ToUpper(strings.TrimSpace(s))
+	}
+	return out
+}
+
+func actionPolicyProps(in model.ActionPolicyInput) (map[string]any, error) {
+	f := newFields()
+	check := func(field string, v, lo, hi int) {
+		if v < lo || v > hi {
+			f.fail(keyline.FieldErrorf(field, "must be between %d and %d", lo, hi))
+		}
+	}
+	check("input.highHours", in.HighHours, 1, 168)
+	check("input.mediumDays", in.MediumDays, 1, 90)
+	check("input.lowDays", in.LowDays, 1, 365)
+	if in.HighHours > in.MediumDays*24 || in.MediumDays > in.LowDays {
+		f.fail(keyline.FieldErrorf("input", "timescales must not get shorter as priority falls"))
+	}
+	f.set("policyHighHours", in.HighHours)
+	f.set("policyMediumDays", in.MediumDays)
+	f.set("policyLowDays", in.LowDays)
+	return f.done(false)
 }
 
 var exhibitReference = regexp.MustCompile(`^[A-Z]{2,4}/[0-9]{1,5}$`)

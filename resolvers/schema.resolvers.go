@@ -41,6 +41,20 @@ func (r *actionResolver) Exhibits(ctx context.Context, obj *model.Action) ([]*mo
 	return neighbours[*model.Exhibit](ctx, cypher.RelObtainedBy, false, obj.ID)
 }
 
+func (r *actionResolver) FollowUps(ctx context.Context, obj *model.Action) ([]*model.Action, error) {
+	return neighbours[*model.Action](ctx, cypher.RelRaisedFrom, false, obj.ID)
+}
+
+func (r *actionResolver) IntelligenceProduced(ctx context.Context, obj *model.Action) ([]*model.IntelligenceItem, error) {
+	items, err := neighbours[*model.IntelligenceItem](ctx, cypher.RelDerivedFrom, false, obj.ID)
+	noteItemsRead(ctx, items...)
+	return items, err
+}
+
+func (r *actionResolver) AllocationSuggestions(ctx context.Context, obj *model.Action, first *int) ([]*model.AllocationSuggestion, error) {
+	return r.allocationSuggestions(ctx, obj, first)
+}
+
 // Operation is the resolver for the operation field.
 func (r *commsDeviceResolver) Operation(ctx context.Context, obj *model.CommsDevice) (*model.Operation, error) {
 	return load[*model.Operation](ctx, obj.OperationID)
@@ -368,7 +382,11 @@ func (r *mutationResolver) CreateIntelligenceItem(ctx context.Context, input mod
 	for _, m := range input.Mentions {
 		mentions.Targets = append(mentions.Targets, cypher.RefTarget{ID: m.EntityID, Props: map[string]any{"role": m.Role}})
 	}
-	return createNode[*model.IntelligenceItem](ctx, r.Store, keyline.PermRecordIntelligence, keyline.KindIntelligenceItem, input.OperationID, props, err, mentions)
+	derived := ref(cypher.RelDerivedFrom, true, "input.derivedFromActionId", false, deref(input.DerivedFromActionID))
+	if input.DerivedFromActionID != nil && err == nil {
+		err = requireKind("input.derivedFromActionId", *input.DerivedFromActionID, keyline.KindAction)
+	}
+	return createNode[*model.IntelligenceItem](ctx, r.Store, keyline.PermRecordIntelligence, keyline.KindIntelligenceItem, input.OperationID, props, err, mentions, derived)
 }
 
 // UpdateIntelligenceItem is the resolver for the updateIntelligenceItem field.
@@ -411,6 +429,7 @@ func (r *mutationResolver) RaiseAction(ctx context.Context, input model.RaiseAct
 	if err := a.Authorise(keyline.PermRaiseAction, input.OperationID); err != nil {
 		return nil, err
 	}
+	props["history"] = []string{historyEntry(a, "RAISE", "", keyline.ActionRaised, "", "")}
 	rec, err := r.Store.RaiseAction(ctx, a, input.OperationID, props, []cypher.Ref{
 		ref(cypher.RelRaisedFrom, true, "input.raisedFromIds", false, input.RaisedFromIds...),
 	})
@@ -424,6 +443,19 @@ func (r *mutationResolver) RaiseAction(ctx context.Context, input model.RaiseAct
 func (r *mutationResolver) UpdateAction(ctx context.Context, id string, expectedVersion int, input model.UpdateActionInput) (*model.Action, error) {
 	set, err := updateActionSet(input)
 	return updateNode[*model.Action](ctx, r.Store, keyline.PermRaiseAction, keyline.KindAction, id, expectedVersion, set, err)
+}
+
+func (r *mutationResolver) ProgressAction(ctx context.Context, id string, expectedVersion int, input model.ProgressActionInput) (*model.Action, error) {
+	return r.progressAction(ctx, id, expectedVersion, input)
+}
+
+func (r *mutationResolver) ChaseAction(ctx context.Context, id string, expectedVersion int, note *string) (*model.Action, error) {
+	return r.chaseAction(ctx, id, expectedVersion, note)
+}
+
+func (r *mutationResolver) SetActionPolicy(ctx context.Context, operationID string, expectedVersion int, input model.ActionPolicyInput) (*model.Operation, error) {
+	props, err := actionPolicyProps(input)
+	return updateNode[*model.Operation](ctx, r.Store, keyline.PermManageOperation, keyline.KindOperation, operationID, expectedVersion, props, err)
 }
 
 // CreateExhibit is the resolver for the createExhibit field.
@@ -649,6 +681,14 @@ func (r *operationResolver) Actions(ctx context.Context, obj *model.Operation, f
 		lq.Search = *filter.Search
 	}
 	return listConnection(ctx, r.Store, keyline.KindAction, obj.ID, lq, p, actionEdge, actionConn)
+}
+
+func (r *operationResolver) ActionQueue(ctx context.Context, obj *model.Operation, queue model.ActionQueue, officerID *string, days *int, first *int, after *string) (*model.ActionConnection, error) {
+	return r.actionQueue(ctx, obj, queue, officerID, days, first, after)
+}
+
+func (r *operationResolver) ActionDashboard(ctx context.Context, obj *model.Operation) (*model.ActionDashboard, error) {
+	return r.actionDashboard(ctx, obj)
 }
 
 // Exhibits is the resolver for the exhibits field.

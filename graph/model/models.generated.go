@@ -44,6 +44,24 @@ type ActionConnection struct {
 	TotalCount int `json:"totalCount"`
 }
 
+// Figures for a DI or head of crime.
+type ActionDashboard struct {
+	// Open actions by priority.
+	OpenByPriority []*Count `json:"openByPriority"`
+	// Actions by status.
+	ByStatus []*Count `json:"byStatus"`
+	// Open actions.
+	Open int `json:"open"`
+	// Open actions past their due date.
+	Overdue int `json:"overdue"`
+	// Overdue as a share of open actions (0..1).
+	OverdueRate float64 `json:"overdueRate"`
+	// Median hours from raising to result, over resulted and completed actions; null when none.
+	MedianHoursToResult *float64 `json:"medianHoursToResult,omitempty"`
+	// Open actions per allocated officer, heaviest first.
+	LoadPerOfficer []*OfficerLoad `json:"loadPerOfficer"`
+}
+
 // An action on a page.
 type ActionEdge struct {
 	// Cursor of this edge.
@@ -62,6 +80,62 @@ type ActionFilter struct {
 	Priority *ActionPriority `json:"priority,omitempty"`
 	// Only actions allocated to this officer.
 	AllocatedTo *string `json:"allocatedTo,omitempty"`
+}
+
+// One step in an action's lifecycle.
+type ActionHistoryEntry struct {
+	// When.
+	At time.Time `json:"at"`
+	// Identity subject of who took the step.
+	Actor string `json:"actor"`
+	// The step: RAISE, ALLOCATE, START, RESULT, RETURN, COMPLETE, REFER, REINSTATE, CANCEL, CHASE, REPRIORITISE.
+	Step string `json:"step"`
+	// State before.
+	From *ActionStatus `json:"from,omitempty"`
+	// State after.
+	To ActionStatus `json:"to"`
+	// Reason, note or result summary given.
+	Reason *string `json:"reason,omitempty"`
+	// Officer allocated, for ALLOCATE.
+	OfficerID *string `json:"officerId,omitempty"`
+}
+
+// An operation's SIO policy for action timescales.
+type ActionPolicy struct {
+	// Hours allowed for a High priority action.
+	HighHours int `json:"highHours"`
+	// Days allowed for a Medium priority action.
+	MediumDays int `json:"mediumDays"`
+	// Days allowed for a Low priority action.
+	LowDays int `json:"lowDays"`
+}
+
+// New action timescales.
+type ActionPolicyInput struct {
+	// Hours for High (1 to 168).
+	HighHours int `json:"highHours"`
+	// Days for Medium (1 to 90).
+	MediumDays int `json:"mediumDays"`
+	// Days for Low (1 to 365).
+	LowDays int `json:"lowDays"`
+}
+
+// An officer ranked for an action.
+type AllocationSuggestion struct {
+	// The officer.
+	Officer *Officer `json:"officer"`
+	// Score 0..1: higher is a better fit.
+	Score float64 `json:"score"`
+	// Required skills the officer has.
+	SkillsMatched []string `json:"skillsMatched"`
+	// Required skills the officer lacks.
+	SkillsMissing []string `json:"skillsMissing"`
+	// Open actions allocated to the officer, across all operations.
+	OpenActions int `json:"openActions"`
+	// Workload: open actions weighted by priority (High 3, Medium 2, Low 1).
+	Workload int `json:"workload"`
+	// Why the officer is ranked where they are.
+	Reasons []string `json:"reasons"`
 }
 
 // A page of audit events.
@@ -138,6 +212,14 @@ type ContinuityInput struct {
 	Location string `json:"location"`
 	// Why.
 	Purpose string `json:"purpose"`
+}
+
+// A labelled count.
+type Count struct {
+	// What is counted.
+	Key string `json:"key"`
+	// How many.
+	Count int `json:"count"`
 }
 
 // A new comms device; give the identifier field that fits its kind.
@@ -222,6 +304,8 @@ type CreateIntelligenceItemInput struct {
 	ReviewDate *keyline.Date `json:"reviewDate,omitempty"`
 	// Entities mentioned.
 	Mentions []*MentionInput `json:"mentions,omitempty"`
+	// The action whose result produced this intelligence, if any.
+	DerivedFromActionID *string `json:"derivedFromActionId,omitempty"`
 }
 
 // A new line of enquiry.
@@ -646,6 +730,16 @@ type OfficerEdge struct {
 	Node *Officer `json:"node"`
 }
 
+// An officer's open work in an operation.
+type OfficerLoad struct {
+	// The officer.
+	Officer *Officer `json:"officer"`
+	// Open actions allocated to them in the operation.
+	OpenActions int `json:"openActions"`
+	// Of which overdue.
+	Overdue int `json:"overdue"`
+}
+
 // A page of operations.
 type OperationConnection struct {
 	// Edges on this page.
@@ -712,6 +806,18 @@ type PersonEdge struct {
 	Node *Person `json:"node"`
 }
 
+// A lifecycle step to take.
+type ProgressActionInput struct {
+	// The step.
+	Step ActionStep `json:"step"`
+	// Reason: required to return, refer, reinstate and cancel.
+	Reason *string `json:"reason,omitempty"`
+	// Result text: required to result.
+	Result *string `json:"result,omitempty"`
+	// Officer to allocate to: required to allocate; must be a member of the operation.
+	OfficerID *string `json:"officerId,omitempty"`
+}
+
 // Read the investigation graph.
 type Query struct {
 }
@@ -726,10 +832,12 @@ type RaiseActionInput struct {
 	Instructions *string `json:"instructions,omitempty"`
 	// Priority.
 	Priority ActionPriority `json:"priority"`
-	// Due date; from the priority's timescale when omitted.
+	// Due date; from the operation's timescale for the priority when omitted.
 	DueDate *keyline.Date `json:"dueDate,omitempty"`
 	// Ids of what raised it: intelligence items, lines of enquiry, decisions or actions, of the same operation.
 	RaisedFromIds []string `json:"raisedFromIds,omitempty"`
+	// Skills the action needs.
+	RequiredSkills []string `json:"requiredSkills,omitempty"`
 }
 
 // A new policy file decision.
@@ -772,10 +880,12 @@ type UpdateActionInput struct {
 	Title *string `json:"title,omitempty"`
 	// Instructions.
 	Instructions *string `json:"instructions,omitempty"`
-	// Priority.
+	// Priority (recorded in the action's history).
 	Priority *ActionPriority `json:"priority,omitempty"`
 	// Due date.
 	DueDate *keyline.Date `json:"dueDate,omitempty"`
+	// Skills the action needs (replaces the list).
+	RequiredSkills []string `json:"requiredSkills,omitempty"`
 }
 
 // Changes to a comms device.
@@ -1043,6 +1153,76 @@ func (e ActionPriority) MarshalJSON() ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// An action queue, as an action manager works them.
+type ActionQueue string
+
+const (
+	// Open actions (raised, allocated, in progress), High first, then by due date.
+	ActionQueueOutstanding ActionQueue = "OUTSTANDING"
+	// Open actions past their due date.
+	ActionQueueOverdue ActionQueue = "OVERDUE"
+	// Open actions due within `days` (default 3).
+	ActionQueueDueSoon ActionQueue = "DUE_SOON"
+	// Actions referred to the SIO, awaiting a decision.
+	ActionQueueReferred ActionQueue = "REFERRED"
+	// Resulted actions awaiting the action manager.
+	ActionQueueResulted ActionQueue = "RESULTED"
+	// Open actions with no update in `days` (default 14).
+	ActionQueueStale ActionQueue = "STALE"
+)
+
+var AllActionQueue = []ActionQueue{
+	ActionQueueOutstanding,
+	ActionQueueOverdue,
+	ActionQueueDueSoon,
+	ActionQueueReferred,
+	ActionQueueResulted,
+	ActionQueueStale,
+}
+
+func (e ActionQueue) IsValid() bool {
+	switch e {
+	case ActionQueueOutstanding, ActionQueueOverdue, ActionQueueDueSoon, ActionQueueReferred, ActionQueueResulted, ActionQueueStale:
+		return true
+	}
+	return false
+}
+
+func (e ActionQueue) String() string {
+	return string(e)
+}
+
+func (e *ActionQueue) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = ActionQueue(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid ActionQueue", str)
+	}
+	return nil
+}
+
+func (e ActionQueue) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *ActionQueue) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e ActionQueue) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
 // Where an action is in its lifecycle.
 type ActionStatus string
 
@@ -1111,6 +1291,82 @@ func (e *ActionStatus) UnmarshalJSON(b []byte) error {
 }
 
 func (e ActionStatus) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// A step in an action's lifecycle.
+type ActionStep string
+
+const (
+	// Allocate (or reallocate) to an officer; action manager or SIO.
+	ActionStepAllocate ActionStep = "ALLOCATE"
+	// The allocated officer starts work.
+	ActionStepStart ActionStep = "START"
+	// The allocated officer submits the result.
+	ActionStepResult ActionStep = "RESULT"
+	// Return a result for more work, with a reason.
+	ActionStepReturn ActionStep = "RETURN"
+	// File a resulted action as complete.
+	ActionStepComplete ActionStep = "COMPLETE"
+	// Refer to the SIO as no longer relevant, with a reason.
+	ActionStepRefer ActionStep = "REFER"
+	// SIO declines to cancel a referred action, with a reason; it is raised again.
+	ActionStepReinstate ActionStep = "REINSTATE"
+	// Cancel with the SIO's or deputy SIO's authority and a reason.
+	ActionStepCancel ActionStep = "CANCEL"
+)
+
+var AllActionStep = []ActionStep{
+	ActionStepAllocate,
+	ActionStepStart,
+	ActionStepResult,
+	ActionStepReturn,
+	ActionStepComplete,
+	ActionStepRefer,
+	ActionStepReinstate,
+	ActionStepCancel,
+}
+
+func (e ActionStep) IsValid() bool {
+	switch e {
+	case ActionStepAllocate, ActionStepStart, ActionStepResult, ActionStepReturn, ActionStepComplete, ActionStepRefer, ActionStepReinstate, ActionStepCancel:
+		return true
+	}
+	return false
+}
+
+func (e ActionStep) String() string {
+	return string(e)
+}
+
+func (e *ActionStep) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = ActionStep(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid ActionStep", str)
+	}
+	return nil
+}
+
+func (e ActionStep) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *ActionStep) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e ActionStep) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil

@@ -38,6 +38,22 @@ type Operation struct {
 	Opened         keyline.Date    `json:"opened"`
 	Closed         *keyline.Date   `json:"closed,omitempty"`
 	Summary        *string         `json:"summary,omitempty"`
+	// The SIO's action timescales; unset means Keyline's defaults.
+	PolicyHighHours  *int `json:"policyHighHours,omitempty"`
+	PolicyMediumDays *int `json:"policyMediumDays,omitempty"`
+	PolicyLowDays    *int `json:"policyLowDays,omitempty"`
+}
+
+// ActionPolicy returns the operation's timescales (defaults: High 24
+// hours, Medium 7 days, Low 28 days, as in cypher/queries/action_raise).
+func (o *Operation) ActionPolicy() *ActionPolicy {
+	or := func(p *int, def int) int {
+		if p == nil {
+			return def
+		}
+		return *p
+	}
+	return &ActionPolicy{HighHours: or(o.PolicyHighHours, 24), MediumDays: or(o.PolicyMediumDays, 7), LowDays: or(o.PolicyLowDays, 28)}
 }
 
 // Officer is a member of the unit.
@@ -212,6 +228,30 @@ type Action struct {
 	DueDate            *keyline.Date  `json:"dueDate,omitempty"`
 	Result             *string        `json:"result,omitempty"`
 	CancellationReason *string        `json:"cancellationReason,omitempty"`
+	ReferralReason     *string        `json:"referralReason,omitempty"`
+	RequiredSkills     []string       `json:"requiredSkills"`
+	ChaseCount         int            `json:"chaseCount"`
+	LastChasedAt       *time.Time     `json:"lastChasedAt,omitempty"`
+	ResultedAt         *time.Time     `json:"resultedAt,omitempty"`
+	HistoryLog         []string       `json:"history"`
+}
+
+// Overdue reports whether the action is open and past its due date.
+func (a *Action) Overdue() bool {
+	return a.DueDate != nil && keyline.ActionOpen(keyline.ActionStatus(a.Status)) &&
+		a.DueDate.Before(time.Now().UTC().Truncate(24*time.Hour))
+}
+
+// History decodes the lifecycle log.
+func (a *Action) History() []*ActionHistoryEntry {
+	out := make([]*ActionHistoryEntry, 0, len(a.HistoryLog))
+	for _, raw := range a.HistoryLog {
+		var h ActionHistoryEntry
+		if json.Unmarshal([]byte(raw), &h) == nil {
+			out = append(out, &h)
+		}
+	}
+	return out
 }
 
 // Exhibit is an item of evidence. Continuity is stored as an append-only
