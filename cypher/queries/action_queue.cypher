@@ -15,7 +15,7 @@ CALL {
       ELSE false END
     AND ($officerId IS NULL OR EXISTS { (a)-[:ALLOCATED_TO]->(:Officer {id: $officerId}) })
   WITH a ORDER BY CASE a.priority WHEN 'HIGH' THEN 0 WHEN 'MEDIUM' THEN 1 ELSE 2 END, a.dueDate, a.seq
-  WITH collect(properties(a)) AS all
-  RETURN size(all) AS total, all[$skip..($skip + $limit)] AS page
+  WITH collect(properties(a)) AS queued
+  RETURN size(queued) AS total, queued[$skip..($skip + $limit)] AS page
 }
 RETURN opId AS parentId, page, total

@@ -39,7 +39,8 @@ const actorHeader = "X-Test-Actor"
 func New(t testing.TB) *Env {
 	t.Helper()
 	e := &Env{T: t, Store: neo4jtest.Store(t), actors: map[string]*keyline.Actor{}}
-	gql := resolvers.NewHandler(e.Store, zerolog.Nop(), resolvers.HandlerConfig{Introspection: true})
+	log := zerolog.New(zerolog.NewTestWriter(t)).Level(zerolog.WarnLevel)
+	gql := resolvers.NewHandler(e.Store, log, resolvers.HandlerConfig{Introspection: true})
 	e.Handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		e.mu.Lock()
 		proto, ok := e.actors[r.Header.Get(actorHeader)]
@@ -55,7 +56,7 @@ func New(t testing.TB) *Env {
 			return
 		}
 		a.OfficerID, a.Operations = officerID, ops
-		gql.ServeHTTP(w, r.WithContext(keyline.WithActor(r.Context(), &a)))
+		gql.ServeHTTP(w, r.WithContext(log.WithContext(keyline.WithActor(r.Context(), &a))))
 	})
 	return e
 }
