@@ -41,13 +41,18 @@ func TestActionLifecycleThroughTheAPI(t *testing.T) {
 	step := func(a *keyline.Actor, version int, in map[string]any) *struct {
 		code, field string
 		version     int
-	} { res := w.env.Do(a, `mutation($id: ID!, $v: Int!, $in: ProgressActionInput!) { progressAction(id: $id, expectedVersion: $v, input: $in) { version status } }`,
-		map[string]any{"id": id, "v": version, "in": in}); out := &struct {
-		code, field string
-		version     int
-	}{code: res.Code(), field: res.Field()}; if out.code == "" {
-		out.version = res.Int("progressAction", "version")
-	}; return out }
+	} {
+		res := w.env.Do(a, `mutation($id: ID!, $v: Int!, $in: ProgressActionInput!) { progressAction(id: $id, expectedVersion: $v, input: $in) { version status } }`,
+			map[string]any{"id": id, "v": version, "in": in})
+		out := &struct {
+			code, field string
+			version     int
+		}{code: res.Code(), field: res.Field()}
+		if out.code == "" {
+			out.version = res.Int("progressAction", "version")
+		}
+		return out
+	}
 	if r := step(manager, 1, map[string]any{"step": "ALLOCATE", "officerId": stranger.OfficerID}); r.code != "BAD_USER_INPUT" || r.field != "input.officerId" {
 		t.Fatalf("allocation to a non-member must be refused: %+v", r)
 	}
