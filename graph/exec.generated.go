@@ -262,6 +262,7 @@ type ComplexityRoot struct {
 		Reference         func(childComplexity int) int
 		ReviewDate        func(childComplexity int) int
 		SensitivityReason func(childComplexity int) int
+		TraceBack         func(childComplexity int) int
 		UpdatedAt         func(childComplexity int) int
 		UpdatedBy         func(childComplexity int) int
 		Version           func(childComplexity int) int
@@ -286,7 +287,16 @@ type ComplexityRoot struct {
 		Source     func(childComplexity int) int
 	}
 
+	IntelligenceConversion struct {
+		ConversionRate  func(childComplexity int) int
+		Developed       func(childComplexity int) int
+		DevelopmentRate func(childComplexity int) int
+		Evidenced       func(childComplexity int) int
+		Items           func(childComplexity int) int
+	}
+
 	IntelligenceItem struct {
+		Actions        func(childComplexity int) int
 		Classification func(childComplexity int) int
 		CreatedAt      func(childComplexity int) int
 		Grading        func(childComplexity int) int
@@ -300,6 +310,7 @@ type ComplexityRoot struct {
 		SanitisedText  func(childComplexity int) int
 		SourceText     func(childComplexity int) int
 		SourceType     func(childComplexity int) int
+		TraceForward   func(childComplexity int) int
 		UpdatedAt      func(childComplexity int) int
 		UpdatedBy      func(childComplexity int) int
 		Urn            func(childComplexity int) int
@@ -493,35 +504,38 @@ type ComplexityRoot struct {
 	}
 
 	Operation struct {
-		ActionDashboard   func(childComplexity int) int
-		ActionPolicy      func(childComplexity int) int
-		ActionQueue       func(childComplexity int, queue model.ActionQueue, officerID *string, days *int, first *int, after *string) int
-		Actions           func(childComplexity int, filter *model.ActionFilter, orderBy *model.EntityOrder, first *int, after *string) int
-		Classification    func(childComplexity int) int
-		Closed            func(childComplexity int) int
-		CommsDevices      func(childComplexity int, filter *model.EntityFilter, orderBy *model.EntityOrder, first *int, after *string) int
-		CreatedAt         func(childComplexity int) int
-		Decisions         func(childComplexity int, first *int, after *string) int
-		Events            func(childComplexity int, filter *model.EntityFilter, orderBy *model.EntityOrder, first *int, after *string) int
-		Exhibits          func(childComplexity int, filter *model.EntityFilter, orderBy *model.EntityOrder, first *int, after *string) int
-		ID                func(childComplexity int) int
-		IntelligenceItems func(childComplexity int, filter *model.IntelligenceFilter, orderBy *model.EntityOrder, first *int, after *string) int
-		LinesOfEnquiry    func(childComplexity int, first *int, after *string) int
-		Locations         func(childComplexity int, filter *model.EntityFilter, orderBy *model.EntityOrder, first *int, after *string) int
-		Members           func(childComplexity int, first *int, after *string) int
-		Name              func(childComplexity int) int
-		Opened            func(childComplexity int) int
-		Organisations     func(childComplexity int, filter *model.EntityFilter, orderBy *model.EntityOrder, first *int, after *string) int
-		Persons           func(childComplexity int, filter *model.EntityFilter, orderBy *model.EntityOrder, first *int, after *string) int
-		Reference         func(childComplexity int) int
-		Sio               func(childComplexity int) int
-		Status            func(childComplexity int) int
-		Summary           func(childComplexity int) int
-		Targets           func(childComplexity int, filter *model.EntityFilter, orderBy *model.EntityOrder, first *int, after *string) int
-		UpdatedAt         func(childComplexity int) int
-		UpdatedBy         func(childComplexity int) int
-		Vehicles          func(childComplexity int, filter *model.EntityFilter, orderBy *model.EntityOrder, first *int, after *string) int
-		Version           func(childComplexity int) int
+		ActionDashboard            func(childComplexity int) int
+		ActionPolicy               func(childComplexity int) int
+		ActionQueue                func(childComplexity int, queue model.ActionQueue, officerID *string, days *int, first *int, after *string) int
+		Actions                    func(childComplexity int, filter *model.ActionFilter, orderBy *model.EntityOrder, first *int, after *string) int
+		Classification             func(childComplexity int) int
+		Closed                     func(childComplexity int) int
+		CommsDevices               func(childComplexity int, filter *model.EntityFilter, orderBy *model.EntityOrder, first *int, after *string) int
+		CreatedAt                  func(childComplexity int) int
+		Decisions                  func(childComplexity int, first *int, after *string) int
+		Events                     func(childComplexity int, filter *model.EntityFilter, orderBy *model.EntityOrder, first *int, after *string) int
+		Exhibits                   func(childComplexity int, filter *model.EntityFilter, orderBy *model.EntityOrder, first *int, after *string) int
+		ID                         func(childComplexity int) int
+		IntelligenceConversion     func(childComplexity int) int
+		IntelligenceItems          func(childComplexity int, filter *model.IntelligenceFilter, orderBy *model.EntityOrder, first *int, after *string) int
+		LinesOfEnquiry             func(childComplexity int, first *int, after *string) int
+		Locations                  func(childComplexity int, filter *model.EntityFilter, orderBy *model.EntityOrder, first *int, after *string) int
+		Members                    func(childComplexity int, first *int, after *string) int
+		Name                       func(childComplexity int) int
+		Opened                     func(childComplexity int) int
+		Organisations              func(childComplexity int, filter *model.EntityFilter, orderBy *model.EntityOrder, first *int, after *string) int
+		Persons                    func(childComplexity int, filter *model.EntityFilter, orderBy *model.EntityOrder, first *int, after *string) int
+		Reference                  func(childComplexity int) int
+		Sio                        func(childComplexity int) int
+		Status                     func(childComplexity int) int
+		Summary                    func(childComplexity int) int
+		Targets                    func(childComplexity int, filter *model.EntityFilter, orderBy *model.EntityOrder, first *int, after *string) int
+		UncorroboratedIntelligence func(childComplexity int, first *int, after *string) int
+		UndevelopedIntelligence    func(childComplexity int, first *int, after *string) int
+		UpdatedAt                  func(childComplexity int) int
+		UpdatedBy                  func(childComplexity int) int
+		Vehicles                   func(childComplexity int, filter *model.EntityFilter, orderBy *model.EntityOrder, first *int, after *string) int
+		Version                    func(childComplexity int) int
 	}
 
 	OperationConnection struct {
@@ -636,6 +650,18 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	Trace struct {
+		Nodes     func(childComplexity int) int
+		Steps     func(childComplexity int) int
+		Truncated func(childComplexity int) int
+	}
+
+	TraceStep struct {
+		From     func(childComplexity int) int
+		Relation func(childComplexity int) int
+		To       func(childComplexity int) int
+	}
+
 	Vehicle struct {
 		Colour      func(childComplexity int) int
 		CreatedAt   func(childComplexity int) int
@@ -703,6 +729,8 @@ type ExhibitResolver interface {
 	Operation(ctx context.Context, obj *model.Exhibit) (*model.Operation, error)
 
 	ObtainedBy(ctx context.Context, obj *model.Exhibit) (*model.Action, error)
+
+	TraceBack(ctx context.Context, obj *model.Exhibit) (*model.Trace, error)
 }
 type IntelligenceItemResolver interface {
 	Operation(ctx context.Context, obj *model.IntelligenceItem) (*model.Operation, error)
@@ -710,6 +738,8 @@ type IntelligenceItemResolver interface {
 	SourceText(ctx context.Context, obj *model.IntelligenceItem) (*string, error)
 
 	Mentions(ctx context.Context, obj *model.IntelligenceItem) ([]*model.Mention, error)
+	TraceForward(ctx context.Context, obj *model.IntelligenceItem) (*model.Trace, error)
+	Actions(ctx context.Context, obj *model.IntelligenceItem) ([]*model.Action, error)
 }
 type LineOfEnquiryResolver interface {
 	Operation(ctx context.Context, obj *model.LineOfEnquiry) (*model.Operation, error)
@@ -785,6 +815,9 @@ type OperationResolver interface {
 
 	ActionQueue(ctx context.Context, obj *model.Operation, queue model.ActionQueue, officerID *string, days *int, first *int, after *string) (*model.ActionConnection, error)
 	ActionDashboard(ctx context.Context, obj *model.Operation) (*model.ActionDashboard, error)
+	UndevelopedIntelligence(ctx context.Context, obj *model.Operation, first *int, after *string) (*model.IntelligenceItemConnection, error)
+	UncorroboratedIntelligence(ctx context.Context, obj *model.Operation, first *int, after *string) (*model.IntelligenceItemConnection, error)
+	IntelligenceConversion(ctx context.Context, obj *model.Operation) (*model.IntelligenceConversion, error)
 	Exhibits(ctx context.Context, obj *model.Operation, filter *model.EntityFilter, orderBy *model.EntityOrder, first *int, after *string) (*model.ExhibitConnection, error)
 }
 type OrganisationResolver interface {
@@ -1761,6 +1794,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Exhibit.SensitivityReason(childComplexity), true
+	case "Exhibit.traceBack":
+		if e.ComplexityRoot.Exhibit.TraceBack == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Exhibit.TraceBack(childComplexity), true
 	case "Exhibit.updatedAt":
 		if e.ComplexityRoot.Exhibit.UpdatedAt == nil {
 			break
@@ -1843,6 +1882,43 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Grading.Source(childComplexity), true
 
+	case "IntelligenceConversion.conversionRate":
+		if e.ComplexityRoot.IntelligenceConversion.ConversionRate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IntelligenceConversion.ConversionRate(childComplexity), true
+	case "IntelligenceConversion.developed":
+		if e.ComplexityRoot.IntelligenceConversion.Developed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IntelligenceConversion.Developed(childComplexity), true
+	case "IntelligenceConversion.developmentRate":
+		if e.ComplexityRoot.IntelligenceConversion.DevelopmentRate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IntelligenceConversion.DevelopmentRate(childComplexity), true
+	case "IntelligenceConversion.evidenced":
+		if e.ComplexityRoot.IntelligenceConversion.Evidenced == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IntelligenceConversion.Evidenced(childComplexity), true
+	case "IntelligenceConversion.items":
+		if e.ComplexityRoot.IntelligenceConversion.Items == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IntelligenceConversion.Items(childComplexity), true
+
+	case "IntelligenceItem.actions":
+		if e.ComplexityRoot.IntelligenceItem.Actions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IntelligenceItem.Actions(childComplexity), true
 	case "IntelligenceItem.classification":
 		if e.ComplexityRoot.IntelligenceItem.Classification == nil {
 			break
@@ -1921,6 +1997,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.IntelligenceItem.SourceType(childComplexity), true
+	case "IntelligenceItem.traceForward":
+		if e.ComplexityRoot.IntelligenceItem.TraceForward == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IntelligenceItem.TraceForward(childComplexity), true
 	case "IntelligenceItem.updatedAt":
 		if e.ComplexityRoot.IntelligenceItem.UpdatedAt == nil {
 			break
@@ -3041,6 +3123,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Operation.ID(childComplexity), true
+	case "Operation.intelligenceConversion":
+		if e.ComplexityRoot.Operation.IntelligenceConversion == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Operation.IntelligenceConversion(childComplexity), true
 	case "Operation.intelligenceItems":
 		if e.ComplexityRoot.Operation.IntelligenceItems == nil {
 			break
@@ -3154,6 +3242,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Operation.Targets(childComplexity, args["filter"].(*model.EntityFilter), args["orderBy"].(*model.EntityOrder), args["first"].(*int), args["after"].(*string)), true
+	case "Operation.uncorroboratedIntelligence":
+		if e.ComplexityRoot.Operation.UncorroboratedIntelligence == nil {
+			break
+		}
+
+		args, err := ec.field_Operation_uncorroboratedIntelligence_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Operation.UncorroboratedIntelligence(childComplexity, args["first"].(*int), args["after"].(*string)), true
+	case "Operation.undevelopedIntelligence":
+		if e.ComplexityRoot.Operation.UndevelopedIntelligence == nil {
+			break
+		}
+
+		args, err := ec.field_Operation_undevelopedIntelligence_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Operation.UndevelopedIntelligence(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "Operation.updatedAt":
 		if e.ComplexityRoot.Operation.UpdatedAt == nil {
 			break
@@ -3686,6 +3796,44 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.TargetEdge.Node(childComplexity), true
 
+	case "Trace.nodes":
+		if e.ComplexityRoot.Trace.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Trace.Nodes(childComplexity), true
+	case "Trace.steps":
+		if e.ComplexityRoot.Trace.Steps == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Trace.Steps(childComplexity), true
+	case "Trace.truncated":
+		if e.ComplexityRoot.Trace.Truncated == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Trace.Truncated(childComplexity), true
+
+	case "TraceStep.from":
+		if e.ComplexityRoot.TraceStep.From == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TraceStep.From(childComplexity), true
+	case "TraceStep.relation":
+		if e.ComplexityRoot.TraceStep.Relation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TraceStep.Relation(childComplexity), true
+	case "TraceStep.to":
+		if e.ComplexityRoot.TraceStep.To == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TraceStep.To(childComplexity), true
+
 	case "Vehicle.colour":
 		if e.ComplexityRoot.Vehicle.Colour == nil {
 			break
@@ -4104,6 +4252,12 @@ type Operation implements Node & Record {
   actionQueue(queue: ActionQueue!, officerId: ID, days: Int, first: Int = 25, after: String): ActionConnection!
   "Action figures for the DI or head of crime."
   actionDashboard: ActionDashboard!
+  "Intelligence with no action raised from it, newest first."
+  undevelopedIntelligence(first: Int = 25, after: String): IntelligenceItemConnection!
+  "Intelligence that no exhibit supports (nothing downstream of it was evidenced), newest first."
+  uncorroboratedIntelligence(first: Int = 25, after: String): IntelligenceItemConnection!
+  "The operation's intelligence-to-evidence conversion."
+  intelligenceConversion: IntelligenceConversion!
   "Exhibits."
   exhibits(filter: EntityFilter, orderBy: EntityOrder, first: Int = 25, after: String): ExhibitConnection!
 }
@@ -4756,6 +4910,10 @@ type IntelligenceItem implements Node & Record {
   reviewDate: Date
   "Entities the item is about, with the role each plays."
   mentions: [Mention!]!
+  "Everything the item led to: actions raised from it, their follow-ups, exhibits obtained and intelligence produced."
+  traceForward: Trace!
+  "Actions raised from this item."
+  actions: [Action!]!
   "When the record was created."
   createdAt: DateTime!
   "When the record was last changed."
@@ -5068,6 +5226,8 @@ type Exhibit implements Node & Record {
   reviewDate: Date
   "Continuity (chain of custody), oldest first."
   continuity: [ContinuityEvent!]!
+  "The chain behind the exhibit: the action that obtained it, back through what raised each action to the graded intelligence that started it."
+  traceBack: Trace!
   "When the record was created."
   createdAt: DateTime!
   "When the record was last changed."
@@ -5076,6 +5236,44 @@ type Exhibit implements Node & Record {
   updatedBy: String!
   "Version for optimistic concurrency."
   version: Int!
+}
+
+"""
+A chain between intelligence and evidence, as a small graph: the records on
+it and the steps joining them. Records above the caller's clearance are left
+out, with their steps.
+"""
+type Trace {
+  "Records on the chain: exhibits, actions, intelligence items, lines of enquiry, decisions."
+  nodes: [Node!]!
+  "How they are joined."
+  steps: [TraceStep!]!
+  "Whether the bounds (12 hops, 500 records) cut the chain short."
+  truncated: Boolean!
+}
+
+"One step of a trace."
+type TraceStep {
+  "The record the relationship starts from."
+  from: ID!
+  "The record it points to."
+  to: ID!
+  "OBTAINED_BY (exhibit to action), RAISED_FROM (action to what raised it) or DERIVED_FROM (intelligence to the action whose result produced it)."
+  relation: String!
+}
+
+"How an operation's intelligence became actions and evidence."
+type IntelligenceConversion {
+  "Intelligence items the caller is cleared to see."
+  items: Int!
+  "Items with at least one action raised from them."
+  developed: Int!
+  "Items that led, through actions, to at least one exhibit."
+  evidenced: Int!
+  "developed / items (0 when there are none)."
+  developmentRate: Float!
+  "evidenced / items: the intelligence-to-evidence conversion rate."
+  conversionRate: Float!
 }
 
 "One step in an exhibit's chain of custody."
@@ -6496,6 +6694,8 @@ func (ec *executionContext) childFields_Exhibit(ctx context.Context, field graph
 		return ec.fieldContext_Exhibit_reviewDate(ctx, field)
 	case "continuity":
 		return ec.fieldContext_Exhibit_continuity(ctx, field)
+	case "traceBack":
+		return ec.fieldContext_Exhibit_traceBack(ctx, field)
 	case "createdAt":
 		return ec.fieldContext_Exhibit_createdAt(ctx, field)
 	case "updatedAt":
@@ -6546,6 +6746,22 @@ func (ec *executionContext) childFields_Grading(ctx context.Context, field graph
 	return nil, fmt.Errorf("no field named %q was found under type Grading", field.Name)
 }
 
+func (ec *executionContext) childFields_IntelligenceConversion(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "items":
+		return ec.fieldContext_IntelligenceConversion_items(ctx, field)
+	case "developed":
+		return ec.fieldContext_IntelligenceConversion_developed(ctx, field)
+	case "evidenced":
+		return ec.fieldContext_IntelligenceConversion_evidenced(ctx, field)
+	case "developmentRate":
+		return ec.fieldContext_IntelligenceConversion_developmentRate(ctx, field)
+	case "conversionRate":
+		return ec.fieldContext_IntelligenceConversion_conversionRate(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type IntelligenceConversion", field.Name)
+}
+
 func (ec *executionContext) childFields_IntelligenceItem(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -6574,6 +6790,10 @@ func (ec *executionContext) childFields_IntelligenceItem(ctx context.Context, fi
 		return ec.fieldContext_IntelligenceItem_reviewDate(ctx, field)
 	case "mentions":
 		return ec.fieldContext_IntelligenceItem_mentions(ctx, field)
+	case "traceForward":
+		return ec.fieldContext_IntelligenceItem_traceForward(ctx, field)
+	case "actions":
+		return ec.fieldContext_IntelligenceItem_actions(ctx, field)
 	case "createdAt":
 		return ec.fieldContext_IntelligenceItem_createdAt(ctx, field)
 	case "updatedAt":
@@ -6934,6 +7154,12 @@ func (ec *executionContext) childFields_Operation(ctx context.Context, field gra
 		return ec.fieldContext_Operation_actionQueue(ctx, field)
 	case "actionDashboard":
 		return ec.fieldContext_Operation_actionDashboard(ctx, field)
+	case "undevelopedIntelligence":
+		return ec.fieldContext_Operation_undevelopedIntelligence(ctx, field)
+	case "uncorroboratedIntelligence":
+		return ec.fieldContext_Operation_uncorroboratedIntelligence(ctx, field)
+	case "intelligenceConversion":
+		return ec.fieldContext_Operation_intelligenceConversion(ctx, field)
 	case "exhibits":
 		return ec.fieldContext_Operation_exhibits(ctx, field)
 	}
@@ -7142,6 +7368,30 @@ func (ec *executionContext) childFields_TargetEdge(ctx context.Context, field gr
 		return ec.fieldContext_TargetEdge_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type TargetEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_Trace(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "nodes":
+		return ec.fieldContext_Trace_nodes(ctx, field)
+	case "steps":
+		return ec.fieldContext_Trace_steps(ctx, field)
+	case "truncated":
+		return ec.fieldContext_Trace_truncated(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Trace", field.Name)
+}
+
+func (ec *executionContext) childFields_TraceStep(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "from":
+		return ec.fieldContext_TraceStep_from(ctx, field)
+	case "to":
+		return ec.fieldContext_TraceStep_to(ctx, field)
+	case "relation":
+		return ec.fieldContext_TraceStep_relation(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TraceStep", field.Name)
 }
 
 func (ec *executionContext) childFields_Vehicle(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -8811,6 +9061,50 @@ func (ec *executionContext) field_Operation_targets_args(ctx context.Context, ra
 		return nil, err
 	}
 	args["after"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Operation_uncorroboratedIntelligence_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Operation_undevelopedIntelligence_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
 	return args, nil
 }
 
@@ -12983,6 +13277,38 @@ func (ec *executionContext) fieldContext_Exhibit_continuity(_ context.Context, f
 	return fc, nil
 }
 
+func (ec *executionContext) _Exhibit_traceBack(ctx context.Context, field graphql.CollectedField, obj *model.Exhibit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Exhibit_traceBack(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Exhibit().TraceBack(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Trace) graphql.Marshaler {
+			return ec.marshalNTrace2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐTrace(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Exhibit_traceBack(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Exhibit",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Trace(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Exhibit_createdAt(ctx context.Context, field graphql.CollectedField, obj *model.Exhibit) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -13332,6 +13658,121 @@ func (ec *executionContext) fieldContext_Grading_code(_ context.Context, field g
 	return graphql.NewScalarFieldContext("Grading", field, false, false, "String")
 }
 
+func (ec *executionContext) _IntelligenceConversion_items(ctx context.Context, field graphql.CollectedField, obj *model.IntelligenceConversion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IntelligenceConversion_items(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Items, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IntelligenceConversion_items(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IntelligenceConversion", field, false, false, "Int")
+}
+
+func (ec *executionContext) _IntelligenceConversion_developed(ctx context.Context, field graphql.CollectedField, obj *model.IntelligenceConversion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IntelligenceConversion_developed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Developed, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IntelligenceConversion_developed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IntelligenceConversion", field, false, false, "Int")
+}
+
+func (ec *executionContext) _IntelligenceConversion_evidenced(ctx context.Context, field graphql.CollectedField, obj *model.IntelligenceConversion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IntelligenceConversion_evidenced(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Evidenced, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IntelligenceConversion_evidenced(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IntelligenceConversion", field, false, false, "Int")
+}
+
+func (ec *executionContext) _IntelligenceConversion_developmentRate(ctx context.Context, field graphql.CollectedField, obj *model.IntelligenceConversion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IntelligenceConversion_developmentRate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DevelopmentRate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IntelligenceConversion_developmentRate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IntelligenceConversion", field, false, false, "Float")
+}
+
+func (ec *executionContext) _IntelligenceConversion_conversionRate(ctx context.Context, field graphql.CollectedField, obj *model.IntelligenceConversion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IntelligenceConversion_conversionRate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ConversionRate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IntelligenceConversion_conversionRate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IntelligenceConversion", field, false, false, "Float")
+}
+
 func (ec *executionContext) _IntelligenceItem_id(ctx context.Context, field graphql.CollectedField, obj *model.IntelligenceItem) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -13662,6 +14103,70 @@ func (ec *executionContext) fieldContext_IntelligenceItem_mentions(_ context.Con
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Mention(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _IntelligenceItem_traceForward(ctx context.Context, field graphql.CollectedField, obj *model.IntelligenceItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IntelligenceItem_traceForward(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.IntelligenceItem().TraceForward(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Trace) graphql.Marshaler {
+			return ec.marshalNTrace2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐTrace(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IntelligenceItem_traceForward(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "IntelligenceItem",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Trace(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _IntelligenceItem_actions(ctx context.Context, field graphql.CollectedField, obj *model.IntelligenceItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IntelligenceItem_actions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.IntelligenceItem().Actions(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Action) graphql.Marshaler {
+			return ec.marshalNAction2ᚕᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐActionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IntelligenceItem_actions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "IntelligenceItem",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Action(ctx, field)
 		},
 	}
 	return fc, nil
@@ -18726,6 +19231,126 @@ func (ec *executionContext) fieldContext_Operation_actionDashboard(_ context.Con
 	return fc, nil
 }
 
+func (ec *executionContext) _Operation_undevelopedIntelligence(ctx context.Context, field graphql.CollectedField, obj *model.Operation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Operation_undevelopedIntelligence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Operation().UndevelopedIntelligence(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.IntelligenceItemConnection) graphql.Marshaler {
+			return ec.marshalNIntelligenceItemConnection2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐIntelligenceItemConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Operation_undevelopedIntelligence(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Operation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_IntelligenceItemConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Operation_undevelopedIntelligence_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Operation_uncorroboratedIntelligence(ctx context.Context, field graphql.CollectedField, obj *model.Operation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Operation_uncorroboratedIntelligence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Operation().UncorroboratedIntelligence(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.IntelligenceItemConnection) graphql.Marshaler {
+			return ec.marshalNIntelligenceItemConnection2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐIntelligenceItemConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Operation_uncorroboratedIntelligence(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Operation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_IntelligenceItemConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Operation_uncorroboratedIntelligence_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Operation_intelligenceConversion(ctx context.Context, field graphql.CollectedField, obj *model.Operation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Operation_intelligenceConversion(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Operation().IntelligenceConversion(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.IntelligenceConversion) graphql.Marshaler {
+			return ec.marshalNIntelligenceConversion2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐIntelligenceConversion(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Operation_intelligenceConversion(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Operation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_IntelligenceConversion(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Operation_exhibits(ctx context.Context, field graphql.CollectedField, obj *model.Operation) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -20895,6 +21520,162 @@ func (ec *executionContext) fieldContext_TargetEdge_node(_ context.Context, fiel
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Trace_nodes(ctx context.Context, field graphql.CollectedField, obj *model.Trace) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Trace_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.Node) graphql.Marshaler {
+			return ec.marshalNNode2ᚕgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐNodeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Trace_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Trace",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Trace_steps(ctx context.Context, field graphql.CollectedField, obj *model.Trace) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Trace_steps(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Steps, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.TraceStep) graphql.Marshaler {
+			return ec.marshalNTraceStep2ᚕᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐTraceStepᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Trace_steps(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Trace",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TraceStep(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Trace_truncated(ctx context.Context, field graphql.CollectedField, obj *model.Trace) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Trace_truncated(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Truncated, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Trace_truncated(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Trace", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _TraceStep_from(ctx context.Context, field graphql.CollectedField, obj *model.TraceStep) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TraceStep_from(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.From, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TraceStep_from(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TraceStep", field, false, false, "ID")
+}
+
+func (ec *executionContext) _TraceStep_to(ctx context.Context, field graphql.CollectedField, obj *model.TraceStep) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TraceStep_to(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.To, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TraceStep_to(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TraceStep", field, false, false, "ID")
+}
+
+func (ec *executionContext) _TraceStep_relation(ctx context.Context, field graphql.CollectedField, obj *model.TraceStep) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TraceStep_relation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Relation, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TraceStep_relation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TraceStep", field, false, false, "String")
 }
 
 func (ec *executionContext) _Vehicle_id(ctx context.Context, field graphql.CollectedField, obj *model.Vehicle) (ret graphql.Marshaler) {
@@ -27148,6 +27929,12 @@ func (ec *executionContext) _Exhibit(ctx context.Context, sel ast.SelectionSet, 
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "traceBack":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Exhibit_traceBack(ctx, field, obj)
+				})
 		case "createdAt":
 			out.Values[i] = ec._Exhibit_createdAt(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -27319,6 +28106,59 @@ func (ec *executionContext) _Grading(ctx context.Context, sel ast.SelectionSet, 
 	return out
 }
 
+var intelligenceConversionImplementors = []string{"IntelligenceConversion"}
+
+func (ec *executionContext) _IntelligenceConversion(ctx context.Context, sel ast.SelectionSet, obj *model.IntelligenceConversion) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, intelligenceConversionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("IntelligenceConversion")
+		case "items":
+			out.Values[i] = ec._IntelligenceConversion_items(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "developed":
+			out.Values[i] = ec._IntelligenceConversion_developed(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "evidenced":
+			out.Values[i] = ec._IntelligenceConversion_evidenced(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "developmentRate":
+			out.Values[i] = ec._IntelligenceConversion_developmentRate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "conversionRate":
+			out.Values[i] = ec._IntelligenceConversion_conversionRate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var intelligenceItemImplementors = []string{"IntelligenceItem", "Source", "Node", "Record"}
 
 func (ec *executionContext) _IntelligenceItem(ctx context.Context, sel ast.SelectionSet, obj *model.IntelligenceItem) graphql.Marshaler {
@@ -27397,6 +28237,18 @@ func (ec *executionContext) _IntelligenceItem(ctx context.Context, sel ast.Selec
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._IntelligenceItem_mentions(ctx, field, obj)
+				})
+		case "traceForward":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._IntelligenceItem_traceForward(ctx, field, obj)
+				})
+		case "actions":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._IntelligenceItem_actions(ctx, field, obj)
 				})
 		case "createdAt":
 			out.Values[i] = ec._IntelligenceItem_createdAt(ctx, field, obj)
@@ -28870,6 +29722,24 @@ func (ec *executionContext) _Operation(ctx context.Context, sel ast.SelectionSet
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Operation_actionDashboard(ctx, field, obj)
 				})
+		case "undevelopedIntelligence":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Operation_undevelopedIntelligence(ctx, field, obj)
+				})
+		case "uncorroboratedIntelligence":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Operation_uncorroboratedIntelligence(ctx, field, obj)
+				})
+		case "intelligenceConversion":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Operation_intelligenceConversion(ctx, field, obj)
+				})
 		case "exhibits":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -29640,6 +30510,92 @@ func (ec *executionContext) _TargetEdge(ctx context.Context, sel ast.SelectionSe
 			}
 		case "node":
 			out.Values[i] = ec._TargetEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var traceImplementors = []string{"Trace"}
+
+func (ec *executionContext) _Trace(ctx context.Context, sel ast.SelectionSet, obj *model.Trace) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, traceImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Trace")
+		case "nodes":
+			out.Values[i] = ec._Trace_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "steps":
+			out.Values[i] = ec._Trace_steps(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "truncated":
+			out.Values[i] = ec._Trace_truncated(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var traceStepImplementors = []string{"TraceStep"}
+
+func (ec *executionContext) _TraceStep(ctx context.Context, sel ast.SelectionSet, obj *model.TraceStep) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, traceStepImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TraceStep")
+		case "from":
+			out.Values[i] = ec._TraceStep_from(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "to":
+			out.Values[i] = ec._TraceStep_to(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "relation":
+			out.Values[i] = ec._TraceStep_relation(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -30863,6 +31819,14 @@ func (ec *executionContext) marshalNInt2int(ctx context.Context, sel ast.Selecti
 	return res
 }
 
+func (ec *executionContext) marshalNIntelligenceConversion2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐIntelligenceConversion(ctx context.Context, sel ast.SelectionSet, v *model.IntelligenceConversion) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "IntelligenceConversion!")
+		return graphql.Null
+	}
+	return ec._IntelligenceConversion(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNIntelligenceItem2ᚕᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐIntelligenceItemᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.IntelligenceItem) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -31618,6 +32582,38 @@ func (ec *executionContext) marshalNThreatArea2ᚕgithubᚗcomᚋkeylineᚋkeyli
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalNTrace2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐTrace(ctx context.Context, sel ast.SelectionSet, v *model.Trace) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Trace!")
+		return graphql.Null
+	}
+	return ec._Trace(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNTraceStep2ᚕᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐTraceStepᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.TraceStep) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNTraceStep2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐTraceStep(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNTraceStep2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐTraceStep(ctx context.Context, sel ast.SelectionSet, v *model.TraceStep) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "TraceStep!")
+		return graphql.Null
+	}
+	return ec._TraceStep(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNUpdateActionInput2githubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐUpdateActionInput(ctx context.Context, v any) (model.UpdateActionInput, error) {

@@ -108,3 +108,59 @@ func TestIntelligenceToEvidenceRecords(t *testing.T) {
 		t.Fatalf("an intelligence item cannot be a target: %s", bad)
 	}
 }
+
+// Every exhibit traces back to the graded intelligence that started it,
+// and every item forward to what it produced.
+func TestTraceIntelligenceIntoEvidence(t *testing.T) {
+	w := newWorld(t)
+	inv := w.env.Officer("INVESTIGATOR", "SECRET")
+	w.env.Do(w.sio, `mutation($op: ID!, $o: ID!) { addOperationMember(operationId: $op, officerId: $o) { id } }`, map[string]any{"op": w.op, "o": inv.OfficerID}).NoErrors()
+	item := func(text string) string {
+		return w.create(t, w.analyst, "createIntelligenceItem", "CreateIntelligenceItemInput", map[string]any{
+			"sourceType": "CHIS", "grading": map[string]any{"source": "2", "assessment": "B", "handling": "P"}, "sanitisedText": text})
+	}
+	raise := func(title string, from ...string) string {
+		return w.env.Do(w.analyst, `mutation($op: ID!, $t: String!, $f: [ID!]) { raiseAction(input: {operationId: $op, title: $t, raisedFromIds: $f}) { id } }`,
+			map[string]any{"op": w.op, "t": title, "f": from}).NoErrors().Str("raiseAction", "id")
+	}
+	i1 := item("Lock-up used as a stash")
+	idle := item("Unactioned report")
+	a1 := raise("Observe lock-up", i1)
+	i2 := w.create(t, w.analyst, "createIntelligenceItem", "CreateIntelligenceItemInput", map[string]any{
+		"sourceType": "SURVEILLANCE", "grading": map[string]any{"source": "1", "assessment": "A", "handling": "P"}, "sanitisedText": "Subject seen entering", "derivedFromActionId": a1})
+	a2 := raise("Search lock-up", i2, a1)
+	exh := w.env.Do(inv, `mutation($op: ID!, $a: ID!) { createExhibit(input: {operationId: $op, reference: "TH/1", kind: "DRUGS", description: "Wraps", obtainedById: $a}) { id } }`,
+		map[string]any{"op": w.op, "a": a2}).NoErrors().Str("createExhibit", "id")
+
+	back := w.env.Do(w.analyst, `query($e: ID!) { node(id: $e) { ... on Exhibit { traceBack { truncated steps { from to relation }
+		nodes { id ... on IntelligenceItem { grading { code } } } } } } }`, map[string]any{"e": exh}).NoErrors()
+	ids := map[string]bool{}
+	for _, n := range back.Path("node", "traceBack", "nodes").([]any) {
+		ids[n.(map[string]any)["id"].(string)] = true
+	}
+	for _, want := range []string{exh, a2, i2, a1, i1} {
+		if !ids[want] {
+			t.Fatalf("trace back misses %s: %s", want, back)
+		}
+	}
+	if ids[idle] || len(back.Path("node", "traceBack", "steps").([]any)) != 5 {
+		t.Fatalf("trace back: %s", back)
+	}
+	fwd := w.env.Do(w.analyst, `query($i: ID!) { node(id: $i) { ... on IntelligenceItem { actions { id } traceForward { nodes { id __typename } } } } }`,
+		map[string]any{"i": i1}).NoErrors()
+	found := false
+	for _, n := range fwd.Path("node", "traceForward", "nodes").([]any) {
+		found = found || n.(map[string]any)["id"] == exh
+	}
+	if !found || fwd.Str("node", "actions", 0, "id") != a1 {
+		t.Fatalf("trace forward must reach the exhibit: %s", fwd)
+	}
+	gaps := w.env.Do(w.analyst, `query($op: ID!) { operation(id: $op) { undevelopedIntelligence { totalCount edges { node { id } } }
+		uncorroboratedIntelligence { totalCount } intelligenceConversion { items developed evidenced conversionRate } } }`,
+		map[string]any{"op": w.op}).NoErrors()
+	if gaps.Int("operation", "undevelopedIntelligence", "totalCount") != 1 || gaps.Str("operation", "undevelopedIntelligence", "edges", 0, "node", "id") != idle ||
+		gaps.Int("operation", "uncorroboratedIntelligence", "totalCount") != 1 || gaps.Int("operation", "intelligenceConversion", "evidenced") != 2 ||
+		gaps.Int("operation", "intelligenceConversion", "items") != 3 {
+		t.Fatalf("gaps and conversion: %s", gaps)
+	}
+}

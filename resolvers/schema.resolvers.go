@@ -115,6 +115,10 @@ func (r *exhibitResolver) ObtainedBy(ctx context.Context, obj *model.Exhibit) (*
 	return firstNeighbour[*model.Action](ctx, cypher.RelObtainedBy, true, obj.ID)
 }
 
+func (r *exhibitResolver) TraceBack(ctx context.Context, obj *model.Exhibit) (*model.Trace, error) {
+	return r.trace(ctx, obj.ID, r.Store.TraceBack)
+}
+
 // Operation is the resolver for the operation field.
 func (r *intelligenceItemResolver) Operation(ctx context.Context, obj *model.IntelligenceItem) (*model.Operation, error) {
 	return load[*model.Operation](ctx, obj.OperationID)
@@ -144,6 +148,14 @@ func (r *intelligenceItemResolver) Mentions(ctx context.Context, obj *model.Inte
 		out = append(out, &model.Mention{Entity: e, Role: role})
 	}
 	return out, nil
+}
+
+func (r *intelligenceItemResolver) TraceForward(ctx context.Context, obj *model.IntelligenceItem) (*model.Trace, error) {
+	return r.trace(ctx, obj.ID, r.Store.TraceForward)
+}
+
+func (r *intelligenceItemResolver) Actions(ctx context.Context, obj *model.IntelligenceItem) ([]*model.Action, error) {
+	return neighbours[*model.Action](ctx, cypher.RelRaisedFrom, false, obj.ID)
 }
 
 // Operation is the resolver for the operation field.
@@ -689,6 +701,18 @@ func (r *operationResolver) ActionQueue(ctx context.Context, obj *model.Operatio
 
 func (r *operationResolver) ActionDashboard(ctx context.Context, obj *model.Operation) (*model.ActionDashboard, error) {
 	return r.actionDashboard(ctx, obj)
+}
+
+func (r *operationResolver) UndevelopedIntelligence(ctx context.Context, obj *model.Operation, first *int, after *string) (*model.IntelligenceItemConnection, error) {
+	return r.intelligenceGaps(ctx, obj, "UNDEVELOPED", first, after)
+}
+
+func (r *operationResolver) UncorroboratedIntelligence(ctx context.Context, obj *model.Operation, first *int, after *string) (*model.IntelligenceItemConnection, error) {
+	return r.intelligenceGaps(ctx, obj, "UNCORROBORATED", first, after)
+}
+
+func (r *operationResolver) IntelligenceConversion(ctx context.Context, obj *model.Operation) (*model.IntelligenceConversion, error) {
+	return r.intelligenceConversion(ctx, obj)
 }
 
 // Exhibits is the resolver for the exhibits field.

@@ -514,6 +514,20 @@ type GradingInput struct {
 	Conditions *string `json:"conditions,omitempty"`
 }
 
+// How an operation's intelligence became actions and evidence.
+type IntelligenceConversion struct {
+	// Intelligence items the caller is cleared to see.
+	Items int `json:"items"`
+	// Items with at least one action raised from them.
+	Developed int `json:"developed"`
+	// Items that led, through actions, to at least one exhibit.
+	Evidenced int `json:"evidenced"`
+	// developed / items (0 when there are none).
+	DevelopmentRate float64 `json:"developmentRate"`
+	// evidenced / items: the intelligence-to-evidence conversion rate.
+	ConversionRate float64 `json:"conversionRate"`
+}
+
 // Filter on intelligence items.
 type IntelligenceFilter struct {
 	// Text to look for in the URN or sanitised text.
@@ -872,6 +886,28 @@ type TargetEdge struct {
 	Cursor string `json:"cursor"`
 	// The target.
 	Node *Target `json:"node"`
+}
+
+// A chain between intelligence and evidence, as a small graph: the records on
+// it and the steps joining them. Records above the caller's clearance are left
+// out, with their steps.
+type Trace struct {
+	// Records on the chain: exhibits, actions, intelligence items, lines of enquiry, decisions.
+	Nodes []Node `json:"nodes"`
+	// How they are joined.
+	Steps []*TraceStep `json:"steps"`
+	// Whether the bounds (12 hops, 500 records) cut the chain short.
+	Truncated bool `json:"truncated"`
+}
+
+// One step of a trace.
+type TraceStep struct {
+	// The record the relationship starts from.
+	From string `json:"from"`
+	// The record it points to.
+	To string `json:"to"`
+	// OBTAINED_BY (exhibit to action), RAISED_FROM (action to what raised it) or DERIVED_FROM (intelligence to the action whose result produced it).
+	Relation string `json:"relation"`
 }
 
 // Changes to an action's details.
