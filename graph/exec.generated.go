@@ -221,6 +221,12 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	DisclosureSchedule struct {
+		Entries     func(childComplexity int) int
+		GeneratedAt func(childComplexity int) int
+		Kind        func(childComplexity int) int
+	}
+
 	Event struct {
 		Classification func(childComplexity int) int
 		CreatedAt      func(childComplexity int) int
@@ -254,12 +260,14 @@ type ComplexityRoot struct {
 		CreatedAt         func(childComplexity int) int
 		Description       func(childComplexity int) int
 		DisclosureStatus  func(childComplexity int) int
+		Disposed          func(childComplexity int) int
 		ID                func(childComplexity int) int
 		Kind              func(childComplexity int) int
 		ObtainedBy        func(childComplexity int) int
 		ObtainedOn        func(childComplexity int) int
 		Operation         func(childComplexity int) int
 		Reference         func(childComplexity int) int
+		Retention         func(childComplexity int) int
 		ReviewDate        func(childComplexity int) int
 		SensitivityReason func(childComplexity int) int
 		TraceBack         func(childComplexity int) int
@@ -299,6 +307,7 @@ type ComplexityRoot struct {
 		Actions        func(childComplexity int) int
 		Classification func(childComplexity int) int
 		CreatedAt      func(childComplexity int) int
+		Disposed       func(childComplexity int) int
 		Grading        func(childComplexity int) int
 		ID             func(childComplexity int) int
 		LegacyGrading  func(childComplexity int) int
@@ -306,6 +315,7 @@ type ComplexityRoot struct {
 		Operation      func(childComplexity int) int
 		ReceivedAt     func(childComplexity int) int
 		ReportedAt     func(childComplexity int) int
+		Retention      func(childComplexity int) int
 		ReviewDate     func(childComplexity int) int
 		SanitisedText  func(childComplexity int) int
 		SourceText     func(childComplexity int) int
@@ -451,6 +461,7 @@ type ComplexityRoot struct {
 		RaiseAction            func(childComplexity int, input model.RaiseActionInput) int
 		RecordContinuity       func(childComplexity int, exhibitID string, expectedVersion int, input model.ContinuityInput) int
 		RecordDecision         func(childComplexity int, input model.RecordDecisionInput) int
+		RecordRetention        func(childComplexity int, id string, expectedVersion int, input model.RetentionInput) int
 		RemoveMention          func(childComplexity int, itemID string, entityID string) int
 		RemoveOperationMember  func(childComplexity int, operationID string, officerID string) int
 		SetActionPolicy        func(childComplexity int, operationID string, expectedVersion int, input model.ActionPolicyInput) int
@@ -513,6 +524,7 @@ type ComplexityRoot struct {
 		CommsDevices               func(childComplexity int, filter *model.EntityFilter, orderBy *model.EntityOrder, first *int, after *string) int
 		CreatedAt                  func(childComplexity int) int
 		Decisions                  func(childComplexity int, first *int, after *string) int
+		DisclosureSchedule         func(childComplexity int, kind model.ScheduleKind) int
 		Events                     func(childComplexity int, filter *model.EntityFilter, orderBy *model.EntityOrder, first *int, after *string) int
 		Exhibits                   func(childComplexity int, filter *model.EntityFilter, orderBy *model.EntityOrder, first *int, after *string) int
 		ID                         func(childComplexity int) int
@@ -526,6 +538,7 @@ type ComplexityRoot struct {
 		Organisations              func(childComplexity int, filter *model.EntityFilter, orderBy *model.EntityOrder, first *int, after *string) int
 		Persons                    func(childComplexity int, filter *model.EntityFilter, orderBy *model.EntityOrder, first *int, after *string) int
 		Reference                  func(childComplexity int) int
+		ReviewsDue                 func(childComplexity int, dueBy *keyline.Date) int
 		Sio                        func(childComplexity int) int
 		Status                     func(childComplexity int) int
 		Summary                    func(childComplexity int) int
@@ -622,6 +635,27 @@ type ComplexityRoot struct {
 		Officers   func(childComplexity int, search *string, first *int, after *string) int
 		Operation  func(childComplexity int, id string) int
 		Operations func(childComplexity int, status *model.OperationStatus, first *int, after *string) int
+	}
+
+	RetentionDecision struct {
+		DecidedAt      func(childComplexity int) int
+		DecidedBy      func(childComplexity int) int
+		Decision       func(childComplexity int) int
+		NextReviewDate func(childComplexity int) int
+		Rationale      func(childComplexity int) int
+	}
+
+	ReviewDue struct {
+		Overdue    func(childComplexity int) int
+		Record     func(childComplexity int) int
+		ReviewDate func(childComplexity int) int
+	}
+
+	ScheduleEntry struct {
+		Description func(childComplexity int) int
+		Exhibit     func(childComplexity int) int
+		Number      func(childComplexity int) int
+		Reason      func(childComplexity int) int
 	}
 
 	Target struct {
@@ -792,6 +826,7 @@ type MutationResolver interface {
 	SetActionPolicy(ctx context.Context, operationID string, expectedVersion int, input model.ActionPolicyInput) (*model.Operation, error)
 	CreateExhibit(ctx context.Context, input model.CreateExhibitInput) (*model.Exhibit, error)
 	UpdateExhibit(ctx context.Context, id string, expectedVersion int, input model.UpdateExhibitInput) (*model.Exhibit, error)
+	RecordRetention(ctx context.Context, id string, expectedVersion int, input model.RetentionInput) (model.Node, error)
 	RecordContinuity(ctx context.Context, exhibitID string, expectedVersion int, input model.ContinuityInput) (*model.Exhibit, error)
 	Link(ctx context.Context, input model.LinkInput) (*model.Link, error)
 	UpdateLink(ctx context.Context, id string, expectedVersion int, input model.UpdateLinkInput) (*model.Link, error)
@@ -818,6 +853,8 @@ type OperationResolver interface {
 	UndevelopedIntelligence(ctx context.Context, obj *model.Operation, first *int, after *string) (*model.IntelligenceItemConnection, error)
 	UncorroboratedIntelligence(ctx context.Context, obj *model.Operation, first *int, after *string) (*model.IntelligenceItemConnection, error)
 	IntelligenceConversion(ctx context.Context, obj *model.Operation) (*model.IntelligenceConversion, error)
+	DisclosureSchedule(ctx context.Context, obj *model.Operation, kind model.ScheduleKind) (*model.DisclosureSchedule, error)
+	ReviewsDue(ctx context.Context, obj *model.Operation, dueBy *keyline.Date) ([]*model.ReviewDue, error)
 	Exhibits(ctx context.Context, obj *model.Operation, filter *model.EntityFilter, orderBy *model.EntityOrder, first *int, after *string) (*model.ExhibitConnection, error)
 }
 type OrganisationResolver interface {
@@ -1595,6 +1632,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.DecisionEdge.Node(childComplexity), true
 
+	case "DisclosureSchedule.entries":
+		if e.ComplexityRoot.DisclosureSchedule.Entries == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DisclosureSchedule.Entries(childComplexity), true
+	case "DisclosureSchedule.generatedAt":
+		if e.ComplexityRoot.DisclosureSchedule.GeneratedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DisclosureSchedule.GeneratedAt(childComplexity), true
+	case "DisclosureSchedule.kind":
+		if e.ComplexityRoot.DisclosureSchedule.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DisclosureSchedule.Kind(childComplexity), true
+
 	case "Event.classification":
 		if e.ComplexityRoot.Event.Classification == nil {
 			break
@@ -1746,6 +1802,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Exhibit.DisclosureStatus(childComplexity), true
+	case "Exhibit.disposed":
+		if e.ComplexityRoot.Exhibit.Disposed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Exhibit.Disposed(childComplexity), true
 	case "Exhibit.id":
 		if e.ComplexityRoot.Exhibit.ID == nil {
 			break
@@ -1782,6 +1844,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Exhibit.Reference(childComplexity), true
+	case "Exhibit.retention":
+		if e.ComplexityRoot.Exhibit.Retention == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Exhibit.Retention(childComplexity), true
 	case "Exhibit.reviewDate":
 		if e.ComplexityRoot.Exhibit.ReviewDate == nil {
 			break
@@ -1931,6 +1999,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.IntelligenceItem.CreatedAt(childComplexity), true
+	case "IntelligenceItem.disposed":
+		if e.ComplexityRoot.IntelligenceItem.Disposed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IntelligenceItem.Disposed(childComplexity), true
 	case "IntelligenceItem.grading":
 		if e.ComplexityRoot.IntelligenceItem.Grading == nil {
 			break
@@ -1973,6 +2047,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.IntelligenceItem.ReportedAt(childComplexity), true
+	case "IntelligenceItem.retention":
+		if e.ComplexityRoot.IntelligenceItem.Retention == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IntelligenceItem.Retention(childComplexity), true
 	case "IntelligenceItem.reviewDate":
 		if e.ComplexityRoot.IntelligenceItem.ReviewDate == nil {
 			break
@@ -2698,6 +2778,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RecordDecision(childComplexity, args["input"].(model.RecordDecisionInput)), true
+	case "Mutation.recordRetention":
+		if e.ComplexityRoot.Mutation.RecordRetention == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_recordRetention_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RecordRetention(childComplexity, args["id"].(string), args["expectedVersion"].(int), args["input"].(model.RetentionInput)), true
 	case "Mutation.removeMention":
 		if e.ComplexityRoot.Mutation.RemoveMention == nil {
 			break
@@ -3095,6 +3186,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Operation.Decisions(childComplexity, args["first"].(*int), args["after"].(*string)), true
+	case "Operation.disclosureSchedule":
+		if e.ComplexityRoot.Operation.DisclosureSchedule == nil {
+			break
+		}
+
+		args, err := ec.field_Operation_disclosureSchedule_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Operation.DisclosureSchedule(childComplexity, args["kind"].(model.ScheduleKind)), true
 	case "Operation.events":
 		if e.ComplexityRoot.Operation.Events == nil {
 			break
@@ -3213,6 +3315,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Operation.Reference(childComplexity), true
+	case "Operation.reviewsDue":
+		if e.ComplexityRoot.Operation.ReviewsDue == nil {
+			break
+		}
+
+		args, err := ec.field_Operation_reviewsDue_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Operation.ReviewsDue(childComplexity, args["dueBy"].(*keyline.Date)), true
 	case "Operation.sio":
 		if e.ComplexityRoot.Operation.Sio == nil {
 			break
@@ -3691,6 +3804,81 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Query.Operations(childComplexity, args["status"].(*model.OperationStatus), args["first"].(*int), args["after"].(*string)), true
 
+	case "RetentionDecision.decidedAt":
+		if e.ComplexityRoot.RetentionDecision.DecidedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RetentionDecision.DecidedAt(childComplexity), true
+	case "RetentionDecision.decidedBy":
+		if e.ComplexityRoot.RetentionDecision.DecidedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RetentionDecision.DecidedBy(childComplexity), true
+	case "RetentionDecision.decision":
+		if e.ComplexityRoot.RetentionDecision.Decision == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RetentionDecision.Decision(childComplexity), true
+	case "RetentionDecision.nextReviewDate":
+		if e.ComplexityRoot.RetentionDecision.NextReviewDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RetentionDecision.NextReviewDate(childComplexity), true
+	case "RetentionDecision.rationale":
+		if e.ComplexityRoot.RetentionDecision.Rationale == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RetentionDecision.Rationale(childComplexity), true
+
+	case "ReviewDue.overdue":
+		if e.ComplexityRoot.ReviewDue.Overdue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReviewDue.Overdue(childComplexity), true
+	case "ReviewDue.record":
+		if e.ComplexityRoot.ReviewDue.Record == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReviewDue.Record(childComplexity), true
+	case "ReviewDue.reviewDate":
+		if e.ComplexityRoot.ReviewDue.ReviewDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReviewDue.ReviewDate(childComplexity), true
+
+	case "ScheduleEntry.description":
+		if e.ComplexityRoot.ScheduleEntry.Description == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScheduleEntry.Description(childComplexity), true
+	case "ScheduleEntry.exhibit":
+		if e.ComplexityRoot.ScheduleEntry.Exhibit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScheduleEntry.Exhibit(childComplexity), true
+	case "ScheduleEntry.number":
+		if e.ComplexityRoot.ScheduleEntry.Number == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScheduleEntry.Number(childComplexity), true
+	case "ScheduleEntry.reason":
+		if e.ComplexityRoot.ScheduleEntry.Reason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScheduleEntry.Reason(childComplexity), true
+
 	case "Target.createdAt":
 		if e.ComplexityRoot.Target.CreatedAt == nil {
 			break
@@ -3991,6 +4179,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("ProgressActionInput", ec.unmarshalInputProgressActionInput),
 			graphql.NewInputUnmarshaler("RaiseActionInput", ec.unmarshalInputRaiseActionInput),
 			graphql.NewInputUnmarshaler("RecordDecisionInput", ec.unmarshalInputRecordDecisionInput),
+			graphql.NewInputUnmarshaler("RetentionInput", ec.unmarshalInputRetentionInput),
 			graphql.NewInputUnmarshaler("UpdateActionInput", ec.unmarshalInputUpdateActionInput),
 			graphql.NewInputUnmarshaler("UpdateCommsDeviceInput", ec.unmarshalInputUpdateCommsDeviceInput),
 			graphql.NewInputUnmarshaler("UpdateEventInput", ec.unmarshalInputUpdateEventInput),
@@ -4258,6 +4447,14 @@ type Operation implements Node & Record {
   uncorroboratedIntelligence(first: Int = 25, after: String): IntelligenceItemConnection!
   "The operation's intelligence-to-evidence conversion."
   intelligenceConversion: IntelligenceConversion!
+  """
+  A CPIA disclosure schedule of the operation's unused material: MG6C (non-sensitive,
+  numbered consecutively) for members; MG6D (sensitive, each with its reason) for the
+  SIO, deputy SIO and auditors only. Also at /reports/operations/{id}/{mg6c|mg6d}.{csv|html}.
+  """
+  disclosureSchedule(kind: ScheduleKind!): DisclosureSchedule!
+  "MOPI: intelligence items and exhibits due for review on or before ` + "`" + `dueBy` + "`" + ` (default today), earliest first, at most 200."
+  reviewsDue(dueBy: Date): [ReviewDue!]!
   "Exhibits."
   exhibits(filter: EntityFilter, orderBy: EntityOrder, first: Int = 25, after: String): ExhibitConnection!
 }
@@ -4914,6 +5111,10 @@ type IntelligenceItem implements Node & Record {
   traceForward: Trace!
   "Actions raised from this item."
   actions: [Action!]!
+  "MOPI review decisions, oldest first."
+  retention: [RetentionDecision!]!
+  "Whether a MOPI review decided to dispose of the item."
+  disposed: Boolean!
   "When the record was created."
   createdAt: DateTime!
   "When the record was last changed."
@@ -5228,6 +5429,10 @@ type Exhibit implements Node & Record {
   continuity: [ContinuityEvent!]!
   "The chain behind the exhibit: the action that obtained it, back through what raised each action to the graded intelligence that started it."
   traceBack: Trace!
+  "MOPI review decisions, oldest first."
+  retention: [RetentionDecision!]!
+  "Whether a MOPI review decided to dispose of the exhibit."
+  disposed: Boolean!
   "When the record was created."
   createdAt: DateTime!
   "When the record was last changed."
@@ -5274,6 +5479,78 @@ type IntelligenceConversion {
   developmentRate: Float!
   "evidenced / items: the intelligence-to-evidence conversion rate."
   conversionRate: Float!
+}
+
+"A CPIA schedule of unused material."
+enum ScheduleKind {
+  "Non-sensitive unused material, disclosed to the defence."
+  MG6C
+  "Sensitive unused material, not disclosed; each item with its reason."
+  MG6D
+}
+
+"A disclosure schedule as generated now."
+type DisclosureSchedule {
+  "Which schedule."
+  kind: ScheduleKind!
+  "When it was generated."
+  generatedAt: DateTime!
+  "The scheduled items, numbered from 1."
+  entries: [ScheduleEntry!]!
+}
+
+"One item on a disclosure schedule."
+type ScheduleEntry {
+  "Item number on the schedule, consecutive from 1."
+  number: Int!
+  "The exhibit."
+  exhibit: Exhibit!
+  "Description of the material."
+  description: String!
+  "Why the material is sensitive (MG6D only)."
+  reason: String
+}
+
+"A record due for MOPI review."
+type ReviewDue {
+  "The intelligence item or exhibit."
+  record: Node!
+  "Its review date."
+  reviewDate: Date!
+  "Whether the review date has passed."
+  overdue: Boolean!
+}
+
+"MOPI retain or dispose."
+enum RetentionChoice {
+  "Keep for a policing purpose until the next review."
+  RETAIN
+  "Dispose: no longer needed for a policing purpose."
+  DISPOSE
+}
+
+"A MOPI review decision."
+input RetentionInput {
+  "Retain or dispose."
+  decision: RetentionChoice!
+  "Why: the policing purpose, or why it no longer applies."
+  rationale: String!
+  "Next review date, required to retain (in the future)."
+  nextReviewDate: Date
+}
+
+"A recorded MOPI review decision."
+type RetentionDecision {
+  "Retain or dispose."
+  decision: RetentionChoice!
+  "Why."
+  rationale: String!
+  "Identity subject of who decided."
+  decidedBy: String!
+  "When."
+  decidedAt: DateTime!
+  "Next review date, for RETAIN."
+  nextReviewDate: Date
 }
 
 "One step in an exhibit's chain of custody."
@@ -5746,6 +6023,8 @@ type Mutation {
   createExhibit(input: CreateExhibitInput!): Exhibit!
   "Change an exhibit."
   updateExhibit(id: ID!, expectedVersion: Int!, input: UpdateExhibitInput!): Exhibit!
+  "MOPI: record a retain or dispose decision on an intelligence item or exhibit (SIO or deputy SIO)."
+  recordRetention(id: ID!, expectedVersion: Int!, input: RetentionInput!): Node!
   "Add a step to an exhibit's continuity."
   recordContinuity(exhibitId: ID!, expectedVersion: Int!, input: ContinuityInput!): Exhibit!
 
@@ -6614,6 +6893,18 @@ func (ec *executionContext) childFields_DecisionEdge(ctx context.Context, field 
 	return nil, fmt.Errorf("no field named %q was found under type DecisionEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_DisclosureSchedule(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "kind":
+		return ec.fieldContext_DisclosureSchedule_kind(ctx, field)
+	case "generatedAt":
+		return ec.fieldContext_DisclosureSchedule_generatedAt(ctx, field)
+	case "entries":
+		return ec.fieldContext_DisclosureSchedule_entries(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DisclosureSchedule", field.Name)
+}
+
 func (ec *executionContext) childFields_Event(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -6696,6 +6987,10 @@ func (ec *executionContext) childFields_Exhibit(ctx context.Context, field graph
 		return ec.fieldContext_Exhibit_continuity(ctx, field)
 	case "traceBack":
 		return ec.fieldContext_Exhibit_traceBack(ctx, field)
+	case "retention":
+		return ec.fieldContext_Exhibit_retention(ctx, field)
+	case "disposed":
+		return ec.fieldContext_Exhibit_disposed(ctx, field)
 	case "createdAt":
 		return ec.fieldContext_Exhibit_createdAt(ctx, field)
 	case "updatedAt":
@@ -6794,6 +7089,10 @@ func (ec *executionContext) childFields_IntelligenceItem(ctx context.Context, fi
 		return ec.fieldContext_IntelligenceItem_traceForward(ctx, field)
 	case "actions":
 		return ec.fieldContext_IntelligenceItem_actions(ctx, field)
+	case "retention":
+		return ec.fieldContext_IntelligenceItem_retention(ctx, field)
+	case "disposed":
+		return ec.fieldContext_IntelligenceItem_disposed(ctx, field)
 	case "createdAt":
 		return ec.fieldContext_IntelligenceItem_createdAt(ctx, field)
 	case "updatedAt":
@@ -7160,6 +7459,10 @@ func (ec *executionContext) childFields_Operation(ctx context.Context, field gra
 		return ec.fieldContext_Operation_uncorroboratedIntelligence(ctx, field)
 	case "intelligenceConversion":
 		return ec.fieldContext_Operation_intelligenceConversion(ctx, field)
+	case "disclosureSchedule":
+		return ec.fieldContext_Operation_disclosureSchedule(ctx, field)
+	case "reviewsDue":
+		return ec.fieldContext_Operation_reviewsDue(ctx, field)
 	case "exhibits":
 		return ec.fieldContext_Operation_exhibits(ctx, field)
 	}
@@ -7316,6 +7619,48 @@ func (ec *executionContext) childFields_PersonEdge(ctx context.Context, field gr
 		return ec.fieldContext_PersonEdge_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type PersonEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_RetentionDecision(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "decision":
+		return ec.fieldContext_RetentionDecision_decision(ctx, field)
+	case "rationale":
+		return ec.fieldContext_RetentionDecision_rationale(ctx, field)
+	case "decidedBy":
+		return ec.fieldContext_RetentionDecision_decidedBy(ctx, field)
+	case "decidedAt":
+		return ec.fieldContext_RetentionDecision_decidedAt(ctx, field)
+	case "nextReviewDate":
+		return ec.fieldContext_RetentionDecision_nextReviewDate(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RetentionDecision", field.Name)
+}
+
+func (ec *executionContext) childFields_ReviewDue(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "record":
+		return ec.fieldContext_ReviewDue_record(ctx, field)
+	case "reviewDate":
+		return ec.fieldContext_ReviewDue_reviewDate(ctx, field)
+	case "overdue":
+		return ec.fieldContext_ReviewDue_overdue(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReviewDue", field.Name)
+}
+
+func (ec *executionContext) childFields_ScheduleEntry(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "number":
+		return ec.fieldContext_ScheduleEntry_number(ctx, field)
+	case "exhibit":
+		return ec.fieldContext_ScheduleEntry_exhibit(ctx, field)
+	case "description":
+		return ec.fieldContext_ScheduleEntry_description(ctx, field)
+	case "reason":
+		return ec.fieldContext_ScheduleEntry_reason(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ScheduleEntry", field.Name)
 }
 
 func (ec *executionContext) childFields_Target(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -8086,6 +8431,36 @@ func (ec *executionContext) field_Mutation_recordDecision_args(ctx context.Conte
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_recordRetention_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "expectedVersion",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["expectedVersion"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.RetentionInput, error) {
+			return ec.unmarshalNRetentionInput2githubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐRetentionInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg2
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_removeMention_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -8754,6 +9129,20 @@ func (ec *executionContext) field_Operation_decisions_args(ctx context.Context, 
 	return args, nil
 }
 
+func (ec *executionContext) field_Operation_disclosureSchedule_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "kind",
+		func(ctx context.Context, v any) (model.ScheduleKind, error) {
+			return ec.unmarshalNScheduleKind2githubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐScheduleKind(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["kind"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Operation_events_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -9023,6 +9412,20 @@ func (ec *executionContext) field_Operation_persons_args(ctx context.Context, ra
 		return nil, err
 	}
 	args["after"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Operation_reviewsDue_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "dueBy",
+		func(ctx context.Context, v any) (*keyline.Date, error) {
+			return ec.unmarshalODate2ᚖgithubᚗcomᚋkeylineᚋkeylineᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["dueBy"] = arg0
 	return args, nil
 }
 
@@ -12482,6 +12885,84 @@ func (ec *executionContext) fieldContext_DecisionEdge_node(_ context.Context, fi
 	return fc, nil
 }
 
+func (ec *executionContext) _DisclosureSchedule_kind(ctx context.Context, field graphql.CollectedField, obj *model.DisclosureSchedule) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DisclosureSchedule_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.ScheduleKind) graphql.Marshaler {
+			return ec.marshalNScheduleKind2githubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐScheduleKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DisclosureSchedule_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DisclosureSchedule", field, false, false, "ScheduleKind")
+}
+
+func (ec *executionContext) _DisclosureSchedule_generatedAt(ctx context.Context, field graphql.CollectedField, obj *model.DisclosureSchedule) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DisclosureSchedule_generatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.GeneratedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DisclosureSchedule_generatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DisclosureSchedule", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _DisclosureSchedule_entries(ctx context.Context, field graphql.CollectedField, obj *model.DisclosureSchedule) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DisclosureSchedule_entries(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Entries, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.ScheduleEntry) graphql.Marshaler {
+			return ec.marshalNScheduleEntry2ᚕᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐScheduleEntryᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DisclosureSchedule_entries(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DisclosureSchedule",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ScheduleEntry(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Event_id(ctx context.Context, field graphql.CollectedField, obj *model.Event) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -13307,6 +13788,61 @@ func (ec *executionContext) fieldContext_Exhibit_traceBack(_ context.Context, fi
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Exhibit_retention(ctx context.Context, field graphql.CollectedField, obj *model.Exhibit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Exhibit_retention(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Retention(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.RetentionDecision) graphql.Marshaler {
+			return ec.marshalNRetentionDecision2ᚕᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐRetentionDecisionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Exhibit_retention(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Exhibit",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RetentionDecision(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Exhibit_disposed(ctx context.Context, field graphql.CollectedField, obj *model.Exhibit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Exhibit_disposed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Disposed, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Exhibit_disposed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Exhibit", field, false, false, "Boolean")
 }
 
 func (ec *executionContext) _Exhibit_createdAt(ctx context.Context, field graphql.CollectedField, obj *model.Exhibit) (ret graphql.Marshaler) {
@@ -14170,6 +14706,61 @@ func (ec *executionContext) fieldContext_IntelligenceItem_actions(_ context.Cont
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _IntelligenceItem_retention(ctx context.Context, field graphql.CollectedField, obj *model.IntelligenceItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IntelligenceItem_retention(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Retention(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.RetentionDecision) graphql.Marshaler {
+			return ec.marshalNRetentionDecision2ᚕᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐRetentionDecisionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IntelligenceItem_retention(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "IntelligenceItem",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RetentionDecision(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _IntelligenceItem_disposed(ctx context.Context, field graphql.CollectedField, obj *model.IntelligenceItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IntelligenceItem_disposed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Disposed, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IntelligenceItem_disposed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IntelligenceItem", field, false, false, "Boolean")
 }
 
 func (ec *executionContext) _IntelligenceItem_createdAt(ctx context.Context, field graphql.CollectedField, obj *model.IntelligenceItem) (ret graphql.Marshaler) {
@@ -17615,6 +18206,50 @@ func (ec *executionContext) fieldContext_Mutation_updateExhibit(ctx context.Cont
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_recordRetention(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_recordRetention(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RecordRetention(ctx, fc.Args["id"].(string), fc.Args["expectedVersion"].(int), fc.Args["input"].(model.RetentionInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.Node) graphql.Marshaler {
+			return ec.marshalNNode2githubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐNode(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_recordRetention(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_recordRetention_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_recordContinuity(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -19351,6 +19986,94 @@ func (ec *executionContext) fieldContext_Operation_intelligenceConversion(_ cont
 	return fc, nil
 }
 
+func (ec *executionContext) _Operation_disclosureSchedule(ctx context.Context, field graphql.CollectedField, obj *model.Operation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Operation_disclosureSchedule(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Operation().DisclosureSchedule(ctx, obj, fc.Args["kind"].(model.ScheduleKind))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.DisclosureSchedule) graphql.Marshaler {
+			return ec.marshalNDisclosureSchedule2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐDisclosureSchedule(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Operation_disclosureSchedule(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Operation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DisclosureSchedule(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Operation_disclosureSchedule_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Operation_reviewsDue(ctx context.Context, field graphql.CollectedField, obj *model.Operation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Operation_reviewsDue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Operation().ReviewsDue(ctx, obj, fc.Args["dueBy"].(*keyline.Date))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.ReviewDue) graphql.Marshaler {
+			return ec.marshalNReviewDue2ᚕᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐReviewDueᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Operation_reviewsDue(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Operation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReviewDue(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Operation_reviewsDue_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Operation_exhibits(ctx context.Context, field graphql.CollectedField, obj *model.Operation) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -21075,6 +21798,300 @@ func (ec *executionContext) fieldContext_Query___schema(_ context.Context, field
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _RetentionDecision_decision(ctx context.Context, field graphql.CollectedField, obj *model.RetentionDecision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RetentionDecision_decision(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Decision, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.RetentionChoice) graphql.Marshaler {
+			return ec.marshalNRetentionChoice2githubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐRetentionChoice(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RetentionDecision_decision(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RetentionDecision", field, false, false, "RetentionChoice")
+}
+
+func (ec *executionContext) _RetentionDecision_rationale(ctx context.Context, field graphql.CollectedField, obj *model.RetentionDecision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RetentionDecision_rationale(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rationale, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RetentionDecision_rationale(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RetentionDecision", field, false, false, "String")
+}
+
+func (ec *executionContext) _RetentionDecision_decidedBy(ctx context.Context, field graphql.CollectedField, obj *model.RetentionDecision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RetentionDecision_decidedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DecidedBy, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RetentionDecision_decidedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RetentionDecision", field, false, false, "String")
+}
+
+func (ec *executionContext) _RetentionDecision_decidedAt(ctx context.Context, field graphql.CollectedField, obj *model.RetentionDecision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RetentionDecision_decidedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DecidedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RetentionDecision_decidedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RetentionDecision", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _RetentionDecision_nextReviewDate(ctx context.Context, field graphql.CollectedField, obj *model.RetentionDecision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RetentionDecision_nextReviewDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NextReviewDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *keyline.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖgithubᚗcomᚋkeylineᚋkeylineᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RetentionDecision_nextReviewDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RetentionDecision", field, false, false, "Date")
+}
+
+func (ec *executionContext) _ReviewDue_record(ctx context.Context, field graphql.CollectedField, obj *model.ReviewDue) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReviewDue_record(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Record, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.Node) graphql.Marshaler {
+			return ec.marshalNNode2githubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐNode(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReviewDue_record(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReviewDue",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReviewDue_reviewDate(ctx context.Context, field graphql.CollectedField, obj *model.ReviewDue) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReviewDue_reviewDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReviewDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v keyline.Date) graphql.Marshaler {
+			return ec.marshalNDate2githubᚗcomᚋkeylineᚋkeylineᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReviewDue_reviewDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReviewDue", field, false, false, "Date")
+}
+
+func (ec *executionContext) _ReviewDue_overdue(ctx context.Context, field graphql.CollectedField, obj *model.ReviewDue) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReviewDue_overdue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Overdue, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReviewDue_overdue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReviewDue", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _ScheduleEntry_number(ctx context.Context, field graphql.CollectedField, obj *model.ScheduleEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ScheduleEntry_number(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Number, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ScheduleEntry_number(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ScheduleEntry", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ScheduleEntry_exhibit(ctx context.Context, field graphql.CollectedField, obj *model.ScheduleEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ScheduleEntry_exhibit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Exhibit, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Exhibit) graphql.Marshaler {
+			return ec.marshalNExhibit2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐExhibit(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ScheduleEntry_exhibit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ScheduleEntry",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Exhibit(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ScheduleEntry_description(ctx context.Context, field graphql.CollectedField, obj *model.ScheduleEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ScheduleEntry_description(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Description, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ScheduleEntry_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ScheduleEntry", field, false, false, "String")
+}
+
+func (ec *executionContext) _ScheduleEntry_reason(ctx context.Context, field graphql.CollectedField, obj *model.ScheduleEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ScheduleEntry_reason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ScheduleEntry_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ScheduleEntry", field, false, false, "String")
 }
 
 func (ec *executionContext) _Target_id(ctx context.Context, field graphql.CollectedField, obj *model.Target) (ret graphql.Marshaler) {
@@ -25263,6 +26280,62 @@ func UnmarshalRecordDecisionInput(ctx context.Context, raw any) (model.RecordDec
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputRetentionInput(ctx context.Context, obj any) (model.RetentionInput, error) {
+	var it model.RetentionInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"decision", "rationale", "nextReviewDate"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "decision":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("decision"))
+			data, err := ec.unmarshalNRetentionChoice2githubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐRetentionChoice(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Decision = data
+		case "rationale":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("rationale"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Rationale = data
+		case "nextReviewDate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nextReviewDate"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋkeylineᚋkeylineᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NextReviewDate = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalRetentionInput unmarshals raw into the RetentionInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalRetentionInput(ctx context.Context, raw any) (model.RetentionInput, error) {
+	var out model.RetentionInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "RetentionInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputUpdateActionInput(ctx context.Context, obj any) (model.UpdateActionInput, error) {
 	var it model.UpdateActionInput
 	if obj == nil {
@@ -27679,6 +28752,49 @@ func (ec *executionContext) _DecisionEdge(ctx context.Context, sel ast.Selection
 	return out
 }
 
+var disclosureScheduleImplementors = []string{"DisclosureSchedule"}
+
+func (ec *executionContext) _DisclosureSchedule(ctx context.Context, sel ast.SelectionSet, obj *model.DisclosureSchedule) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, disclosureScheduleImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DisclosureSchedule")
+		case "kind":
+			out.Values[i] = ec._DisclosureSchedule_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "generatedAt":
+			out.Values[i] = ec._DisclosureSchedule_generatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "entries":
+			out.Values[i] = ec._DisclosureSchedule_entries(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var eventImplementors = []string{"Event", "Node", "Record", "Entity"}
 
 func (ec *executionContext) _Event(ctx context.Context, sel ast.SelectionSet, obj *model.Event) graphql.Marshaler {
@@ -27935,6 +29051,16 @@ func (ec *executionContext) _Exhibit(ctx context.Context, sel ast.SelectionSet, 
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Exhibit_traceBack(ctx, field, obj)
 				})
+		case "retention":
+			out.Values[i] = ec._Exhibit_retention(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "disposed":
+			out.Values[i] = ec._Exhibit_disposed(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "createdAt":
 			out.Values[i] = ec._Exhibit_createdAt(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -28250,6 +29376,16 @@ func (ec *executionContext) _IntelligenceItem(ctx context.Context, sel ast.Selec
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._IntelligenceItem_actions(ctx, field, obj)
 				})
+		case "retention":
+			out.Values[i] = ec._IntelligenceItem_retention(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "disposed":
+			out.Values[i] = ec._IntelligenceItem_disposed(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "createdAt":
 			out.Values[i] = ec._IntelligenceItem_createdAt(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -29299,6 +30435,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "recordRetention":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_recordRetention(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "recordContinuity":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_recordContinuity(ctx, field)
@@ -29739,6 +30882,18 @@ func (ec *executionContext) _Operation(ctx context.Context, sel ast.SelectionSet
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Operation_intelligenceConversion(ctx, field, obj)
+				})
+		case "disclosureSchedule":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Operation_disclosureSchedule(ctx, field, obj)
+				})
+		case "reviewsDue":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Operation_reviewsDue(ctx, field, obj)
 				})
 		case "exhibits":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -30340,6 +31495,150 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 			})
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var retentionDecisionImplementors = []string{"RetentionDecision"}
+
+func (ec *executionContext) _RetentionDecision(ctx context.Context, sel ast.SelectionSet, obj *model.RetentionDecision) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, retentionDecisionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RetentionDecision")
+		case "decision":
+			out.Values[i] = ec._RetentionDecision_decision(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rationale":
+			out.Values[i] = ec._RetentionDecision_rationale(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "decidedBy":
+			out.Values[i] = ec._RetentionDecision_decidedBy(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "decidedAt":
+			out.Values[i] = ec._RetentionDecision_decidedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nextReviewDate":
+			out.Values[i] = ec._RetentionDecision_nextReviewDate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var reviewDueImplementors = []string{"ReviewDue"}
+
+func (ec *executionContext) _ReviewDue(ctx context.Context, sel ast.SelectionSet, obj *model.ReviewDue) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, reviewDueImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ReviewDue")
+		case "record":
+			out.Values[i] = ec._ReviewDue_record(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reviewDate":
+			out.Values[i] = ec._ReviewDue_reviewDate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "overdue":
+			out.Values[i] = ec._ReviewDue_overdue(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var scheduleEntryImplementors = []string{"ScheduleEntry"}
+
+func (ec *executionContext) _ScheduleEntry(ctx context.Context, sel ast.SelectionSet, obj *model.ScheduleEntry) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, scheduleEntryImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ScheduleEntry")
+		case "number":
+			out.Values[i] = ec._ScheduleEntry_number(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "exhibit":
+			out.Values[i] = ec._ScheduleEntry_exhibit(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "description":
+			out.Values[i] = ec._ScheduleEntry_description(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reason":
+			out.Values[i] = ec._ScheduleEntry_reason(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -31606,6 +32905,14 @@ func (ec *executionContext) marshalNDecisionEdge2ᚖgithubᚗcomᚋkeylineᚋkey
 	return ec._DecisionEdge(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNDisclosureSchedule2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐDisclosureSchedule(ctx context.Context, sel ast.SelectionSet, v *model.DisclosureSchedule) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "DisclosureSchedule!")
+		return graphql.Null
+	}
+	return ec._DisclosureSchedule(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNDisclosureStatus2githubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐDisclosureStatus(ctx context.Context, v any) (model.DisclosureStatus, error) {
 	var res model.DisclosureStatus
 	err := res.UnmarshalGQL(v)
@@ -32367,6 +33674,69 @@ func (ec *executionContext) unmarshalNRecordDecisionInput2githubᚗcomᚋkeyline
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNRetentionChoice2githubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐRetentionChoice(ctx context.Context, v any) (model.RetentionChoice, error) {
+	var res model.RetentionChoice
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNRetentionChoice2githubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐRetentionChoice(ctx context.Context, sel ast.SelectionSet, v model.RetentionChoice) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNRetentionDecision2ᚕᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐRetentionDecisionᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.RetentionDecision) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNRetentionDecision2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐRetentionDecision(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNRetentionDecision2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐRetentionDecision(ctx context.Context, sel ast.SelectionSet, v *model.RetentionDecision) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "RetentionDecision!")
+		return graphql.Null
+	}
+	return ec._RetentionDecision(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNRetentionInput2githubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐRetentionInput(ctx context.Context, v any) (model.RetentionInput, error) {
+	res, err := ec.unmarshalInputRetentionInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNReviewDue2ᚕᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐReviewDueᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ReviewDue) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNReviewDue2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐReviewDue(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNReviewDue2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐReviewDue(ctx context.Context, sel ast.SelectionSet, v *model.ReviewDue) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ReviewDue!")
+		return graphql.Null
+	}
+	return ec._ReviewDue(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNRole2githubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐRole(ctx context.Context, v any) (model.Role, error) {
 	var res model.Role
 	err := res.UnmarshalGQL(v)
@@ -32405,6 +33775,40 @@ func (ec *executionContext) marshalNRole2ᚕgithubᚗcomᚋkeylineᚋkeylineᚋg
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalNScheduleEntry2ᚕᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐScheduleEntryᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ScheduleEntry) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNScheduleEntry2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐScheduleEntry(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNScheduleEntry2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐScheduleEntry(ctx context.Context, sel ast.SelectionSet, v *model.ScheduleEntry) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ScheduleEntry!")
+		return graphql.Null
+	}
+	return ec._ScheduleEntry(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNScheduleKind2githubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐScheduleKind(ctx context.Context, v any) (model.ScheduleKind, error) {
+	var res model.ScheduleKind
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNScheduleKind2githubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐScheduleKind(ctx context.Context, sel ast.SelectionSet, v model.ScheduleKind) graphql.Marshaler {
+	return v
 }
 
 func (ec *executionContext) unmarshalNSortDirection2githubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐSortDirection(ctx context.Context, v any) (model.SortDirection, error) {

@@ -164,3 +164,56 @@ func TestTraceIntelligenceIntoEvidence(t *testing.T) {
 		t.Fatalf("gaps and conversion: %s", gaps)
 	}
 }
+
+// CPIA schedules number unused material consecutively; MG6D is restricted
+// and carries reasons. MOPI reviews are queued and decided with rationale.
+func TestDisclosureSchedulesAndMOPI(t *testing.T) {
+	w := newWorld(t)
+	inv := w.env.Officer("INVESTIGATOR", "SECRET")
+	w.env.Do(w.sio, `mutation($op: ID!, $o: ID!) { addOperationMember(operationId: $op, officerId: $o) { id } }`, map[string]any{"op": w.op, "o": inv.OfficerID}).NoErrors()
+	exhibit := func(ref, status, reason string) string {
+		in := map[string]any{"operationId": w.op, "reference": ref, "kind": "DOCUMENT", "description": "Item " + ref, "disclosureStatus": status, "reviewDate": "2026-01-31"}
+		if reason != "" {
+			in["sensitivityReason"] = reason
+		}
+		return w.env.Do(inv, `mutation($in: CreateExhibitInput!) { createExhibit(input: $in) { id } }`, map[string]any{"in": in}).NoErrors().Str("createExhibit", "id")
+	}
+	exhibit("TH/1", "UNUSED_NON_SENSITIVE", "")
+	exhibit("TH/2", "USED", "")
+	exhibit("TH/3", "UNUSED_NON_SENSITIVE", "")
+	sens := exhibit("TH/4", "UNUSED_SENSITIVE", "Reveals a covert technique")
+
+	q := `query($op: ID!, $k: ScheduleKind!) { operation(id: $op) { disclosureSchedule(kind: $k) { kind entries { number description reason exhibit { reference } } } } }`
+	c := w.env.Do(w.analyst, q, map[string]any{"op": w.op, "k": "MG6C"}).NoErrors()
+	if len(c.Path("operation", "disclosureSchedule", "entries").([]any)) != 2 || c.Int("operation", "disclosureSchedule", "entries", 1, "number") != 2 ||
+		c.Str("operation", "disclosureSchedule", "entries", 1, "exhibit", "reference") != "TH/3" {
+		t.Fatalf("MG6C: %s", c)
+	}
+	if d := w.env.Do(w.analyst, q, map[string]any{"op": w.op, "k": "MG6D"}); d.Code() != "FORBIDDEN" {
+		t.Fatalf("MG6D is for the SIO: %s", d)
+	}
+	d := w.env.Do(w.sio, q, map[string]any{"op": w.op, "k": "MG6D"}).NoErrors()
+	if d.Str("operation", "disclosureSchedule", "entries", 0, "reason") != "Reveals a covert technique" {
+		t.Fatalf("MG6D: %s", d)
+	}
+
+	due := w.env.Do(w.sio, `query($op: ID!) { operation(id: $op) { reviewsDue { overdue record { id } } } }`, map[string]any{"op": w.op}).NoErrors()
+	if len(due.Path("operation", "reviewsDue").([]any)) != 4 || due.Path("operation", "reviewsDue", 0, "overdue") != true {
+		t.Fatalf("reviews due: %s", due)
+	}
+	retain := `mutation($id: ID!, $in: RetentionInput!) { recordRetention(id: $id, expectedVersion: 1, input: $in) { ... on Exhibit { disposed reviewDate retention { decision decidedBy } } } }`
+	if r := w.env.Do(w.sio, retain, map[string]any{"id": sens, "in": map[string]any{"decision": "RETAIN", "rationale": "Trial pending"}}); r.Field() != "input.nextReviewDate" {
+		t.Fatalf("retain needs a next review: %s", r)
+	}
+	if r := w.env.Do(w.analyst, retain, map[string]any{"id": sens, "in": map[string]any{"decision": "DISPOSE", "rationale": "x"}}); r.Code() != "FORBIDDEN" {
+		t.Fatalf("only the SIO decides retention: %s", r)
+	}
+	kept := w.env.Do(w.sio, retain, map[string]any{"id": sens, "in": map[string]any{"decision": "RETAIN", "rationale": "Trial pending", "nextReviewDate": "2031-01-31"}}).NoErrors()
+	if kept.Str("recordRetention", "reviewDate") != "2031-01-31" || kept.Str("recordRetention", "retention", 0, "decidedBy") != w.sio.Subject {
+		t.Fatalf("retain: %s", kept)
+	}
+	after := w.env.Do(w.sio, `query($op: ID!) { operation(id: $op) { reviewsDue { record { id } } } }`, map[string]any{"op": w.op}).NoErrors()
+	if len(after.Path("operation", "reviewsDue").([]any)) != 3 {
+		t.Fatalf("a retained item leaves the queue until its next review: %s", after)
+	}
+}

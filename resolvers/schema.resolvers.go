@@ -483,6 +483,10 @@ func (r *mutationResolver) UpdateExhibit(ctx context.Context, id string, expecte
 	return updateNode[*model.Exhibit](ctx, r.Store, keyline.PermRecordExhibits, keyline.KindExhibit, id, expectedVersion, set, err)
 }
 
+func (r *mutationResolver) RecordRetention(ctx context.Context, id string, expectedVersion int, input model.RetentionInput) (model.Node, error) {
+	return r.recordRetention(ctx, id, expectedVersion, input)
+}
+
 // RecordContinuity is the resolver for the recordContinuity field.
 func (r *mutationResolver) RecordContinuity(ctx context.Context, exhibitID string, expectedVersion int, input model.ContinuityInput) (*model.Exhibit, error) {
 	entry, err := continuityEntry(input)
@@ -713,6 +717,14 @@ func (r *operationResolver) UncorroboratedIntelligence(ctx context.Context, obj 
 
 func (r *operationResolver) IntelligenceConversion(ctx context.Context, obj *model.Operation) (*model.IntelligenceConversion, error) {
 	return r.intelligenceConversion(ctx, obj)
+}
+
+func (r *operationResolver) DisclosureSchedule(ctx context.Context, obj *model.Operation, kind model.ScheduleKind) (*model.DisclosureSchedule, error) {
+	return r.disclosureSchedule(ctx, obj, kind)
+}
+
+func (r *operationResolver) ReviewsDue(ctx context.Context, obj *model.Operation, dueBy *keyline.Date) ([]*model.ReviewDue, error) {
+	return r.reviewsDue(ctx, obj, dueBy)
 }
 
 // Exhibits is the resolver for the exhibits field.

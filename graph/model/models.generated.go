@@ -436,6 +436,16 @@ type DecisionEdge struct {
 	Node *Decision `json:"node"`
 }
 
+// A disclosure schedule as generated now.
+type DisclosureSchedule struct {
+	// Which schedule.
+	Kind ScheduleKind `json:"kind"`
+	// When it was generated.
+	GeneratedAt time.Time `json:"generatedAt"`
+	// The scheduled items, numbered from 1.
+	Entries []*ScheduleEntry `json:"entries"`
+}
+
 // Filter common to entity lists.
 type EntityFilter struct {
 	// Text to look for in the record's names, identifiers and descriptions (case-insensitive).
@@ -868,6 +878,52 @@ type RecordDecisionInput struct {
 	LineOfEnquiryID *string `json:"lineOfEnquiryId,omitempty"`
 	// Decision this one supersedes.
 	SupersedesID *string `json:"supersedesId,omitempty"`
+}
+
+// A recorded MOPI review decision.
+type RetentionDecision struct {
+	// Retain or dispose.
+	Decision RetentionChoice `json:"decision"`
+	// Why.
+	Rationale string `json:"rationale"`
+	// Identity subject of who decided.
+	DecidedBy string `json:"decidedBy"`
+	// When.
+	DecidedAt time.Time `json:"decidedAt"`
+	// Next review date, for RETAIN.
+	NextReviewDate *keyline.Date `json:"nextReviewDate,omitempty"`
+}
+
+// A MOPI review decision.
+type RetentionInput struct {
+	// Retain or dispose.
+	Decision RetentionChoice `json:"decision"`
+	// Why: the policing purpose, or why it no longer applies.
+	Rationale string `json:"rationale"`
+	// Next review date, required to retain (in the future).
+	NextReviewDate *keyline.Date `json:"nextReviewDate,omitempty"`
+}
+
+// A record due for MOPI review.
+type ReviewDue struct {
+	// The intelligence item or exhibit.
+	Record Node `json:"record"`
+	// Its review date.
+	ReviewDate keyline.Date `json:"reviewDate"`
+	// Whether the review date has passed.
+	Overdue bool `json:"overdue"`
+}
+
+// One item on a disclosure schedule.
+type ScheduleEntry struct {
+	// Item number on the schedule, consecutive from 1.
+	Number int `json:"number"`
+	// The exhibit.
+	Exhibit *Exhibit `json:"exhibit"`
+	// Description of the material.
+	Description string `json:"description"`
+	// Why the material is sensitive (MG6D only).
+	Reason *string `json:"reason,omitempty"`
 }
 
 // A page of targets.
@@ -2195,6 +2251,64 @@ func (e OrganisationKind) MarshalJSON() ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// MOPI retain or dispose.
+type RetentionChoice string
+
+const (
+	// Keep for a policing purpose until the next review.
+	RetentionChoiceRetain RetentionChoice = "RETAIN"
+	// Dispose: no longer needed for a policing purpose.
+	RetentionChoiceDispose RetentionChoice = "DISPOSE"
+)
+
+var AllRetentionChoice = []RetentionChoice{
+	RetentionChoiceRetain,
+	RetentionChoiceDispose,
+}
+
+func (e RetentionChoice) IsValid() bool {
+	switch e {
+	case RetentionChoiceRetain, RetentionChoiceDispose:
+		return true
+	}
+	return false
+}
+
+func (e RetentionChoice) String() string {
+	return string(e)
+}
+
+func (e *RetentionChoice) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = RetentionChoice(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid RetentionChoice", str)
+	}
+	return nil
+}
+
+func (e RetentionChoice) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *RetentionChoice) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e RetentionChoice) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
 // What a user does in the unit; decides what they may change.
 type Role string
 
@@ -2263,6 +2377,64 @@ func (e *Role) UnmarshalJSON(b []byte) error {
 }
 
 func (e Role) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// A CPIA schedule of unused material.
+type ScheduleKind string
+
+const (
+	// Non-sensitive unused material, disclosed to the defence.
+	ScheduleKindMg6c ScheduleKind = "MG6C"
+	// Sensitive unused material, not disclosed; each item with its reason.
+	ScheduleKindMg6d ScheduleKind = "MG6D"
+)
+
+var AllScheduleKind = []ScheduleKind{
+	ScheduleKindMg6c,
+	ScheduleKindMg6d,
+}
+
+func (e ScheduleKind) IsValid() bool {
+	switch e {
+	case ScheduleKindMg6c, ScheduleKindMg6d:
+		return true
+	}
+	return false
+}
+
+func (e ScheduleKind) String() string {
+	return string(e)
+}
+
+func (e *ScheduleKind) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = ScheduleKind(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid ScheduleKind", str)
+	}
+	return nil
+}
+
+func (e ScheduleKind) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *ScheduleKind) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e ScheduleKind) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil

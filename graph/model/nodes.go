@@ -188,7 +188,12 @@ type IntelligenceItem struct {
 	SanitisedText     string         `json:"sanitisedText"`
 	HeldSourceText    *string        `json:"sourceText,omitempty"`
 	ReviewDate        *keyline.Date  `json:"reviewDate,omitempty"`
+	RetentionLog      []string       `json:"retention"`
+	Disposed          bool           `json:"disposed"`
 }
+
+// Retention decodes the MOPI decisions.
+func (i *IntelligenceItem) Retention() []*RetentionDecision { return decodeRetention(i.RetentionLog) }
 
 func (IntelligenceItem) IsSource() {}
 
@@ -266,6 +271,22 @@ type Exhibit struct {
 	SensitivityReason *string          `json:"sensitivityReason,omitempty"`
 	ReviewDate        *keyline.Date    `json:"reviewDate,omitempty"`
 	ContinuityLog     []string         `json:"continuity"`
+	RetentionLog      []string         `json:"retention"`
+	Disposed          bool             `json:"disposed"`
+}
+
+// Retention decodes the MOPI decisions.
+func (e *Exhibit) Retention() []*RetentionDecision { return decodeRetention(e.RetentionLog) }
+
+func decodeRetention(log []string) []*RetentionDecision {
+	out := make([]*RetentionDecision, 0, len(log))
+	for _, raw := range log {
+		var d RetentionDecision
+		if json.Unmarshal([]byte(raw), &d) == nil {
+			out = append(out, &d)
+		}
+	}
+	return out
 }
 
 func (Exhibit) IsSource() {}
