@@ -1,0 +1,54 @@
+package reports_test
+
+import (
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+
+	"github.com/keyline/keyline"
+	"github.com/keyline/keyline/internal/apitest"
+	"github.com/keyline/keyline/reports"
+)
+
+func TestScheduleReports(t *testing.T) {
+	env := apitest.New(t)
+	sio := env.Officer(keyline.RoleSIO, keyline.Secret)
+	analyst := env.Officer(keyline.RoleAnalyst, keyline.Secret)
+	op := env.Operation(sio, analyst)
+	for _, in := range []map[string]any{
+		{"reference": "AB/1", "description": "=HYPERLINK(\"x\") call log", "disclosureStatus": "UNUSED_NON_SENSITIVE"},
+		{"reference": "AB/2", "description": "Observation log <b>", "disclosureStatus": "UNUSED_SENSITIVE", "sensitivityReason": "@SUM(1) reveals an observation post"},
+	} {
+		in["operationId"], in["kind"] = op, "DOCUMENT"
+		env.Do(sio, `mutation($in: CreateExhibitInput!) { createExhibit(input: $in) { id } }`, map[string]any{"in": in}).NoErrors()
+	}
+	h := reports.Handler(env.Store)
+	get := func(a *keyline.Actor, path string) *httptest.ResponseRecorder {
+		officerID, ops, _ := env.Store.Membership(t.Context(), a.Subject)
+		actor := *a
+		actor.OfficerID, actor.Operations = officerID, ops
+		req := httptest.NewRequest(http.MethodGet, path, nil).WithContext(keyline.WithActor(t.Context(), &actor))
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		return rec
+	}
+	csv := get(analyst, "/reports/operations/"+op+"/mg6c.csv")
+	if csv.Code != 200 || !strings.Contains(csv.Body.String(), `1,AB/1,"AB/1 document: =HYPERLINK(""x"") call log",`) || strings.Contains(csv.Body.String(), "AB/2") {
+		t.Fatalf("MG6C CSV: %d %s", csv.Code, csv.Body)
+	}
+	if d := get(sio, "/reports/operations/"+op+"/mg6d.csv"); !strings.Contains(d.Body.String(), ",'@SUM(1) reveals") {
+		t.Fatalf("MG6D CSV must defuse formulas: %s", d.Body)
+	}
+	if r := get(analyst, "/reports/operations/"+op+"/mg6d.html"); r.Code != http.StatusForbidden {
+		t.Fatalf("MG6D for an analyst: %d", r.Code)
+	}
+	html := get(sio, "/reports/operations/"+op+"/mg6d.html")
+	if html.Code != 200 || !strings.Contains(html.Body.String(), "reveals an observation post") || !strings.Contains(html.Body.String(), "&lt;b&gt;") {
+		t.Fatalf("MG6D HTML (escaped): %d %s", html.Code, html.Body)
+	}
+	outsider := env.Officer(keyline.RoleAnalyst, keyline.Secret)
+	if r := get(outsider, "/reports/operations/"+op+"/mg6c.csv"); r.Code != http.StatusNotFound {
+		t.Fatalf("outsider: %d", r.Code)
+	}
+}
