@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"strconv"
 	"strings"
 
 	"github.com/keyline/keyline"
@@ -30,6 +31,19 @@ var (
 	byLabel = map[string]map[keyline.Kind]query{}
 	// byRel["relate_out"]["SUBJECT"] is relate_out with __REL__=SUBJECT.
 	byRel = map[string]map[string]query{}
+	// byBounds["paths_k_shortest"][bounds{6, 3}] is that query with
+	// __HOPS__=6 and __K__=3: Cypher needs both as literals, so each
+	// allowed value is expanded here, never formatted from input.
+	byBounds = map[string]map[bounds]query{}
+)
+
+// bounds are the literal hop bound and path count of a path query.
+type bounds struct{ hops, k int }
+
+// Bounds of the templated path queries.
+const (
+	MaxPathHops = 8
+	MaxPaths    = 10
 )
 
 func init() {
@@ -49,6 +63,17 @@ func init() {
 			byLabel[name] = map[keyline.Kind]query{}
 			for _, k := range keyline.Kinds {
 				byLabel[name][k] = query{name: name + ":" + string(k), text: strings.ReplaceAll(text, "__LABEL__", string(k))}
+			}
+		case strings.Contains(text, "__HOPS__"):
+			byBounds[name] = map[bounds]query{}
+			for h := 1; h <= MaxPathHops; h++ {
+				for k := 1; k <= MaxPaths; k++ {
+					if k > 1 && !strings.Contains(text, "__K__") {
+						break
+					}
+					t := strings.ReplaceAll(strings.ReplaceAll(text, "__HOPS__", strconv.Itoa(h)), "__K__", strconv.Itoa(k))
+					byBounds[name][bounds{h, k}] = query{name: fmt.Sprintf("%s:%d:%d", name, h, k), text: t}
+				}
 			}
 		case strings.Contains(text, "__REL__"):
 			byRel[name] = map[string]query{}
@@ -88,6 +113,15 @@ func qRel(name, rel string) query {
 	return x
 }
 
+// qBounds returns a path template expanded for a hop bound and count.
+func qBounds(name string, hops, k int) query {
+	x, ok := byBounds[name][bounds{hops, k}]
+	if !ok {
+		panic(fmt.Sprintf("cypher: no query %q for %d hops, %d paths", name, hops, k))
+	}
+	return x
+}
+
 // QueryNames lists every named query and template expansion, for tests
 // that run each one (e.g. to check its notifications).
 func QueryNames() []string {
@@ -103,6 +137,11 @@ func QueryNames() []string {
 	for n, m := range byRel {
 		for r := range m {
 			out = append(out, n+":"+r)
+		}
+	}
+	for _, m := range byBounds {
+		for _, x := range m {
+			out = append(out, x.name)
 		}
 	}
 	return out

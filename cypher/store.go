@@ -31,15 +31,20 @@ type Config struct {
 	TxTimeout time.Duration
 	// MaxPool bounds the driver's connection pool.
 	MaxPool int
+	// AnalysisTimeout bounds every link-analysis traversal (paths,
+	// networks, common links); shorter than TxTimeout so a costly question
+	// fails fast with UNAVAILABLE instead of holding the database.
+	AnalysisTimeout time.Duration
 }
 
 // Store is the Neo4j-backed store.
 type Store struct {
-	driver    neo4j.DriverWithContext
-	db        string
-	txTimeout time.Duration
-	log       zerolog.Logger
-	duration  *prometheus.HistogramVec
+	driver          neo4j.DriverWithContext
+	db              string
+	txTimeout       time.Duration
+	analysisTimeout time.Duration
+	log             zerolog.Logger
+	duration        *prometheus.HistogramVec
 }
 
 // Open connects to Neo4j and verifies connectivity.
@@ -50,6 +55,9 @@ func Open(ctx context.Context, cfg Config, log zerolog.Logger) (*Store, error) {
 	}
 	if cfg.TxTimeout == 0 {
 		cfg.TxTimeout = 15 * time.Second
+	}
+	if cfg.AnalysisTimeout == 0 {
+		cfg.AnalysisTimeout = 5 * time.Second
 	}
 	driver, err := neo4j.NewDriverWithContext(cfg.URI, auth, func(c *neo4j.Config) {
 		if cfg.MaxPool > 0 {
@@ -66,7 +74,7 @@ func Open(ctx context.Context, cfg Config, log zerolog.Logger) (*Store, error) {
 		return nil, fmt.Errorf("neo4j at %s is not reachable: %w", cfg.URI, err)
 	}
 	return &Store{
-		driver: driver, db: cfg.Database, txTimeout: cfg.TxTimeout, log: log,
+		driver: driver, db: cfg.Database, txTimeout: cfg.TxTimeout, analysisTimeout: cfg.AnalysisTimeout, log: log,
 		duration: prometheus.NewHistogramVec(prometheus.HistogramOpts{
 			Name:    "keyline_cypher_query_duration_seconds",
 			Help:    "Time to run a named Cypher query and read its records.",
@@ -142,17 +150,30 @@ func (s *Store) collect(ctx context.Context, tx runner, qy query, params map[str
 
 // read runs fn in a read transaction with the configured timeout.
 func (s *Store) read(ctx context.Context, fn func(tx neo4j.ManagedTransaction) error) error {
+	return s.readWithin(ctx, s.txTimeout, fn)
+}
+
+func (s *Store) readWithin(ctx context.Context, timeout time.Duration, fn func(tx neo4j.ManagedTransaction) error) error {
 	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeRead})
 	defer sess.Close(ctx)
 	_, err := sess.ExecuteRead(ctx, func(tx neo4j.ManagedTransaction) (any, error) { return nil, fn(tx) },
-		neo4j.WithTxTimeout(s.txTimeout))
+		neo4j.WithTxTimeout(timeout))
 	return err
 }
 
 // readOne runs one named read statement in its own transaction.
 func (s *Store) readOne(ctx context.Context, qy query, params map[string]any) ([]map[string]any, error) {
+	return s.readOneWithin(ctx, s.txTimeout, qy, params)
+}
+
+// readAnalysis runs one link-analysis read under the analysis timeout.
+func (s *Store) readAnalysis(ctx context.Context, qy query, params map[string]any) ([]map[string]any, error) {
+	return s.readOneWithin(ctx, s.analysisTimeout, qy, params)
+}
+
+func (s *Store) readOneWithin(ctx context.Context, timeout time.Duration, qy query, params map[string]any) ([]map[string]any, error) {
 	var rows []map[string]any
-	err := s.read(ctx, func(tx neo4j.ManagedTransaction) error {
+	err := s.readWithin(ctx, timeout, func(tx neo4j.ManagedTransaction) error {
 		var err error
 		rows, err = s.collect(ctx, tx, qy, params)
 		return err

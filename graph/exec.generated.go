@@ -156,6 +156,23 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	CoLocation struct {
+		Entities  func(childComplexity int) int
+		FirstSeen func(childComplexity int) int
+		LastSeen  func(childComplexity int) int
+		Place     func(childComplexity int) int
+	}
+
+	CoMention struct {
+		EntityIds func(childComplexity int) int
+		Item      func(childComplexity int) int
+	}
+
+	CommonLinks struct {
+		CoMentions func(childComplexity int) int
+		Shared     func(childComplexity int) int
+	}
+
 	CommsDevice struct {
 		CreatedAt   func(childComplexity int) int
 		Email       func(childComplexity int) int
@@ -482,6 +499,13 @@ type ComplexityRoot struct {
 		UpdateVehicle          func(childComplexity int, id string, expectedVersion int, input model.UpdateVehicleInput) int
 	}
 
+	Network struct {
+		Frontier  func(childComplexity int) int
+		Links     func(childComplexity int) int
+		Nodes     func(childComplexity int) int
+		Truncated func(childComplexity int) int
+	}
+
 	Officer struct {
 		CollarNumber func(childComplexity int) int
 		CreatedAt    func(childComplexity int) int
@@ -596,6 +620,17 @@ type ComplexityRoot struct {
 		StartCursor     func(childComplexity int) int
 	}
 
+	Path struct {
+		Length func(childComplexity int) int
+		Links  func(childComplexity int) int
+		Nodes  func(childComplexity int) int
+	}
+
+	PathsResult struct {
+		Paths     func(childComplexity int) int
+		Truncated func(childComplexity int) int
+	}
+
 	Person struct {
 		Aliases        func(childComplexity int) int
 		CreatedAt      func(childComplexity int) int
@@ -628,13 +663,18 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
-		AuditTrail func(childComplexity int, filter *model.AuditFilter, first *int, after *string) int
-		Me         func(childComplexity int) int
-		Node       func(childComplexity int, id string) int
-		Nodes      func(childComplexity int, ids []string) int
-		Officers   func(childComplexity int, search *string, first *int, after *string) int
-		Operation  func(childComplexity int, id string) int
-		Operations func(childComplexity int, status *model.OperationStatus, first *int, after *string) int
+		AuditTrail  func(childComplexity int, filter *model.AuditFilter, first *int, after *string) int
+		CoLocation  func(childComplexity int, input model.CoLocationInput) int
+		CommonLinks func(childComplexity int, input model.CommonLinksInput) int
+		Me          func(childComplexity int) int
+		Network     func(childComplexity int, input model.NetworkInput) int
+		Node        func(childComplexity int, id string) int
+		Nodes       func(childComplexity int, ids []string) int
+		Officers    func(childComplexity int, search *string, first *int, after *string) int
+		Operation   func(childComplexity int, id string) int
+		Operations  func(childComplexity int, status *model.OperationStatus, first *int, after *string) int
+		Paths       func(childComplexity int, input model.PathsInput) int
+		Timeline    func(childComplexity int, input model.TimelineInput) int
 	}
 
 	RetentionDecision struct {
@@ -656,6 +696,13 @@ type ComplexityRoot struct {
 		Exhibit     func(childComplexity int) int
 		Number      func(childComplexity int) int
 		Reason      func(childComplexity int) int
+	}
+
+	SharedEntity struct {
+		Count    func(childComplexity int) int
+		Entity   func(childComplexity int) int
+		LinkedTo func(childComplexity int) int
+		Links    func(childComplexity int) int
 	}
 
 	Target struct {
@@ -682,6 +729,13 @@ type ComplexityRoot struct {
 	TargetEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	TimelineEntry struct {
+		At    func(childComplexity int) int
+		Entry func(childComplexity int) int
+		Event func(childComplexity int) int
+		Link  func(childComplexity int) int
 	}
 
 	Trace struct {
@@ -877,6 +931,11 @@ type QueryResolver interface {
 	Operation(ctx context.Context, id string) (*model.Operation, error)
 	Officers(ctx context.Context, search *string, first *int, after *string) (*model.OfficerConnection, error)
 	AuditTrail(ctx context.Context, filter *model.AuditFilter, first *int, after *string) (*model.AuditEventConnection, error)
+	Paths(ctx context.Context, input model.PathsInput) (*model.PathsResult, error)
+	Network(ctx context.Context, input model.NetworkInput) (*model.Network, error)
+	CommonLinks(ctx context.Context, input model.CommonLinksInput) (*model.CommonLinks, error)
+	CoLocation(ctx context.Context, input model.CoLocationInput) ([]*model.CoLocation, error)
+	Timeline(ctx context.Context, input model.TimelineInput) ([]*model.TimelineEntry, error)
 }
 type TargetResolver interface {
 	Operation(ctx context.Context, obj *model.Target) (*model.Operation, error)
@@ -1367,6 +1426,57 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.AuditEventEdge.Node(childComplexity), true
+
+	case "CoLocation.entities":
+		if e.ComplexityRoot.CoLocation.Entities == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CoLocation.Entities(childComplexity), true
+	case "CoLocation.firstSeen":
+		if e.ComplexityRoot.CoLocation.FirstSeen == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CoLocation.FirstSeen(childComplexity), true
+	case "CoLocation.lastSeen":
+		if e.ComplexityRoot.CoLocation.LastSeen == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CoLocation.LastSeen(childComplexity), true
+	case "CoLocation.place":
+		if e.ComplexityRoot.CoLocation.Place == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CoLocation.Place(childComplexity), true
+
+	case "CoMention.entityIds":
+		if e.ComplexityRoot.CoMention.EntityIds == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CoMention.EntityIds(childComplexity), true
+	case "CoMention.item":
+		if e.ComplexityRoot.CoMention.Item == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CoMention.Item(childComplexity), true
+
+	case "CommonLinks.coMentions":
+		if e.ComplexityRoot.CommonLinks.CoMentions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommonLinks.CoMentions(childComplexity), true
+	case "CommonLinks.shared":
+		if e.ComplexityRoot.CommonLinks.Shared == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommonLinks.Shared(childComplexity), true
 
 	case "CommsDevice.createdAt":
 		if e.ComplexityRoot.CommsDevice.CreatedAt == nil {
@@ -2988,6 +3098,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Mutation.UpdateVehicle(childComplexity, args["id"].(string), args["expectedVersion"].(int), args["input"].(model.UpdateVehicleInput)), true
 
+	case "Network.frontier":
+		if e.ComplexityRoot.Network.Frontier == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Network.Frontier(childComplexity), true
+	case "Network.links":
+		if e.ComplexityRoot.Network.Links == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Network.Links(childComplexity), true
+	case "Network.nodes":
+		if e.ComplexityRoot.Network.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Network.Nodes(childComplexity), true
+	case "Network.truncated":
+		if e.ComplexityRoot.Network.Truncated == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Network.Truncated(childComplexity), true
+
 	case "Officer.collarNumber":
 		if e.ComplexityRoot.Officer.CollarNumber == nil {
 			break
@@ -3585,6 +3720,38 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.PageInfo.StartCursor(childComplexity), true
 
+	case "Path.length":
+		if e.ComplexityRoot.Path.Length == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Path.Length(childComplexity), true
+	case "Path.links":
+		if e.ComplexityRoot.Path.Links == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Path.Links(childComplexity), true
+	case "Path.nodes":
+		if e.ComplexityRoot.Path.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Path.Nodes(childComplexity), true
+
+	case "PathsResult.paths":
+		if e.ComplexityRoot.PathsResult.Paths == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PathsResult.Paths(childComplexity), true
+	case "PathsResult.truncated":
+		if e.ComplexityRoot.PathsResult.Truncated == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PathsResult.Truncated(childComplexity), true
+
 	case "Person.aliases":
 		if e.ComplexityRoot.Person.Aliases == nil {
 			break
@@ -3741,6 +3908,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.AuditTrail(childComplexity, args["filter"].(*model.AuditFilter), args["first"].(*int), args["after"].(*string)), true
+	case "Query.coLocation":
+		if e.ComplexityRoot.Query.CoLocation == nil {
+			break
+		}
+
+		args, err := ec.field_Query_coLocation_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.CoLocation(childComplexity, args["input"].(model.CoLocationInput)), true
+	case "Query.commonLinks":
+		if e.ComplexityRoot.Query.CommonLinks == nil {
+			break
+		}
+
+		args, err := ec.field_Query_commonLinks_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.CommonLinks(childComplexity, args["input"].(model.CommonLinksInput)), true
 
 	case "Query.me":
 		if e.ComplexityRoot.Query.Me == nil {
@@ -3748,6 +3937,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Me(childComplexity), true
+	case "Query.network":
+		if e.ComplexityRoot.Query.Network == nil {
+			break
+		}
+
+		args, err := ec.field_Query_network_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Network(childComplexity, args["input"].(model.NetworkInput)), true
 	case "Query.node":
 		if e.ComplexityRoot.Query.Node == nil {
 			break
@@ -3803,6 +4003,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Operations(childComplexity, args["status"].(*model.OperationStatus), args["first"].(*int), args["after"].(*string)), true
+	case "Query.paths":
+		if e.ComplexityRoot.Query.Paths == nil {
+			break
+		}
+
+		args, err := ec.field_Query_paths_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Paths(childComplexity, args["input"].(model.PathsInput)), true
+	case "Query.timeline":
+		if e.ComplexityRoot.Query.Timeline == nil {
+			break
+		}
+
+		args, err := ec.field_Query_timeline_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Timeline(childComplexity, args["input"].(model.TimelineInput)), true
 
 	case "RetentionDecision.decidedAt":
 		if e.ComplexityRoot.RetentionDecision.DecidedAt == nil {
@@ -3878,6 +4100,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ScheduleEntry.Reason(childComplexity), true
+
+	case "SharedEntity.count":
+		if e.ComplexityRoot.SharedEntity.Count == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SharedEntity.Count(childComplexity), true
+	case "SharedEntity.entity":
+		if e.ComplexityRoot.SharedEntity.Entity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SharedEntity.Entity(childComplexity), true
+	case "SharedEntity.linkedTo":
+		if e.ComplexityRoot.SharedEntity.LinkedTo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SharedEntity.LinkedTo(childComplexity), true
+	case "SharedEntity.links":
+		if e.ComplexityRoot.SharedEntity.Links == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SharedEntity.Links(childComplexity), true
 
 	case "Target.createdAt":
 		if e.ComplexityRoot.Target.CreatedAt == nil {
@@ -3983,6 +4230,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.TargetEdge.Node(childComplexity), true
+
+	case "TimelineEntry.at":
+		if e.ComplexityRoot.TimelineEntry.At == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TimelineEntry.At(childComplexity), true
+	case "TimelineEntry.entry":
+		if e.ComplexityRoot.TimelineEntry.Entry == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TimelineEntry.Entry(childComplexity), true
+	case "TimelineEntry.event":
+		if e.ComplexityRoot.TimelineEntry.Event == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TimelineEntry.Event(childComplexity), true
+	case "TimelineEntry.link":
+		if e.ComplexityRoot.TimelineEntry.Link == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TimelineEntry.Link(childComplexity), true
 
 	case "Trace.nodes":
 		if e.ComplexityRoot.Trace.Nodes == nil {
@@ -4155,6 +4427,8 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("ActionFilter", ec.unmarshalInputActionFilter),
 			graphql.NewInputUnmarshaler("ActionPolicyInput", ec.unmarshalInputActionPolicyInput),
 			graphql.NewInputUnmarshaler("AuditFilter", ec.unmarshalInputAuditFilter),
+			graphql.NewInputUnmarshaler("CoLocationInput", ec.unmarshalInputCoLocationInput),
+			graphql.NewInputUnmarshaler("CommonLinksInput", ec.unmarshalInputCommonLinksInput),
 			graphql.NewInputUnmarshaler("ContinuityInput", ec.unmarshalInputContinuityInput),
 			graphql.NewInputUnmarshaler("CreateCommsDeviceInput", ec.unmarshalInputCreateCommsDeviceInput),
 			graphql.NewInputUnmarshaler("CreateEventInput", ec.unmarshalInputCreateEventInput),
@@ -4175,11 +4449,15 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("LinkFilter", ec.unmarshalInputLinkFilter),
 			graphql.NewInputUnmarshaler("LinkInput", ec.unmarshalInputLinkInput),
 			graphql.NewInputUnmarshaler("MentionInput", ec.unmarshalInputMentionInput),
+			graphql.NewInputUnmarshaler("NetworkInput", ec.unmarshalInputNetworkInput),
 			graphql.NewInputUnmarshaler("NominateTargetInput", ec.unmarshalInputNominateTargetInput),
+			graphql.NewInputUnmarshaler("PathsInput", ec.unmarshalInputPathsInput),
 			graphql.NewInputUnmarshaler("ProgressActionInput", ec.unmarshalInputProgressActionInput),
 			graphql.NewInputUnmarshaler("RaiseActionInput", ec.unmarshalInputRaiseActionInput),
 			graphql.NewInputUnmarshaler("RecordDecisionInput", ec.unmarshalInputRecordDecisionInput),
 			graphql.NewInputUnmarshaler("RetentionInput", ec.unmarshalInputRetentionInput),
+			graphql.NewInputUnmarshaler("TimelineInput", ec.unmarshalInputTimelineInput),
+			graphql.NewInputUnmarshaler("TraversalFilter", ec.unmarshalInputTraversalFilter),
 			graphql.NewInputUnmarshaler("UpdateActionInput", ec.unmarshalInputUpdateActionInput),
 			graphql.NewInputUnmarshaler("UpdateCommsDeviceInput", ec.unmarshalInputUpdateCommsDeviceInput),
 			graphql.NewInputUnmarshaler("UpdateEventInput", ec.unmarshalInputUpdateEventInput),
@@ -5860,6 +6138,213 @@ type Query {
   of the operations they are members of; nobody else may read it.
   """
   auditTrail(filter: AuditFilter, first: Int = 25, after: String): AuditEventConnection!
+
+  "Link analysis: paths between two entities, each with its links' provenance."
+  paths(input: PathsInput!): PathsResult!
+  "Link analysis: the network around one or more entities, up to 3 hops, within a node budget."
+  network(input: NetworkInput!): Network!
+  "Link analysis: what two or more entities have in common: shared phones, addresses, vehicles, organisations and events, common associates, and intelligence mentioning them together."
+  commonLinks(input: CommonLinksInput!): CommonLinks!
+  "Link analysis: entities present at the same event, or at the same place at overlapping times."
+  coLocation(input: CoLocationInput!): [CoLocation!]!
+  "Link analysis: the dated events and contacts of entities, in time order."
+  timeline(input: TimelineInput!): [TimelineEntry!]!
+}
+
+"A kind of entity."
+enum EntityKind {
+  "Person."
+  PERSON
+  "Organisation."
+  ORGANISATION
+  "Location."
+  LOCATION
+  "Vehicle."
+  VEHICLE
+  "Comms device."
+  COMMS_DEVICE
+  "Event."
+  EVENT
+}
+
+"How to search for paths."
+enum PathMode {
+  "One shortest path."
+  SHORTEST
+  "Up to ` + "`" + `k` + "`" + ` shortest paths."
+  K_SHORTEST
+  "Every shortest path (up to ` + "`" + `limit` + "`" + `)."
+  ALL_SHORTEST
+}
+
+"Which links and entities a traversal may use."
+input TraversalFilter {
+  "Only these link types (default: all)."
+  linkTypes: [LinkType!]
+  "Only links with at least this confidence (0..1)."
+  minConfidence: Float
+  "Only links last seen at or after this time."
+  seenAfter: DateTime
+  "Only links first seen at or before this time."
+  seenBefore: DateTime
+  "Never pass through entities of these kinds."
+  avoidKinds: [EntityKind!]
+  "Pass only through entities of these kinds (the ends may be of any kind)."
+  throughKinds: [EntityKind!]
+}
+
+"A path search."
+input PathsInput {
+  "Entity the paths start from."
+  fromId: ID!
+  "Entity the paths end at."
+  toId: ID!
+  "Search mode."
+  mode: PathMode! = SHORTEST
+  "Number of paths for K_SHORTEST (1 to 10)."
+  k: Int = 3
+  "Most links a path may have (1 to 8)."
+  maxHops: Int = 6
+  "Most paths returned (1 to 50)."
+  limit: Int = 10
+  "Which links and entities may be used."
+  filter: TraversalFilter
+}
+
+"Paths found."
+type PathsResult {
+  "The paths, shortest first."
+  paths: [Path!]!
+  "Whether more paths existed than were returned."
+  truncated: Boolean!
+}
+
+"A path: entities in order and the links between them."
+type Path {
+  "Number of links."
+  length: Int!
+  "Entities, from the start to the end."
+  nodes: [Entity!]!
+  "Links, in order; each with its provenance (sources) and grading."
+  links: [Link!]!
+}
+
+"A network expansion."
+input NetworkInput {
+  "Entities to expand from."
+  seedIds: [ID!]!
+  "Hops to expand (1 to 3)."
+  hops: Int = 2
+  "Most entities in the result (1 to 2000)."
+  nodeBudget: Int = 500
+  "Which links and entities may be used."
+  filter: TraversalFilter
+}
+
+"A network: entities and links, as for a chart."
+type Network {
+  "Entities, seeds first."
+  nodes: [Entity!]!
+  "Links between them."
+  links: [Link!]!
+  "Whether the node budget cut the expansion short."
+  truncated: Boolean!
+  "Entities at the edge of the result whose links were not (all) followed."
+  frontier: [Entity!]!
+}
+
+"A common-links question."
+input CommonLinksInput {
+  "Two or more entities (at most 20)."
+  entityIds: [ID!]!
+  "Least number of the entities a shared entity must be linked to (default 2)."
+  minShared: Int = 2
+  "Most shared entities returned (1 to 200)."
+  limit: Int = 50
+  "Which links may be used."
+  filter: TraversalFilter
+}
+
+"What entities have in common."
+type CommonLinks {
+  "Shared identifiers and common associates, most shared first."
+  shared: [SharedEntity!]!
+  "Intelligence items mentioning two or more of the entities."
+  coMentions: [CoMention!]!
+}
+
+"An entity linked to several of those asked about."
+type SharedEntity {
+  "The shared phone, address, vehicle, organisation, event or associate."
+  entity: Entity!
+  "Which of the entities asked about it is linked to."
+  linkedTo: [ID!]!
+  "How many of them."
+  count: Int!
+  "The supporting links, with their provenance."
+  links: [Link!]!
+}
+
+"An intelligence item mentioning several of the entities."
+type CoMention {
+  "The item."
+  item: IntelligenceItem!
+  "Which of the entities it mentions."
+  entityIds: [ID!]!
+}
+
+"A co-location question."
+input CoLocationInput {
+  "The operation."
+  operationId: ID!
+  "Only meetings involving these entities (default: anyone)."
+  entityIds: [ID!]
+  "Start of the period."
+  from: DateTime!
+  "End of the period."
+  to: DateTime!
+  "Tolerance when comparing first/last-seen times at a place, in minutes (default 60, at most 10080)."
+  windowMinutes: Int = 60
+}
+
+"Entities together at an event or place."
+type CoLocation {
+  "The event or location."
+  place: Entity!
+  "Who was there."
+  entities: [Entity!]!
+  "Earliest time seen there."
+  firstSeen: DateTime
+  "Latest time seen there."
+  lastSeen: DateTime
+}
+
+"A timeline question."
+input TimelineInput {
+  "Entities (at most 50)."
+  entityIds: [ID!]!
+  "From."
+  from: DateTime
+  "To."
+  to: DateTime
+  "Only events of these kinds."
+  eventKinds: [EventKind!]
+  "Include contacts between the entities' phones (default true)."
+  includeContacts: Boolean = true
+  "Most entries (1 to 1000)."
+  limit: Int = 200
+}
+
+"One dated entry on a timeline."
+type TimelineEntry {
+  "When."
+  at: DateTime!
+  "EVENT or CONTACT."
+  entry: String!
+  "The event, for EVENT."
+  event: Event
+  "The contact link, for CONTACT (its lastSeen is ` + "`" + `at` + "`" + `)."
+  link: Link
 }
 
 "One entry in the audit trail. Entries are never changed or deleted."
@@ -6763,6 +7248,40 @@ func (ec *executionContext) childFields_AuditEventEdge(ctx context.Context, fiel
 	return nil, fmt.Errorf("no field named %q was found under type AuditEventEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_CoLocation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "place":
+		return ec.fieldContext_CoLocation_place(ctx, field)
+	case "entities":
+		return ec.fieldContext_CoLocation_entities(ctx, field)
+	case "firstSeen":
+		return ec.fieldContext_CoLocation_firstSeen(ctx, field)
+	case "lastSeen":
+		return ec.fieldContext_CoLocation_lastSeen(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CoLocation", field.Name)
+}
+
+func (ec *executionContext) childFields_CoMention(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "item":
+		return ec.fieldContext_CoMention_item(ctx, field)
+	case "entityIds":
+		return ec.fieldContext_CoMention_entityIds(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CoMention", field.Name)
+}
+
+func (ec *executionContext) childFields_CommonLinks(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "shared":
+		return ec.fieldContext_CommonLinks_shared(ctx, field)
+	case "coMentions":
+		return ec.fieldContext_CommonLinks_coMentions(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CommonLinks", field.Name)
+}
+
 func (ec *executionContext) childFields_CommsDevice(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -7331,6 +7850,20 @@ func (ec *executionContext) childFields_Mention(ctx context.Context, field graph
 	return nil, fmt.Errorf("no field named %q was found under type Mention", field.Name)
 }
 
+func (ec *executionContext) childFields_Network(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "nodes":
+		return ec.fieldContext_Network_nodes(ctx, field)
+	case "links":
+		return ec.fieldContext_Network_links(ctx, field)
+	case "truncated":
+		return ec.fieldContext_Network_truncated(ctx, field)
+	case "frontier":
+		return ec.fieldContext_Network_frontier(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Network", field.Name)
+}
+
 func (ec *executionContext) childFields_Officer(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -7559,6 +8092,28 @@ func (ec *executionContext) childFields_PageInfo(ctx context.Context, field grap
 	return nil, fmt.Errorf("no field named %q was found under type PageInfo", field.Name)
 }
 
+func (ec *executionContext) childFields_Path(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "length":
+		return ec.fieldContext_Path_length(ctx, field)
+	case "nodes":
+		return ec.fieldContext_Path_nodes(ctx, field)
+	case "links":
+		return ec.fieldContext_Path_links(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Path", field.Name)
+}
+
+func (ec *executionContext) childFields_PathsResult(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "paths":
+		return ec.fieldContext_PathsResult_paths(ctx, field)
+	case "truncated":
+		return ec.fieldContext_PathsResult_truncated(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PathsResult", field.Name)
+}
+
 func (ec *executionContext) childFields_Person(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -7663,6 +8218,20 @@ func (ec *executionContext) childFields_ScheduleEntry(ctx context.Context, field
 	return nil, fmt.Errorf("no field named %q was found under type ScheduleEntry", field.Name)
 }
 
+func (ec *executionContext) childFields_SharedEntity(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "entity":
+		return ec.fieldContext_SharedEntity_entity(ctx, field)
+	case "linkedTo":
+		return ec.fieldContext_SharedEntity_linkedTo(ctx, field)
+	case "count":
+		return ec.fieldContext_SharedEntity_count(ctx, field)
+	case "links":
+		return ec.fieldContext_SharedEntity_links(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SharedEntity", field.Name)
+}
+
 func (ec *executionContext) childFields_Target(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -7713,6 +8282,20 @@ func (ec *executionContext) childFields_TargetEdge(ctx context.Context, field gr
 		return ec.fieldContext_TargetEdge_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type TargetEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_TimelineEntry(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "at":
+		return ec.fieldContext_TimelineEntry_at(ctx, field)
+	case "entry":
+		return ec.fieldContext_TimelineEntry_entry(ctx, field)
+	case "event":
+		return ec.fieldContext_TimelineEntry_event(ctx, field)
+	case "link":
+		return ec.fieldContext_TimelineEntry_link(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TimelineEntry", field.Name)
 }
 
 func (ec *executionContext) childFields_Trace(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -9697,6 +10280,48 @@ func (ec *executionContext) field_Query_auditTrail_args(ctx context.Context, raw
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_coLocation_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.CoLocationInput, error) {
+			return ec.unmarshalNCoLocationInput2githubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐCoLocationInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_commonLinks_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.CommonLinksInput, error) {
+			return ec.unmarshalNCommonLinksInput2githubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐCommonLinksInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_network_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.NetworkInput, error) {
+			return ec.unmarshalNNetworkInput2githubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐNetworkInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_node_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -9796,6 +10421,34 @@ func (ec *executionContext) field_Query_operations_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["after"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_paths_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.PathsInput, error) {
+			return ec.unmarshalNPathsInput2githubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐPathsInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_timeline_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.TimelineInput, error) {
+			return ec.unmarshalNTimelineInput2githubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐTimelineInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
 	return args, nil
 }
 
@@ -11796,6 +12449,235 @@ func (ec *executionContext) fieldContext_AuditEventEdge_node(_ context.Context, 
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_AuditEvent(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CoLocation_place(ctx context.Context, field graphql.CollectedField, obj *model.CoLocation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CoLocation_place(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Place, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.Entity) graphql.Marshaler {
+			return ec.marshalNEntity2githubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐEntity(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CoLocation_place(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CoLocation",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CoLocation_entities(ctx context.Context, field graphql.CollectedField, obj *model.CoLocation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CoLocation_entities(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Entities, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.Entity) graphql.Marshaler {
+			return ec.marshalNEntity2ᚕgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐEntityᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CoLocation_entities(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CoLocation",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CoLocation_firstSeen(ctx context.Context, field graphql.CollectedField, obj *model.CoLocation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CoLocation_firstSeen(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FirstSeen, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalODateTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CoLocation_firstSeen(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CoLocation", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _CoLocation_lastSeen(ctx context.Context, field graphql.CollectedField, obj *model.CoLocation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CoLocation_lastSeen(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LastSeen, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalODateTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CoLocation_lastSeen(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CoLocation", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _CoMention_item(ctx context.Context, field graphql.CollectedField, obj *model.CoMention) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CoMention_item(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Item, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.IntelligenceItem) graphql.Marshaler {
+			return ec.marshalNIntelligenceItem2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐIntelligenceItem(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CoMention_item(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CoMention",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_IntelligenceItem(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CoMention_entityIds(ctx context.Context, field graphql.CollectedField, obj *model.CoMention) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CoMention_entityIds(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EntityIds, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNID2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CoMention_entityIds(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CoMention", field, false, false, "ID")
+}
+
+func (ec *executionContext) _CommonLinks_shared(ctx context.Context, field graphql.CollectedField, obj *model.CommonLinks) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CommonLinks_shared(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Shared, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.SharedEntity) graphql.Marshaler {
+			return ec.marshalNSharedEntity2ᚕᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐSharedEntityᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CommonLinks_shared(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CommonLinks",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SharedEntity(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CommonLinks_coMentions(ctx context.Context, field graphql.CollectedField, obj *model.CommonLinks) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CommonLinks_coMentions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CoMentions, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.CoMention) graphql.Marshaler {
+			return ec.marshalNCoMention2ᚕᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐCoMentionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CommonLinks_coMentions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CommonLinks",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CoMention(ctx, field)
 		},
 	}
 	return fc, nil
@@ -18426,6 +19308,125 @@ func (ec *executionContext) fieldContext_Mutation_unlink(ctx context.Context, fi
 	return fc, nil
 }
 
+func (ec *executionContext) _Network_nodes(ctx context.Context, field graphql.CollectedField, obj *model.Network) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Network_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.Entity) graphql.Marshaler {
+			return ec.marshalNEntity2ᚕgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐEntityᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Network_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Network",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Network_links(ctx context.Context, field graphql.CollectedField, obj *model.Network) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Network_links(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Links, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Link) graphql.Marshaler {
+			return ec.marshalNLink2ᚕᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐLinkᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Network_links(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Network",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Link(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Network_truncated(ctx context.Context, field graphql.CollectedField, obj *model.Network) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Network_truncated(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Truncated, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Network_truncated(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Network", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _Network_frontier(ctx context.Context, field graphql.CollectedField, obj *model.Network) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Network_frontier(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Frontier, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.Entity) graphql.Marshaler {
+			return ec.marshalNEntity2ᚕgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐEntityᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Network_frontier(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Network",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Officer_id(ctx context.Context, field graphql.CollectedField, obj *model.Officer) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -20844,6 +21845,148 @@ func (ec *executionContext) fieldContext_PageInfo_endCursor(_ context.Context, f
 	return graphql.NewScalarFieldContext("PageInfo", field, false, false, "String")
 }
 
+func (ec *executionContext) _Path_length(ctx context.Context, field graphql.CollectedField, obj *model.Path) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Path_length(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Length, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Path_length(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Path", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Path_nodes(ctx context.Context, field graphql.CollectedField, obj *model.Path) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Path_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.Entity) graphql.Marshaler {
+			return ec.marshalNEntity2ᚕgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐEntityᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Path_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Path",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Path_links(ctx context.Context, field graphql.CollectedField, obj *model.Path) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Path_links(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Links, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Link) graphql.Marshaler {
+			return ec.marshalNLink2ᚕᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐLinkᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Path_links(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Path",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Link(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PathsResult_paths(ctx context.Context, field graphql.CollectedField, obj *model.PathsResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PathsResult_paths(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Paths, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Path) graphql.Marshaler {
+			return ec.marshalNPath2ᚕᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐPathᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PathsResult_paths(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PathsResult",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Path(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PathsResult_truncated(ctx context.Context, field graphql.CollectedField, obj *model.PathsResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PathsResult_truncated(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Truncated, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PathsResult_truncated(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PathsResult", field, false, false, "Boolean")
+}
+
 func (ec *executionContext) _Person_id(ctx context.Context, field graphql.CollectedField, obj *model.Person) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -21724,6 +22867,226 @@ func (ec *executionContext) fieldContext_Query_auditTrail(ctx context.Context, f
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_paths(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_paths(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Paths(ctx, fc.Args["input"].(model.PathsInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PathsResult) graphql.Marshaler {
+			return ec.marshalNPathsResult2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐPathsResult(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_paths(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PathsResult(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_paths_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_network(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_network(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Network(ctx, fc.Args["input"].(model.NetworkInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Network) graphql.Marshaler {
+			return ec.marshalNNetwork2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐNetwork(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_network(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Network(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_network_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_commonLinks(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_commonLinks(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().CommonLinks(ctx, fc.Args["input"].(model.CommonLinksInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CommonLinks) graphql.Marshaler {
+			return ec.marshalNCommonLinks2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐCommonLinks(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_commonLinks(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CommonLinks(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_commonLinks_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_coLocation(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_coLocation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().CoLocation(ctx, fc.Args["input"].(model.CoLocationInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.CoLocation) graphql.Marshaler {
+			return ec.marshalNCoLocation2ᚕᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐCoLocationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_coLocation(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CoLocation(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_coLocation_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_timeline(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_timeline(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Timeline(ctx, fc.Args["input"].(model.TimelineInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.TimelineEntry) graphql.Marshaler {
+			return ec.marshalNTimelineEntry2ᚕᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐTimelineEntryᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_timeline(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TimelineEntry(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_timeline_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query___type(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -22092,6 +23455,116 @@ func (ec *executionContext) _ScheduleEntry_reason(ctx context.Context, field gra
 }
 func (ec *executionContext) fieldContext_ScheduleEntry_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ScheduleEntry", field, false, false, "String")
+}
+
+func (ec *executionContext) _SharedEntity_entity(ctx context.Context, field graphql.CollectedField, obj *model.SharedEntity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SharedEntity_entity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Entity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.Entity) graphql.Marshaler {
+			return ec.marshalNEntity2githubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐEntity(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SharedEntity_entity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SharedEntity",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SharedEntity_linkedTo(ctx context.Context, field graphql.CollectedField, obj *model.SharedEntity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SharedEntity_linkedTo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LinkedTo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNID2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SharedEntity_linkedTo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SharedEntity", field, false, false, "ID")
+}
+
+func (ec *executionContext) _SharedEntity_count(ctx context.Context, field graphql.CollectedField, obj *model.SharedEntity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SharedEntity_count(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Count, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SharedEntity_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SharedEntity", field, false, false, "Int")
+}
+
+func (ec *executionContext) _SharedEntity_links(ctx context.Context, field graphql.CollectedField, obj *model.SharedEntity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SharedEntity_links(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Links, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Link) graphql.Marshaler {
+			return ec.marshalNLink2ᚕᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐLinkᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SharedEntity_links(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SharedEntity",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Link(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Target_id(ctx context.Context, field graphql.CollectedField, obj *model.Target) (ret graphql.Marshaler) {
@@ -22534,6 +24007,116 @@ func (ec *executionContext) fieldContext_TargetEdge_node(_ context.Context, fiel
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Target(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TimelineEntry_at(ctx context.Context, field graphql.CollectedField, obj *model.TimelineEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TimelineEntry_at(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.At, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TimelineEntry_at(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TimelineEntry", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _TimelineEntry_entry(ctx context.Context, field graphql.CollectedField, obj *model.TimelineEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TimelineEntry_entry(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Entry, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TimelineEntry_entry(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TimelineEntry", field, false, false, "String")
+}
+
+func (ec *executionContext) _TimelineEntry_event(ctx context.Context, field graphql.CollectedField, obj *model.TimelineEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TimelineEntry_event(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Event, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Event) graphql.Marshaler {
+			return ec.marshalOEvent2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐEvent(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_TimelineEntry_event(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TimelineEntry",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Event(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TimelineEntry_link(ctx context.Context, field graphql.CollectedField, obj *model.TimelineEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TimelineEntry_link(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Link, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Link) graphql.Marshaler {
+			return ec.marshalOLink2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐLink(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_TimelineEntry_link(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TimelineEntry",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Link(ctx, field)
 		},
 	}
 	return fc, nil
@@ -24456,6 +26039,150 @@ func UnmarshalAuditFilter(ctx context.Context, raw any) (model.AuditFilter, erro
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputCoLocationInput(ctx context.Context, obj any) (model.CoLocationInput, error) {
+	var it model.CoLocationInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["windowMinutes"]; !present {
+		asMap["windowMinutes"] = 60
+	}
+
+	fieldsInOrder := [...]string{"operationId", "entityIds", "from", "to", "windowMinutes"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "operationId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("operationId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OperationID = data
+		case "entityIds":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entityIds"))
+			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EntityIds = data
+		case "from":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("from"))
+			data, err := ec.unmarshalNDateTime2timeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.From = data
+		case "to":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("to"))
+			data, err := ec.unmarshalNDateTime2timeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.To = data
+		case "windowMinutes":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("windowMinutes"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WindowMinutes = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCoLocationInput unmarshals raw into the CoLocationInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCoLocationInput(ctx context.Context, raw any) (model.CoLocationInput, error) {
+	var out model.CoLocationInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CoLocationInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCommonLinksInput(ctx context.Context, obj any) (model.CommonLinksInput, error) {
+	var it model.CommonLinksInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["minShared"]; !present {
+		asMap["minShared"] = 2
+	}
+	if _, present := asMap["limit"]; !present {
+		asMap["limit"] = 50
+	}
+
+	fieldsInOrder := [...]string{"entityIds", "minShared", "limit", "filter"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "entityIds":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entityIds"))
+			data, err := ec.unmarshalNID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EntityIds = data
+		case "minShared":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("minShared"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MinShared = data
+		case "limit":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("limit"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Limit = data
+		case "filter":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("filter"))
+			data, err := ec.unmarshalOTraversalFilter2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐTraversalFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Filter = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCommonLinksInput unmarshals raw into the CommonLinksInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCommonLinksInput(ctx context.Context, raw any) (model.CommonLinksInput, error) {
+	var out model.CommonLinksInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CommonLinksInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputContinuityInput(ctx context.Context, obj any) (model.ContinuityInput, error) {
 	var it model.ContinuityInput
 	if obj == nil {
@@ -25971,6 +27698,76 @@ func UnmarshalMentionInput(ctx context.Context, raw any) (model.MentionInput, er
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputNetworkInput(ctx context.Context, obj any) (model.NetworkInput, error) {
+	var it model.NetworkInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["hops"]; !present {
+		asMap["hops"] = 2
+	}
+	if _, present := asMap["nodeBudget"]; !present {
+		asMap["nodeBudget"] = 500
+	}
+
+	fieldsInOrder := [...]string{"seedIds", "hops", "nodeBudget", "filter"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "seedIds":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("seedIds"))
+			data, err := ec.unmarshalNID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SeedIds = data
+		case "hops":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hops"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Hops = data
+		case "nodeBudget":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nodeBudget"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NodeBudget = data
+		case "filter":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("filter"))
+			data, err := ec.unmarshalOTraversalFilter2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐTraversalFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Filter = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalNetworkInput unmarshals raw into the NetworkInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalNetworkInput(ctx context.Context, raw any) (model.NetworkInput, error) {
+	var out model.NetworkInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "NetworkInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputNominateTargetInput(ctx context.Context, obj any) (model.NominateTargetInput, error) {
 	var it model.NominateTargetInput
 	if obj == nil {
@@ -26049,6 +27846,103 @@ func (ec *executionContext) unmarshalInputNominateTargetInput(ctx context.Contex
 func UnmarshalNominateTargetInput(ctx context.Context, raw any) (model.NominateTargetInput, error) {
 	var out model.NominateTargetInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "NominateTargetInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputPathsInput(ctx context.Context, obj any) (model.PathsInput, error) {
+	var it model.PathsInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["mode"]; !present {
+		asMap["mode"] = "SHORTEST"
+	}
+	if _, present := asMap["k"]; !present {
+		asMap["k"] = 3
+	}
+	if _, present := asMap["maxHops"]; !present {
+		asMap["maxHops"] = 6
+	}
+	if _, present := asMap["limit"]; !present {
+		asMap["limit"] = 10
+	}
+
+	fieldsInOrder := [...]string{"fromId", "toId", "mode", "k", "maxHops", "limit", "filter"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "fromId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("fromId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FromID = data
+		case "toId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("toId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ToID = data
+		case "mode":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("mode"))
+			data, err := ec.unmarshalNPathMode2githubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐPathMode(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Mode = data
+		case "k":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("k"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.K = data
+		case "maxHops":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("maxHops"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MaxHops = data
+		case "limit":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("limit"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Limit = data
+		case "filter":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("filter"))
+			data, err := ec.unmarshalOTraversalFilter2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐTraversalFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Filter = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalPathsInput unmarshals raw into the PathsInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalPathsInput(ctx context.Context, raw any) (model.PathsInput, error) {
+	var out model.PathsInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "PathsInput", raw, &out)
 	return out, err
 }
 
@@ -26333,6 +28227,167 @@ func (ec *executionContext) unmarshalInputRetentionInput(ctx context.Context, ob
 func UnmarshalRetentionInput(ctx context.Context, raw any) (model.RetentionInput, error) {
 	var out model.RetentionInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "RetentionInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputTimelineInput(ctx context.Context, obj any) (model.TimelineInput, error) {
+	var it model.TimelineInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["includeContacts"]; !present {
+		asMap["includeContacts"] = true
+	}
+	if _, present := asMap["limit"]; !present {
+		asMap["limit"] = 200
+	}
+
+	fieldsInOrder := [...]string{"entityIds", "from", "to", "eventKinds", "includeContacts", "limit"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "entityIds":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entityIds"))
+			data, err := ec.unmarshalNID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EntityIds = data
+		case "from":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("from"))
+			data, err := ec.unmarshalODateTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.From = data
+		case "to":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("to"))
+			data, err := ec.unmarshalODateTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.To = data
+		case "eventKinds":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("eventKinds"))
+			data, err := ec.unmarshalOEventKind2ᚕgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐEventKindᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EventKinds = data
+		case "includeContacts":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("includeContacts"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IncludeContacts = data
+		case "limit":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("limit"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Limit = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalTimelineInput unmarshals raw into the TimelineInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalTimelineInput(ctx context.Context, raw any) (model.TimelineInput, error) {
+	var out model.TimelineInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "TimelineInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputTraversalFilter(ctx context.Context, obj any) (model.TraversalFilter, error) {
+	var it model.TraversalFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"linkTypes", "minConfidence", "seenAfter", "seenBefore", "avoidKinds", "throughKinds"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "linkTypes":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("linkTypes"))
+			data, err := ec.unmarshalOLinkType2ᚕgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐLinkTypeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LinkTypes = data
+		case "minConfidence":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("minConfidence"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MinConfidence = data
+		case "seenAfter":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("seenAfter"))
+			data, err := ec.unmarshalODateTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SeenAfter = data
+		case "seenBefore":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("seenBefore"))
+			data, err := ec.unmarshalODateTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SeenBefore = data
+		case "avoidKinds":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("avoidKinds"))
+			data, err := ec.unmarshalOEntityKind2ᚕgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐEntityKindᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AvoidKinds = data
+		case "throughKinds":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("throughKinds"))
+			data, err := ec.unmarshalOEntityKind2ᚕgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐEntityKindᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ThroughKinds = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalTraversalFilter unmarshals raw into the TraversalFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalTraversalFilter(ctx context.Context, raw any) (model.TraversalFilter, error) {
+	var out model.TraversalFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "TraversalFilter", raw, &out)
 	return out, err
 }
 
@@ -28296,6 +30351,130 @@ func (ec *executionContext) _AuditEventEdge(ctx context.Context, sel ast.Selecti
 			}
 		case "node":
 			out.Values[i] = ec._AuditEventEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var coLocationImplementors = []string{"CoLocation"}
+
+func (ec *executionContext) _CoLocation(ctx context.Context, sel ast.SelectionSet, obj *model.CoLocation) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, coLocationImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CoLocation")
+		case "place":
+			out.Values[i] = ec._CoLocation_place(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "entities":
+			out.Values[i] = ec._CoLocation_entities(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "firstSeen":
+			out.Values[i] = ec._CoLocation_firstSeen(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "lastSeen":
+			out.Values[i] = ec._CoLocation_lastSeen(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var coMentionImplementors = []string{"CoMention"}
+
+func (ec *executionContext) _CoMention(ctx context.Context, sel ast.SelectionSet, obj *model.CoMention) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, coMentionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CoMention")
+		case "item":
+			out.Values[i] = ec._CoMention_item(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "entityIds":
+			out.Values[i] = ec._CoMention_entityIds(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var commonLinksImplementors = []string{"CommonLinks"}
+
+func (ec *executionContext) _CommonLinks(ctx context.Context, sel ast.SelectionSet, obj *model.CommonLinks) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, commonLinksImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CommonLinks")
+		case "shared":
+			out.Values[i] = ec._CommonLinks_shared(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "coMentions":
+			out.Values[i] = ec._CommonLinks_coMentions(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -30487,6 +32666,54 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 	return out
 }
 
+var networkImplementors = []string{"Network"}
+
+func (ec *executionContext) _Network(ctx context.Context, sel ast.SelectionSet, obj *model.Network) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, networkImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Network")
+		case "nodes":
+			out.Values[i] = ec._Network_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "links":
+			out.Values[i] = ec._Network_links(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "truncated":
+			out.Values[i] = ec._Network_truncated(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "frontier":
+			out.Values[i] = ec._Network_frontier(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var officerImplementors = []string{"Officer", "Node", "Record"}
 
 func (ec *executionContext) _Officer(ctx context.Context, sel ast.SelectionSet, obj *model.Officer) graphql.Marshaler {
@@ -31224,6 +33451,87 @@ func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet,
 	return out
 }
 
+var pathImplementors = []string{"Path"}
+
+func (ec *executionContext) _Path(ctx context.Context, sel ast.SelectionSet, obj *model.Path) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, pathImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Path")
+		case "length":
+			out.Values[i] = ec._Path_length(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodes":
+			out.Values[i] = ec._Path_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "links":
+			out.Values[i] = ec._Path_links(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var pathsResultImplementors = []string{"PathsResult"}
+
+func (ec *executionContext) _PathsResult(ctx context.Context, sel ast.SelectionSet, obj *model.PathsResult) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, pathsResultImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PathsResult")
+		case "paths":
+			out.Values[i] = ec._PathsResult_paths(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "truncated":
+			out.Values[i] = ec._PathsResult_truncated(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var personImplementors = []string{"Person", "Node", "Record", "Entity"}
 
 func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, obj *model.Person) graphql.Marshaler {
@@ -31482,6 +33790,36 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_auditTrail(ctx, field)
 				})
+		case "paths":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_paths(ctx, field)
+				})
+		case "network":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_network(ctx, field)
+				})
+		case "commonLinks":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_commonLinks(ctx, field)
+				})
+		case "coLocation":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_coLocation(ctx, field)
+				})
+		case "timeline":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_timeline(ctx, field)
+				})
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Query___type(ctx, field)
@@ -31657,6 +33995,54 @@ func (ec *executionContext) _ScheduleEntry(ctx context.Context, sel ast.Selectio
 	return out
 }
 
+var sharedEntityImplementors = []string{"SharedEntity"}
+
+func (ec *executionContext) _SharedEntity(ctx context.Context, sel ast.SelectionSet, obj *model.SharedEntity) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, sharedEntityImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SharedEntity")
+		case "entity":
+			out.Values[i] = ec._SharedEntity_entity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "linkedTo":
+			out.Values[i] = ec._SharedEntity_linkedTo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "count":
+			out.Values[i] = ec._SharedEntity_count(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "links":
+			out.Values[i] = ec._SharedEntity_links(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var targetImplementors = []string{"Target", "Node", "Record"}
 
 func (ec *executionContext) _Target(ctx context.Context, sel ast.SelectionSet, obj *model.Target) graphql.Marshaler {
@@ -31810,6 +34196,54 @@ func (ec *executionContext) _TargetEdge(ctx context.Context, sel ast.SelectionSe
 		case "node":
 			out.Values[i] = ec._TargetEdge_node(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var timelineEntryImplementors = []string{"TimelineEntry"}
+
+func (ec *executionContext) _TimelineEntry(ctx context.Context, sel ast.SelectionSet, obj *model.TimelineEntry) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, timelineEntryImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TimelineEntry")
+		case "at":
+			out.Values[i] = ec._TimelineEntry_at(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "entry":
+			out.Values[i] = ec._TimelineEntry_entry(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "event":
+			out.Values[i] = ec._TimelineEntry_event(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "link":
+			out.Values[i] = ec._TimelineEntry_link(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		default:
@@ -32683,6 +35117,72 @@ func (ec *executionContext) marshalNClassification2githubᚗcomᚋkeylineᚋkeyl
 	return v
 }
 
+func (ec *executionContext) marshalNCoLocation2ᚕᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐCoLocationᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.CoLocation) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCoLocation2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐCoLocation(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNCoLocation2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐCoLocation(ctx context.Context, sel ast.SelectionSet, v *model.CoLocation) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CoLocation!")
+		return graphql.Null
+	}
+	return ec._CoLocation(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNCoLocationInput2githubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐCoLocationInput(ctx context.Context, v any) (model.CoLocationInput, error) {
+	res, err := ec.unmarshalInputCoLocationInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCoMention2ᚕᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐCoMentionᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.CoMention) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCoMention2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐCoMention(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNCoMention2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐCoMention(ctx context.Context, sel ast.SelectionSet, v *model.CoMention) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CoMention!")
+		return graphql.Null
+	}
+	return ec._CoMention(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNCommonLinks2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐCommonLinks(ctx context.Context, sel ast.SelectionSet, v *model.CommonLinks) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CommonLinks!")
+		return graphql.Null
+	}
+	return ec._CommonLinks(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNCommonLinksInput2githubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐCommonLinksInput(ctx context.Context, v any) (model.CommonLinksInput, error) {
+	res, err := ec.unmarshalInputCommonLinksInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNCommsDevice2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐCommsDevice(ctx context.Context, sel ast.SelectionSet, v *model.CommsDevice) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "CommsDevice!")
@@ -32929,6 +35429,32 @@ func (ec *executionContext) marshalNEntity2githubᚗcomᚋkeylineᚋkeylineᚋgr
 		return graphql.Null
 	}
 	return ec._Entity(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNEntity2ᚕgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐEntityᚄ(ctx context.Context, sel ast.SelectionSet, v []model.Entity) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNEntity2githubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐEntity(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNEntityKind2githubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐEntityKind(ctx context.Context, v any) (model.EntityKind, error) {
+	var res model.EntityKind
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNEntityKind2githubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐEntityKind(ctx context.Context, sel ast.SelectionSet, v model.EntityKind) graphql.Marshaler {
+	return v
 }
 
 func (ec *executionContext) unmarshalNEntityOrderField2githubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐEntityOrderField(ctx context.Context, v any) (model.EntityOrderField, error) {
@@ -33240,6 +35766,22 @@ func (ec *executionContext) marshalNLineOfEnquiryStatus2githubᚗcomᚋkeyline�
 	return v
 }
 
+func (ec *executionContext) marshalNLink2ᚕᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐLinkᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Link) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNLink2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐLink(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNLink2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐLink(ctx context.Context, sel ast.SelectionSet, v *model.Link) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "Link!")
@@ -33380,6 +35922,19 @@ func (ec *executionContext) marshalNMention2ᚖgithubᚗcomᚋkeylineᚋkeyline�
 func (ec *executionContext) unmarshalNMentionInput2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐMentionInput(ctx context.Context, v any) (*model.MentionInput, error) {
 	res, err := ec.unmarshalInputMentionInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNNetwork2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐNetwork(ctx context.Context, sel ast.SelectionSet, v *model.Network) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Network!")
+		return graphql.Null
+	}
+	return ec._Network(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNNetworkInput2githubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐNetworkInput(ctx context.Context, v any) (model.NetworkInput, error) {
+	res, err := ec.unmarshalInputNetworkInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNNimLevel2githubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐNimLevel(ctx context.Context, v any) (model.NimLevel, error) {
@@ -33619,6 +36174,53 @@ func (ec *executionContext) marshalNPageInfo2ᚖgithubᚗcomᚋkeylineᚋkeyline
 	return ec._PageInfo(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNPath2ᚕᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐPathᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Path) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPath2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐPath(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNPath2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐPath(ctx context.Context, sel ast.SelectionSet, v *model.Path) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Path!")
+		return graphql.Null
+	}
+	return ec._Path(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNPathMode2githubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐPathMode(ctx context.Context, v any) (model.PathMode, error) {
+	var res model.PathMode
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNPathMode2githubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐPathMode(ctx context.Context, sel ast.SelectionSet, v model.PathMode) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNPathsInput2githubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐPathsInput(ctx context.Context, v any) (model.PathsInput, error) {
+	res, err := ec.unmarshalInputPathsInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNPathsResult2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐPathsResult(ctx context.Context, sel ast.SelectionSet, v *model.PathsResult) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "PathsResult!")
+		return graphql.Null
+	}
+	return ec._PathsResult(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNPerson2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐPerson(ctx context.Context, sel ast.SelectionSet, v *model.Person) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "Person!")
@@ -33811,6 +36413,30 @@ func (ec *executionContext) marshalNScheduleKind2githubᚗcomᚋkeylineᚋkeylin
 	return v
 }
 
+func (ec *executionContext) marshalNSharedEntity2ᚕᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐSharedEntityᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.SharedEntity) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSharedEntity2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐSharedEntity(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSharedEntity2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐSharedEntity(ctx context.Context, sel ast.SelectionSet, v *model.SharedEntity) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SharedEntity!")
+		return graphql.Null
+	}
+	return ec._SharedEntity(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNSortDirection2githubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐSortDirection(ctx context.Context, v any) (model.SortDirection, error) {
 	var res model.SortDirection
 	err := res.UnmarshalGQL(v)
@@ -33986,6 +36612,35 @@ func (ec *executionContext) marshalNThreatArea2ᚕgithubᚗcomᚋkeylineᚋkeyli
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalNTimelineEntry2ᚕᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐTimelineEntryᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.TimelineEntry) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNTimelineEntry2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐTimelineEntry(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNTimelineEntry2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐTimelineEntry(ctx context.Context, sel ast.SelectionSet, v *model.TimelineEntry) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "TimelineEntry!")
+		return graphql.Null
+	}
+	return ec._TimelineEntry(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNTimelineInput2githubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐTimelineInput(ctx context.Context, v any) (model.TimelineInput, error) {
+	res, err := ec.unmarshalInputTimelineInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNTrace2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐTrace(ctx context.Context, sel ast.SelectionSet, v *model.Trace) graphql.Marshaler {
@@ -34514,12 +37169,91 @@ func (ec *executionContext) unmarshalOEntityFilter2ᚖgithubᚗcomᚋkeylineᚋk
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalOEntityKind2ᚕgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐEntityKindᚄ(ctx context.Context, v any) ([]model.EntityKind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]model.EntityKind, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNEntityKind2githubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐEntityKind(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOEntityKind2ᚕgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐEntityKindᚄ(ctx context.Context, sel ast.SelectionSet, v []model.EntityKind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNEntityKind2githubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐEntityKind(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalOEntityOrder2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐEntityOrder(ctx context.Context, v any) (*model.EntityOrder, error) {
 	if v == nil {
 		return nil, nil
 	}
 	res, err := ec.unmarshalInputEntityOrder(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOEvent2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐEvent(ctx context.Context, sel ast.SelectionSet, v *model.Event) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Event(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOEventKind2ᚕgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐEventKindᚄ(ctx context.Context, v any) ([]model.EventKind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]model.EventKind, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNEventKind2githubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐEventKind(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOEventKind2ᚕgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐEventKindᚄ(ctx context.Context, sel ast.SelectionSet, v []model.EventKind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNEventKind2githubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐEventKind(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalOEventKind2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐEventKind(ctx context.Context, v any) (*model.EventKind, error) {
@@ -34678,6 +37412,13 @@ func (ec *executionContext) marshalOLineOfEnquiryStatus2ᚖgithubᚗcomᚋkeylin
 		return graphql.Null
 	}
 	return v
+}
+
+func (ec *executionContext) marshalOLink2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐLink(ctx context.Context, sel ast.SelectionSet, v *model.Link) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Link(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOLinkFilter2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐLinkFilter(ctx context.Context, v any) (*model.LinkFilter, error) {
@@ -34929,6 +37670,14 @@ func (ec *executionContext) marshalOThreatArea2ᚕgithubᚗcomᚋkeylineᚋkeyli
 	}
 
 	return ret
+}
+
+func (ec *executionContext) unmarshalOTraversalFilter2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐTraversalFilter(ctx context.Context, v any) (*model.TraversalFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputTraversalFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalOWarningMarker2ᚕgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐWarningMarkerᚄ(ctx context.Context, v any) ([]model.WarningMarker, error) {

@@ -862,6 +862,26 @@ func (r *queryResolver) AuditTrail(ctx context.Context, filter *model.AuditFilte
 	return r.auditTrail(ctx, filter, first, after)
 }
 
+func (r *queryResolver) Paths(ctx context.Context, input model.PathsInput) (*model.PathsResult, error) {
+	return r.paths(ctx, input)
+}
+
+func (r *queryResolver) Network(ctx context.Context, input model.NetworkInput) (*model.Network, error) {
+	return r.network(ctx, input)
+}
+
+func (r *queryResolver) CommonLinks(ctx context.Context, input model.CommonLinksInput) (*model.CommonLinks, error) {
+	return r.commonLinks(ctx, input)
+}
+
+func (r *queryResolver) CoLocation(ctx context.Context, input model.CoLocationInput) ([]*model.CoLocation, error) {
+	return r.coLocation(ctx, input)
+}
+
+func (r *queryResolver) Timeline(ctx context.Context, input model.TimelineInput) ([]*model.TimelineEntry, error) {
+	return r.timeline(ctx, input)
+}
+
 // Operation is the resolver for the operation field.
 func (r *targetResolver) Operation(ctx context.Context, obj *model.Target) (*model.Operation, error) {
 	return load[*model.Operation](ctx, obj.OperationID)

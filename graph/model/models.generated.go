@@ -172,6 +172,60 @@ type AuditFilter struct {
 	To *time.Time `json:"to,omitempty"`
 }
 
+// Entities together at an event or place.
+type CoLocation struct {
+	// The event or location.
+	Place Entity `json:"place"`
+	// Who was there.
+	Entities []Entity `json:"entities"`
+	// Earliest time seen there.
+	FirstSeen *time.Time `json:"firstSeen,omitempty"`
+	// Latest time seen there.
+	LastSeen *time.Time `json:"lastSeen,omitempty"`
+}
+
+// A co-location question.
+type CoLocationInput struct {
+	// The operation.
+	OperationID string `json:"operationId"`
+	// Only meetings involving these entities (default: anyone).
+	EntityIds []string `json:"entityIds,omitempty"`
+	// Start of the period.
+	From time.Time `json:"from"`
+	// End of the period.
+	To time.Time `json:"to"`
+	// Tolerance when comparing first/last-seen times at a place, in minutes (default 60, at most 10080).
+	WindowMinutes *int `json:"windowMinutes,omitempty"`
+}
+
+// An intelligence item mentioning several of the entities.
+type CoMention struct {
+	// The item.
+	Item *IntelligenceItem `json:"item"`
+	// Which of the entities it mentions.
+	EntityIds []string `json:"entityIds"`
+}
+
+// What entities have in common.
+type CommonLinks struct {
+	// Shared identifiers and common associates, most shared first.
+	Shared []*SharedEntity `json:"shared"`
+	// Intelligence items mentioning two or more of the entities.
+	CoMentions []*CoMention `json:"coMentions"`
+}
+
+// A common-links question.
+type CommonLinksInput struct {
+	// Two or more entities (at most 20).
+	EntityIds []string `json:"entityIds"`
+	// Least number of the entities a shared entity must be linked to (default 2).
+	MinShared *int `json:"minShared,omitempty"`
+	// Most shared entities returned (1 to 200).
+	Limit *int `json:"limit,omitempty"`
+	// Which links may be used.
+	Filter *TraversalFilter `json:"filter,omitempty"`
+}
+
 // A page of comms devices.
 type CommsDeviceConnection struct {
 	// Edges on this page.
@@ -720,6 +774,30 @@ type MentionInput struct {
 type Mutation struct {
 }
 
+// A network: entities and links, as for a chart.
+type Network struct {
+	// Entities, seeds first.
+	Nodes []Entity `json:"nodes"`
+	// Links between them.
+	Links []*Link `json:"links"`
+	// Whether the node budget cut the expansion short.
+	Truncated bool `json:"truncated"`
+	// Entities at the edge of the result whose links were not (all) followed.
+	Frontier []Entity `json:"frontier"`
+}
+
+// A network expansion.
+type NetworkInput struct {
+	// Entities to expand from.
+	SeedIds []string `json:"seedIds"`
+	// Hops to expand (1 to 3).
+	Hops *int `json:"hops,omitempty"`
+	// Most entities in the result (1 to 2000).
+	NodeBudget *int `json:"nodeBudget,omitempty"`
+	// Which links and entities may be used.
+	Filter *TraversalFilter `json:"filter,omitempty"`
+}
+
 // A nomination.
 type NominateTargetInput struct {
 	// Operation id.
@@ -810,6 +888,42 @@ type PageInfo struct {
 	StartCursor *string `json:"startCursor,omitempty"`
 	// Cursor of the last edge on this page; pass it as `after` for the next page.
 	EndCursor *string `json:"endCursor,omitempty"`
+}
+
+// A path: entities in order and the links between them.
+type Path struct {
+	// Number of links.
+	Length int `json:"length"`
+	// Entities, from the start to the end.
+	Nodes []Entity `json:"nodes"`
+	// Links, in order; each with its provenance (sources) and grading.
+	Links []*Link `json:"links"`
+}
+
+// A path search.
+type PathsInput struct {
+	// Entity the paths start from.
+	FromID string `json:"fromId"`
+	// Entity the paths end at.
+	ToID string `json:"toId"`
+	// Search mode.
+	Mode PathMode `json:"mode"`
+	// Number of paths for K_SHORTEST (1 to 10).
+	K *int `json:"k,omitempty"`
+	// Most links a path may have (1 to 8).
+	MaxHops *int `json:"maxHops,omitempty"`
+	// Most paths returned (1 to 50).
+	Limit *int `json:"limit,omitempty"`
+	// Which links and entities may be used.
+	Filter *TraversalFilter `json:"filter,omitempty"`
+}
+
+// Paths found.
+type PathsResult struct {
+	// The paths, shortest first.
+	Paths []*Path `json:"paths"`
+	// Whether more paths existed than were returned.
+	Truncated bool `json:"truncated"`
 }
 
 // A page of persons.
@@ -926,6 +1040,18 @@ type ScheduleEntry struct {
 	Reason *string `json:"reason,omitempty"`
 }
 
+// An entity linked to several of those asked about.
+type SharedEntity struct {
+	// The shared phone, address, vehicle, organisation, event or associate.
+	Entity Entity `json:"entity"`
+	// Which of the entities asked about it is linked to.
+	LinkedTo []string `json:"linkedTo"`
+	// How many of them.
+	Count int `json:"count"`
+	// The supporting links, with their provenance.
+	Links []*Link `json:"links"`
+}
+
 // A page of targets.
 type TargetConnection struct {
 	// Edges on this page.
@@ -942,6 +1068,34 @@ type TargetEdge struct {
 	Cursor string `json:"cursor"`
 	// The target.
 	Node *Target `json:"node"`
+}
+
+// One dated entry on a timeline.
+type TimelineEntry struct {
+	// When.
+	At time.Time `json:"at"`
+	// EVENT or CONTACT.
+	Entry string `json:"entry"`
+	// The event, for EVENT.
+	Event *Event `json:"event,omitempty"`
+	// The contact link, for CONTACT (its lastSeen is `at`).
+	Link *Link `json:"link,omitempty"`
+}
+
+// A timeline question.
+type TimelineInput struct {
+	// Entities (at most 50).
+	EntityIds []string `json:"entityIds"`
+	// From.
+	From *time.Time `json:"from,omitempty"`
+	// To.
+	To *time.Time `json:"to,omitempty"`
+	// Only events of these kinds.
+	EventKinds []EventKind `json:"eventKinds,omitempty"`
+	// Include contacts between the entities' phones (default true).
+	IncludeContacts *bool `json:"includeContacts,omitempty"`
+	// Most entries (1 to 1000).
+	Limit *int `json:"limit,omitempty"`
 }
 
 // A chain between intelligence and evidence, as a small graph: the records on
@@ -964,6 +1118,22 @@ type TraceStep struct {
 	To string `json:"to"`
 	// OBTAINED_BY (exhibit to action), RAISED_FROM (action to what raised it) or DERIVED_FROM (intelligence to the action whose result produced it).
 	Relation string `json:"relation"`
+}
+
+// Which links and entities a traversal may use.
+type TraversalFilter struct {
+	// Only these link types (default: all).
+	LinkTypes []LinkType `json:"linkTypes,omitempty"`
+	// Only links with at least this confidence (0..1).
+	MinConfidence *float64 `json:"minConfidence,omitempty"`
+	// Only links last seen at or after this time.
+	SeenAfter *time.Time `json:"seenAfter,omitempty"`
+	// Only links first seen at or before this time.
+	SeenBefore *time.Time `json:"seenBefore,omitempty"`
+	// Never pass through entities of these kinds.
+	AvoidKinds []EntityKind `json:"avoidKinds,omitempty"`
+	// Pass only through entities of these kinds (the ends may be of any kind).
+	ThroughKinds []EntityKind `json:"throughKinds,omitempty"`
 }
 
 // Changes to an action's details.
@@ -1659,6 +1829,76 @@ func (e DisclosureStatus) MarshalJSON() ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// A kind of entity.
+type EntityKind string
+
+const (
+	// Person.
+	EntityKindPerson EntityKind = "PERSON"
+	// Organisation.
+	EntityKindOrganisation EntityKind = "ORGANISATION"
+	// Location.
+	EntityKindLocation EntityKind = "LOCATION"
+	// Vehicle.
+	EntityKindVehicle EntityKind = "VEHICLE"
+	// Comms device.
+	EntityKindCommsDevice EntityKind = "COMMS_DEVICE"
+	// Event.
+	EntityKindEvent EntityKind = "EVENT"
+)
+
+var AllEntityKind = []EntityKind{
+	EntityKindPerson,
+	EntityKindOrganisation,
+	EntityKindLocation,
+	EntityKindVehicle,
+	EntityKindCommsDevice,
+	EntityKindEvent,
+}
+
+func (e EntityKind) IsValid() bool {
+	switch e {
+	case EntityKindPerson, EntityKindOrganisation, EntityKindLocation, EntityKindVehicle, EntityKindCommsDevice, EntityKindEvent:
+		return true
+	}
+	return false
+}
+
+func (e EntityKind) String() string {
+	return string(e)
+}
+
+func (e *EntityKind) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = EntityKind(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid EntityKind", str)
+	}
+	return nil
+}
+
+func (e EntityKind) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *EntityKind) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e EntityKind) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
 // Field to sort a list by.
 type EntityOrderField string
 
@@ -2246,6 +2486,67 @@ func (e *OrganisationKind) UnmarshalJSON(b []byte) error {
 }
 
 func (e OrganisationKind) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// How to search for paths.
+type PathMode string
+
+const (
+	// One shortest path.
+	PathModeShortest PathMode = "SHORTEST"
+	// Up to `k` shortest paths.
+	PathModeKShortest PathMode = "K_SHORTEST"
+	// Every shortest path (up to `limit`).
+	PathModeAllShortest PathMode = "ALL_SHORTEST"
+)
+
+var AllPathMode = []PathMode{
+	PathModeShortest,
+	PathModeKShortest,
+	PathModeAllShortest,
+}
+
+func (e PathMode) IsValid() bool {
+	switch e {
+	case PathModeShortest, PathModeKShortest, PathModeAllShortest:
+		return true
+	}
+	return false
+}
+
+func (e PathMode) String() string {
+	return string(e)
+}
+
+func (e *PathMode) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = PathMode(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid PathMode", str)
+	}
+	return nil
+}
+
+func (e PathMode) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *PathMode) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e PathMode) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil

@@ -1,0 +1,10 @@
+// Intelligence items that mention at least two of the given entities
+// (co-occurrence), with which ones, newest first.
+UNWIND $ids AS sid
+MATCH (s:Keyed {id: sid})<-[:MENTIONS]-(i:IntelligenceItem)
+WHERE ($allOps OR i.operationId IN $ops) AND i.classification IN $cleared
+WITH i, collect(DISTINCT sid) AS entities
+WHERE size(entities) >= 2
+RETURN properties(i) AS item, entities
+ORDER BY size(entities) DESC, i.receivedAt DESC
+LIMIT $limit

@@ -1,0 +1,20 @@
+// One hop of a network expansion: for each frontier entity, its links that
+// pass the filters, strongest first, at most $perNode each (a hub cannot
+// flood the budget), and the entity at the other end.
+UNWIND $frontier AS fid
+MATCH (n:Keyed {id: fid})
+CALL {
+  WITH n
+  MATCH (n)-[r:ASSOCIATE_OF|USES|RESIDES_AT|FREQUENTS|DRIVES|REGISTERED_KEEPER|MEMBER_OF|PRESENT_AT|INVOLVED_IN|CONTACTED|OPERATES_FROM]-(m:Keyed)
+  WHERE type(r) IN $types
+    AND r.confidence >= $minConfidence
+    AND ($seenAfter IS NULL OR coalesce(r.lastSeen, r.firstSeen) >= $seenAfter)
+    AND ($seenBefore IS NULL OR coalesce(r.firstSeen, r.lastSeen) <= $seenBefore)
+    AND ($allOps OR m.operationId IN $ops)
+    AND NOT any(l IN labels(m) WHERE l IN $avoid)
+  WITH r, m ORDER BY r.confidence DESC, r.id
+  LIMIT $perNode
+  RETURN r, m
+}
+RETURN fid, type(r) AS type, properties(r) AS link, startNode(r).id AS fromId, endNode(r).id AS toId,
+       labels(m) AS labels, properties(m) AS props
