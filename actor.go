@@ -189,6 +189,7 @@ const (
 	PermNominateTarget     Permission = "nominate and edit targets"
 	PermRaiseAction        Permission = "raise and edit actions"
 	PermRecordExhibits     Permission = "record exhibits"
+	PermSaveSearch         Permission = "save link searches"
 )
 
 var permissions = map[Permission][]Role{
@@ -201,6 +202,7 @@ var permissions = map[Permission][]Role{
 	PermNominateTarget:     {RoleAnalyst, RoleSIO, RoleDeputySIO},
 	PermRaiseAction:        {RoleAnalyst, RoleInvestigator, RoleActionManager, RoleSIO, RoleDeputySIO},
 	PermRecordExhibits:     {RoleInvestigator, RoleActionManager, RoleSIO, RoleDeputySIO},
+	PermSaveSearch:         {RoleAnalyst, RoleInvestigator, RoleActionManager, RoleSIO, RoleDeputySIO},
 }
 
 // Can reports whether any of the actor's roles grants p.

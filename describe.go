@@ -83,6 +83,9 @@ func Describe(k Kind, p map[string]any) (label, search string) {
 	case KindTarget:
 		label = str("subjectLabel")
 		search = label
+	case KindSavedSearch:
+		label = str("name")
+		search = join(str("name"), str("kind"))
 	case KindAction:
 		label = str("number")
 		search = join(str("number"), str("title"), str("instructions"))

@@ -28,6 +28,7 @@ const (
 	KindAction           Kind = "Action"
 	KindExhibit          Kind = "Exhibit"
 	KindOfficer          Kind = "Officer"
+	KindSavedSearch      Kind = "SavedSearch"
 )
 
 // kindPrefix gives each kind the prefix of its external ids, so an id says
@@ -37,14 +38,14 @@ var kindPrefix = map[Kind]string{
 	KindPerson: "per", KindOrganisation: "org", KindLocation: "loc",
 	KindVehicle: "veh", KindCommsDevice: "com", KindEvent: "evt",
 	KindTarget: "tgt", KindIntelligenceItem: "int", KindAction: "act",
-	KindExhibit: "exh", KindOfficer: "off",
+	KindExhibit: "exh", KindOfficer: "off", KindSavedSearch: "srch",
 }
 
 // Kinds is the allow-list of node labels.
 var Kinds = []Kind{
 	KindOperation, KindLineOfEnquiry, KindDecision, KindPerson, KindOrganisation,
 	KindLocation, KindVehicle, KindCommsDevice, KindEvent, KindTarget,
-	KindIntelligenceItem, KindAction, KindExhibit, KindOfficer,
+	KindIntelligenceItem, KindAction, KindExhibit, KindOfficer, KindSavedSearch,
 }
 
 // EntityKinds are the things intelligence is about and links join.

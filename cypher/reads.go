@@ -318,3 +318,16 @@ func (s *Store) Empty(ctx context.Context) (bool, error) {
 	rows, err := s.readOne(ctx, q("any_record"), nil)
 	return len(rows) == 0, err
 }
+
+// SavedSearches returns an operation's saved searches.
+func (s *Store) SavedSearches(ctx context.Context, sc Scope, operationID string) ([]Record, error) {
+	rows, err := s.readOne(ctx, q("saved_searches"), sc.params(map[string]any{"operationId": operationID}))
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Record, 0, len(rows))
+	for _, r := range rows {
+		out = append(out, Record{Kind: keyline.KindSavedSearch, Props: asMap(r["props"])})
+	}
+	return out, nil
+}

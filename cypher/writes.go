@@ -333,3 +333,18 @@ func diff(before, after map[string]any) (map[string]any, map[string]any) {
 	}
 	return b, af
 }
+
+// DeleteSavedSearch removes a saved search at expectedVersion; the audit
+// trail keeps what it was.
+func (s *Store) DeleteSavedSearch(ctx context.Context, a *keyline.Actor, id string, expectedVersion int) error {
+	return s.write(ctx, func(tx neo4j.ManagedTransaction) error {
+		before, opID, err := s.guard(ctx, tx, a, keyline.KindSavedSearch, id, expectedVersion)
+		if err != nil {
+			return err
+		}
+		if _, err := s.collect(ctx, tx, q("node_delete"), map[string]any{"id": id}); err != nil {
+			return err
+		}
+		return s.audit(ctx, tx, a, auditEntry{action: "DELETE", kind: string(keyline.KindSavedSearch), id: id, operationID: opID, before: before})
+	})
+}

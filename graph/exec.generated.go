@@ -44,6 +44,7 @@ type ResolverRoot interface {
 	Organisation() OrganisationResolver
 	Person() PersonResolver
 	Query() QueryResolver
+	SavedSearch() SavedSearchResolver
 	Target() TargetResolver
 	Vehicle() VehicleResolver
 }
@@ -161,6 +162,10 @@ type ComplexityRoot struct {
 		FirstSeen func(childComplexity int) int
 		LastSeen  func(childComplexity int) int
 		Place     func(childComplexity int) int
+	}
+
+	CoLocationResult struct {
+		Meetings func(childComplexity int) int
 	}
 
 	CoMention struct {
@@ -472,6 +477,7 @@ type ComplexityRoot struct {
 		CreateOrganisation     func(childComplexity int, input model.CreateOrganisationInput) int
 		CreatePerson           func(childComplexity int, input model.CreatePersonInput) int
 		CreateVehicle          func(childComplexity int, input model.CreateVehicleInput) int
+		DeleteSavedSearch      func(childComplexity int, id string, expectedVersion int) int
 		Link                   func(childComplexity int, input model.LinkInput) int
 		NominateTarget         func(childComplexity int, input model.NominateTargetInput) int
 		ProgressAction         func(childComplexity int, id string, expectedVersion int, input model.ProgressActionInput) int
@@ -481,6 +487,7 @@ type ComplexityRoot struct {
 		RecordRetention        func(childComplexity int, id string, expectedVersion int, input model.RetentionInput) int
 		RemoveMention          func(childComplexity int, itemID string, entityID string) int
 		RemoveOperationMember  func(childComplexity int, operationID string, officerID string) int
+		SaveSearch             func(childComplexity int, input model.SaveSearchInput) int
 		SetActionPolicy        func(childComplexity int, operationID string, expectedVersion int, input model.ActionPolicyInput) int
 		Unlink                 func(childComplexity int, id string, expectedVersion int, reason string) int
 		UpdateAction           func(childComplexity int, id string, expectedVersion int, input model.UpdateActionInput) int
@@ -563,6 +570,7 @@ type ComplexityRoot struct {
 		Persons                    func(childComplexity int, filter *model.EntityFilter, orderBy *model.EntityOrder, first *int, after *string) int
 		Reference                  func(childComplexity int) int
 		ReviewsDue                 func(childComplexity int, dueBy *keyline.Date) int
+		SavedSearches              func(childComplexity int) int
 		Sio                        func(childComplexity int) int
 		Status                     func(childComplexity int) int
 		Summary                    func(childComplexity int) int
@@ -663,18 +671,19 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
-		AuditTrail  func(childComplexity int, filter *model.AuditFilter, first *int, after *string) int
-		CoLocation  func(childComplexity int, input model.CoLocationInput) int
-		CommonLinks func(childComplexity int, input model.CommonLinksInput) int
-		Me          func(childComplexity int) int
-		Network     func(childComplexity int, input model.NetworkInput) int
-		Node        func(childComplexity int, id string) int
-		Nodes       func(childComplexity int, ids []string) int
-		Officers    func(childComplexity int, search *string, first *int, after *string) int
-		Operation   func(childComplexity int, id string) int
-		Operations  func(childComplexity int, status *model.OperationStatus, first *int, after *string) int
-		Paths       func(childComplexity int, input model.PathsInput) int
-		Timeline    func(childComplexity int, input model.TimelineInput) int
+		AuditTrail     func(childComplexity int, filter *model.AuditFilter, first *int, after *string) int
+		CoLocation     func(childComplexity int, input model.CoLocationInput) int
+		CommonLinks    func(childComplexity int, input model.CommonLinksInput) int
+		Me             func(childComplexity int) int
+		Network        func(childComplexity int, input model.NetworkInput) int
+		Node           func(childComplexity int, id string) int
+		Nodes          func(childComplexity int, ids []string) int
+		Officers       func(childComplexity int, search *string, first *int, after *string) int
+		Operation      func(childComplexity int, id string) int
+		Operations     func(childComplexity int, status *model.OperationStatus, first *int, after *string) int
+		Paths          func(childComplexity int, input model.PathsInput) int
+		RunSavedSearch func(childComplexity int, id string, overrides *string) int
+		Timeline       func(childComplexity int, input model.TimelineInput) int
 	}
 
 	RetentionDecision struct {
@@ -689,6 +698,18 @@ type ComplexityRoot struct {
 		Overdue    func(childComplexity int) int
 		Record     func(childComplexity int) int
 		ReviewDate func(childComplexity int) int
+	}
+
+	SavedSearch struct {
+		CreatedAt  func(childComplexity int) int
+		ID         func(childComplexity int) int
+		Kind       func(childComplexity int) int
+		Name       func(childComplexity int) int
+		Operation  func(childComplexity int) int
+		Parameters func(childComplexity int) int
+		UpdatedAt  func(childComplexity int) int
+		UpdatedBy  func(childComplexity int) int
+		Version    func(childComplexity int) int
 	}
 
 	ScheduleEntry struct {
@@ -736,6 +757,10 @@ type ComplexityRoot struct {
 		Entry func(childComplexity int) int
 		Event func(childComplexity int) int
 		Link  func(childComplexity int) int
+	}
+
+	TimelineResult struct {
+		Entries func(childComplexity int) int
 	}
 
 	Trace struct {
@@ -882,6 +907,8 @@ type MutationResolver interface {
 	UpdateExhibit(ctx context.Context, id string, expectedVersion int, input model.UpdateExhibitInput) (*model.Exhibit, error)
 	RecordRetention(ctx context.Context, id string, expectedVersion int, input model.RetentionInput) (model.Node, error)
 	RecordContinuity(ctx context.Context, exhibitID string, expectedVersion int, input model.ContinuityInput) (*model.Exhibit, error)
+	SaveSearch(ctx context.Context, input model.SaveSearchInput) (*model.SavedSearch, error)
+	DeleteSavedSearch(ctx context.Context, id string, expectedVersion int) (string, error)
 	Link(ctx context.Context, input model.LinkInput) (*model.Link, error)
 	UpdateLink(ctx context.Context, id string, expectedVersion int, input model.UpdateLinkInput) (*model.Link, error)
 	Unlink(ctx context.Context, id string, expectedVersion int, reason string) (string, error)
@@ -908,6 +935,7 @@ type OperationResolver interface {
 	UncorroboratedIntelligence(ctx context.Context, obj *model.Operation, first *int, after *string) (*model.IntelligenceItemConnection, error)
 	IntelligenceConversion(ctx context.Context, obj *model.Operation) (*model.IntelligenceConversion, error)
 	DisclosureSchedule(ctx context.Context, obj *model.Operation, kind model.ScheduleKind) (*model.DisclosureSchedule, error)
+	SavedSearches(ctx context.Context, obj *model.Operation) ([]*model.SavedSearch, error)
 	ReviewsDue(ctx context.Context, obj *model.Operation, dueBy *keyline.Date) ([]*model.ReviewDue, error)
 	Exhibits(ctx context.Context, obj *model.Operation, filter *model.EntityFilter, orderBy *model.EntityOrder, first *int, after *string) (*model.ExhibitConnection, error)
 }
@@ -936,6 +964,10 @@ type QueryResolver interface {
 	CommonLinks(ctx context.Context, input model.CommonLinksInput) (*model.CommonLinks, error)
 	CoLocation(ctx context.Context, input model.CoLocationInput) ([]*model.CoLocation, error)
 	Timeline(ctx context.Context, input model.TimelineInput) ([]*model.TimelineEntry, error)
+	RunSavedSearch(ctx context.Context, id string, overrides *string) (model.SavedSearchResult, error)
+}
+type SavedSearchResolver interface {
+	Operation(ctx context.Context, obj *model.SavedSearch) (*model.Operation, error)
 }
 type TargetResolver interface {
 	Operation(ctx context.Context, obj *model.Target) (*model.Operation, error)
@@ -1451,6 +1483,13 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CoLocation.Place(childComplexity), true
+
+	case "CoLocationResult.meetings":
+		if e.ComplexityRoot.CoLocationResult.Meetings == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CoLocationResult.Meetings(childComplexity), true
 
 	case "CoMention.entityIds":
 		if e.ComplexityRoot.CoMention.EntityIds == nil {
@@ -2822,6 +2861,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateVehicle(childComplexity, args["input"].(model.CreateVehicleInput)), true
+	case "Mutation.deleteSavedSearch":
+		if e.ComplexityRoot.Mutation.DeleteSavedSearch == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_deleteSavedSearch_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeleteSavedSearch(childComplexity, args["id"].(string), args["expectedVersion"].(int)), true
 	case "Mutation.link":
 		if e.ComplexityRoot.Mutation.Link == nil {
 			break
@@ -2921,6 +2971,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RemoveOperationMember(childComplexity, args["operationId"].(string), args["officerId"].(string)), true
+	case "Mutation.saveSearch":
+		if e.ComplexityRoot.Mutation.SaveSearch == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_saveSearch_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SaveSearch(childComplexity, args["input"].(model.SaveSearchInput)), true
 	case "Mutation.setActionPolicy":
 		if e.ComplexityRoot.Mutation.SetActionPolicy == nil {
 			break
@@ -3461,6 +3522,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Operation.ReviewsDue(childComplexity, args["dueBy"].(*keyline.Date)), true
+	case "Operation.savedSearches":
+		if e.ComplexityRoot.Operation.SavedSearches == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Operation.SavedSearches(childComplexity), true
 	case "Operation.sio":
 		if e.ComplexityRoot.Operation.Sio == nil {
 			break
@@ -4014,6 +4081,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Paths(childComplexity, args["input"].(model.PathsInput)), true
+	case "Query.runSavedSearch":
+		if e.ComplexityRoot.Query.RunSavedSearch == nil {
+			break
+		}
+
+		args, err := ec.field_Query_runSavedSearch_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.RunSavedSearch(childComplexity, args["id"].(string), args["overrides"].(*string)), true
 	case "Query.timeline":
 		if e.ComplexityRoot.Query.Timeline == nil {
 			break
@@ -4075,6 +4153,61 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ReviewDue.ReviewDate(childComplexity), true
+
+	case "SavedSearch.createdAt":
+		if e.ComplexityRoot.SavedSearch.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedSearch.CreatedAt(childComplexity), true
+	case "SavedSearch.id":
+		if e.ComplexityRoot.SavedSearch.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedSearch.ID(childComplexity), true
+	case "SavedSearch.kind":
+		if e.ComplexityRoot.SavedSearch.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedSearch.Kind(childComplexity), true
+	case "SavedSearch.name":
+		if e.ComplexityRoot.SavedSearch.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedSearch.Name(childComplexity), true
+	case "SavedSearch.operation":
+		if e.ComplexityRoot.SavedSearch.Operation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedSearch.Operation(childComplexity), true
+	case "SavedSearch.parameters":
+		if e.ComplexityRoot.SavedSearch.Parameters == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedSearch.Parameters(childComplexity), true
+	case "SavedSearch.updatedAt":
+		if e.ComplexityRoot.SavedSearch.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedSearch.UpdatedAt(childComplexity), true
+	case "SavedSearch.updatedBy":
+		if e.ComplexityRoot.SavedSearch.UpdatedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedSearch.UpdatedBy(childComplexity), true
+	case "SavedSearch.version":
+		if e.ComplexityRoot.SavedSearch.Version == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedSearch.Version(childComplexity), true
 
 	case "ScheduleEntry.description":
 		if e.ComplexityRoot.ScheduleEntry.Description == nil {
@@ -4255,6 +4388,13 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.TimelineEntry.Link(childComplexity), true
+
+	case "TimelineResult.entries":
+		if e.ComplexityRoot.TimelineResult.Entries == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TimelineResult.Entries(childComplexity), true
 
 	case "Trace.nodes":
 		if e.ComplexityRoot.Trace.Nodes == nil {
@@ -4456,6 +4596,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("RaiseActionInput", ec.unmarshalInputRaiseActionInput),
 			graphql.NewInputUnmarshaler("RecordDecisionInput", ec.unmarshalInputRecordDecisionInput),
 			graphql.NewInputUnmarshaler("RetentionInput", ec.unmarshalInputRetentionInput),
+			graphql.NewInputUnmarshaler("SaveSearchInput", ec.unmarshalInputSaveSearchInput),
 			graphql.NewInputUnmarshaler("TimelineInput", ec.unmarshalInputTimelineInput),
 			graphql.NewInputUnmarshaler("TraversalFilter", ec.unmarshalInputTraversalFilter),
 			graphql.NewInputUnmarshaler("UpdateActionInput", ec.unmarshalInputUpdateActionInput),
@@ -4731,6 +4872,8 @@ type Operation implements Node & Record {
   SIO, deputy SIO and auditors only. Also at /reports/operations/{id}/{mg6c|mg6d}.{csv|html}.
   """
   disclosureSchedule(kind: ScheduleKind!): DisclosureSchedule!
+  "Saved link searches, by name."
+  savedSearches: [SavedSearch!]!
   "MOPI: intelligence items and exhibits due for review on or before ` + "`" + `dueBy` + "`" + ` (default today), earliest first, at most 200."
   reviewsDue(dueBy: Date): [ReviewDue!]!
   "Exhibits."
@@ -6149,6 +6292,71 @@ type Query {
   coLocation(input: CoLocationInput!): [CoLocation!]!
   "Link analysis: the dated events and contacts of entities, in time order."
   timeline(input: TimelineInput!): [TimelineEntry!]!
+  "Re-run a saved search, optionally overriding some of its parameters (a JSON object merged over the saved one)."
+  runSavedSearch(id: ID!, overrides: String): SavedSearchResult!
+}
+
+"What a saved search asks."
+enum SavedSearchKind {
+  "A ` + "`" + `paths` + "`" + ` search (parameters: PathsInput)."
+  PATHS
+  "A ` + "`" + `network` + "`" + ` expansion (parameters: NetworkInput)."
+  NETWORK
+  "A ` + "`" + `commonLinks` + "`" + ` search (parameters: CommonLinksInput)."
+  COMMON_LINKS
+  "A ` + "`" + `coLocation` + "`" + ` search (parameters: CoLocationInput)."
+  CO_LOCATION
+  "A ` + "`" + `timeline` + "`" + ` (parameters: TimelineInput)."
+  TIMELINE
+}
+
+"A named, parameterised link query an analyst saved to re-run."
+type SavedSearch implements Node & Record {
+  "Stable external id (` + "`" + `srch_` + "`" + `)."
+  id: ID!
+  "The operation it belongs to."
+  operation: Operation!
+  "Name."
+  name: String!
+  "What it asks."
+  kind: SavedSearchKind!
+  "Its parameters: the JSON of the input type its kind names."
+  parameters: String!
+  "When the record was created."
+  createdAt: DateTime!
+  "When the record was last changed."
+  updatedAt: DateTime!
+  "Subject of the identity that last changed the record (its owner)."
+  updatedBy: String!
+  "Version for optimistic concurrency."
+  version: Int!
+}
+
+"A new saved search."
+input SaveSearchInput {
+  "The operation."
+  operationId: ID!
+  "Name, e.g. 'Kell Street Crew to Dee line, 6 hops'."
+  name: String!
+  "What it asks."
+  kind: SavedSearchKind!
+  "The parameters, as the JSON of the input type of its kind; checked when saved."
+  parameters: String!
+}
+
+"The result of a saved search."
+union SavedSearchResult = PathsResult | Network | CommonLinks | CoLocationResult | TimelineResult
+
+"Co-locations, as a saved-search result."
+type CoLocationResult {
+  "Entities together at events or places."
+  meetings: [CoLocation!]!
+}
+
+"A timeline, as a saved-search result."
+type TimelineResult {
+  "Dated entries in order."
+  entries: [TimelineEntry!]!
 }
 
 "A kind of entity."
@@ -6513,6 +6721,10 @@ type Mutation {
   "Add a step to an exhibit's continuity."
   recordContinuity(exhibitId: ID!, expectedVersion: Int!, input: ContinuityInput!): Exhibit!
 
+  "Save a link search to re-run."
+  saveSearch(input: SaveSearchInput!): SavedSearch!
+  "Delete a saved search."
+  deleteSavedSearch(id: ID!, expectedVersion: Int!): ID!
   "Link two entities of the same operation, with provenance."
   link(input: LinkInput!): Link!
   "Change a link's details or provenance."
@@ -7994,6 +8206,8 @@ func (ec *executionContext) childFields_Operation(ctx context.Context, field gra
 		return ec.fieldContext_Operation_intelligenceConversion(ctx, field)
 	case "disclosureSchedule":
 		return ec.fieldContext_Operation_disclosureSchedule(ctx, field)
+	case "savedSearches":
+		return ec.fieldContext_Operation_savedSearches(ctx, field)
 	case "reviewsDue":
 		return ec.fieldContext_Operation_reviewsDue(ctx, field)
 	case "exhibits":
@@ -8202,6 +8416,30 @@ func (ec *executionContext) childFields_ReviewDue(ctx context.Context, field gra
 		return ec.fieldContext_ReviewDue_overdue(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ReviewDue", field.Name)
+}
+
+func (ec *executionContext) childFields_SavedSearch(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_SavedSearch_id(ctx, field)
+	case "operation":
+		return ec.fieldContext_SavedSearch_operation(ctx, field)
+	case "name":
+		return ec.fieldContext_SavedSearch_name(ctx, field)
+	case "kind":
+		return ec.fieldContext_SavedSearch_kind(ctx, field)
+	case "parameters":
+		return ec.fieldContext_SavedSearch_parameters(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_SavedSearch_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_SavedSearch_updatedAt(ctx, field)
+	case "updatedBy":
+		return ec.fieldContext_SavedSearch_updatedBy(ctx, field)
+	case "version":
+		return ec.fieldContext_SavedSearch_version(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SavedSearch", field.Name)
 }
 
 func (ec *executionContext) childFields_ScheduleEntry(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -8898,6 +9136,28 @@ func (ec *executionContext) field_Mutation_createVehicle_args(ctx context.Contex
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_deleteSavedSearch_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "expectedVersion",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["expectedVersion"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_link_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -9085,6 +9345,20 @@ func (ec *executionContext) field_Mutation_removeOperationMember_args(ctx contex
 		return nil, err
 	}
 	args["officerId"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_saveSearch_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.SaveSearchInput, error) {
+			return ec.unmarshalNSaveSearchInput2githubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐSaveSearchInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
 	return args, nil
 }
 
@@ -10435,6 +10709,28 @@ func (ec *executionContext) field_Query_paths_args(ctx context.Context, rawArgs 
 		return nil, err
 	}
 	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_runSavedSearch_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "overrides",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["overrides"] = arg1
 	return args, nil
 }
 
@@ -12562,6 +12858,38 @@ func (ec *executionContext) _CoLocation_lastSeen(ctx context.Context, field grap
 }
 func (ec *executionContext) fieldContext_CoLocation_lastSeen(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("CoLocation", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _CoLocationResult_meetings(ctx context.Context, field graphql.CollectedField, obj *model.CoLocationResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CoLocationResult_meetings(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Meetings, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.CoLocation) graphql.Marshaler {
+			return ec.marshalNCoLocation2ᚕᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐCoLocationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CoLocationResult_meetings(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CoLocationResult",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CoLocation(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _CoMention_item(ctx context.Context, field graphql.CollectedField, obj *model.CoMention) (ret graphql.Marshaler) {
@@ -19176,6 +19504,94 @@ func (ec *executionContext) fieldContext_Mutation_recordContinuity(ctx context.C
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_saveSearch(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_saveSearch(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SaveSearch(ctx, fc.Args["input"].(model.SaveSearchInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.SavedSearch) graphql.Marshaler {
+			return ec.marshalNSavedSearch2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐSavedSearch(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_saveSearch(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SavedSearch(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_saveSearch_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_deleteSavedSearch(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_deleteSavedSearch(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DeleteSavedSearch(ctx, fc.Args["id"].(string), fc.Args["expectedVersion"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_deleteSavedSearch(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type ID does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_deleteSavedSearch_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_link(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -21027,6 +21443,38 @@ func (ec *executionContext) fieldContext_Operation_disclosureSchedule(ctx contex
 	if fc.Args, err = ec.field_Operation_disclosureSchedule_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Operation_savedSearches(ctx context.Context, field graphql.CollectedField, obj *model.Operation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Operation_savedSearches(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Operation().SavedSearches(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.SavedSearch) graphql.Marshaler {
+			return ec.marshalNSavedSearch2ᚕᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐSavedSearchᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Operation_savedSearches(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Operation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SavedSearch(ctx, field)
+		},
 	}
 	return fc, nil
 }
@@ -23087,6 +23535,50 @@ func (ec *executionContext) fieldContext_Query_timeline(ctx context.Context, fie
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_runSavedSearch(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_runSavedSearch(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().RunSavedSearch(ctx, fc.Args["id"].(string), fc.Args["overrides"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.SavedSearchResult) graphql.Marshaler {
+			return ec.marshalNSavedSearchResult2githubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐSavedSearchResult(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_runSavedSearch(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type SavedSearchResult does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_runSavedSearch_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query___type(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -23354,6 +23846,222 @@ func (ec *executionContext) _ReviewDue_overdue(ctx context.Context, field graphq
 }
 func (ec *executionContext) fieldContext_ReviewDue_overdue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ReviewDue", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _SavedSearch_id(ctx context.Context, field graphql.CollectedField, obj *model.SavedSearch) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedSearch_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SavedSearch_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SavedSearch", field, false, false, "ID")
+}
+
+func (ec *executionContext) _SavedSearch_operation(ctx context.Context, field graphql.CollectedField, obj *model.SavedSearch) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedSearch_operation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.SavedSearch().Operation(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Operation) graphql.Marshaler {
+			return ec.marshalNOperation2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐOperation(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SavedSearch_operation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SavedSearch",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Operation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SavedSearch_name(ctx context.Context, field graphql.CollectedField, obj *model.SavedSearch) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedSearch_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SavedSearch_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SavedSearch", field, false, false, "String")
+}
+
+func (ec *executionContext) _SavedSearch_kind(ctx context.Context, field graphql.CollectedField, obj *model.SavedSearch) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedSearch_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.SavedSearchKind) graphql.Marshaler {
+			return ec.marshalNSavedSearchKind2githubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐSavedSearchKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SavedSearch_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SavedSearch", field, false, false, "SavedSearchKind")
+}
+
+func (ec *executionContext) _SavedSearch_parameters(ctx context.Context, field graphql.CollectedField, obj *model.SavedSearch) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedSearch_parameters(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Parameters, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SavedSearch_parameters(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SavedSearch", field, false, false, "String")
+}
+
+func (ec *executionContext) _SavedSearch_createdAt(ctx context.Context, field graphql.CollectedField, obj *model.SavedSearch) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedSearch_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SavedSearch_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SavedSearch", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _SavedSearch_updatedAt(ctx context.Context, field graphql.CollectedField, obj *model.SavedSearch) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedSearch_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SavedSearch_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SavedSearch", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _SavedSearch_updatedBy(ctx context.Context, field graphql.CollectedField, obj *model.SavedSearch) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedSearch_updatedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedBy, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SavedSearch_updatedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SavedSearch", field, false, false, "String")
+}
+
+func (ec *executionContext) _SavedSearch_version(ctx context.Context, field graphql.CollectedField, obj *model.SavedSearch) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedSearch_version(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Version, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SavedSearch_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SavedSearch", field, false, false, "Int")
 }
 
 func (ec *executionContext) _ScheduleEntry_number(ctx context.Context, field graphql.CollectedField, obj *model.ScheduleEntry) (ret graphql.Marshaler) {
@@ -24117,6 +24825,38 @@ func (ec *executionContext) fieldContext_TimelineEntry_link(_ context.Context, f
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Link(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TimelineResult_entries(ctx context.Context, field graphql.CollectedField, obj *model.TimelineResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TimelineResult_entries(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Entries, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.TimelineEntry) graphql.Marshaler {
+			return ec.marshalNTimelineEntry2ᚕᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐTimelineEntryᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TimelineResult_entries(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TimelineResult",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TimelineEntry(ctx, field)
 		},
 	}
 	return fc, nil
@@ -28230,6 +28970,69 @@ func UnmarshalRetentionInput(ctx context.Context, raw any) (model.RetentionInput
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputSaveSearchInput(ctx context.Context, obj any) (model.SaveSearchInput, error) {
+	var it model.SaveSearchInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"operationId", "name", "kind", "parameters"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "operationId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("operationId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OperationID = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalNSavedSearchKind2githubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐSavedSearchKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "parameters":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("parameters"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Parameters = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalSaveSearchInput unmarshals raw into the SaveSearchInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalSaveSearchInput(ctx context.Context, raw any) (model.SaveSearchInput, error) {
+	var out model.SaveSearchInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "SaveSearchInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputTimelineInput(ctx context.Context, obj any) (model.TimelineInput, error) {
 	var it model.TimelineInput
 	if obj == nil {
@@ -29497,6 +30300,13 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Target(ctx, sel, obj)
+	case model.SavedSearch:
+		return ec._SavedSearch(ctx, sel, &obj)
+	case *model.SavedSearch:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._SavedSearch(ctx, sel, obj)
 	case model.Operation:
 		return ec._Operation(ctx, sel, &obj)
 	case *model.Operation:
@@ -29620,6 +30430,13 @@ func (ec *executionContext) _Record(ctx context.Context, sel ast.SelectionSet, o
 			return graphql.Null
 		}
 		return ec._Target(ctx, sel, obj)
+	case model.SavedSearch:
+		return ec._SavedSearch(ctx, sel, &obj)
+	case *model.SavedSearch:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._SavedSearch(ctx, sel, obj)
 	case model.Operation:
 		return ec._Operation(ctx, sel, &obj)
 	case *model.Operation:
@@ -29679,6 +30496,54 @@ func (ec *executionContext) _Record(ctx context.Context, sel ast.SelectionSet, o
 			return typedObj
 		} else {
 			panic(fmt.Errorf("unexpected type %T; non-generated variants of Record must implement graphql.Marshaler", obj))
+		}
+	}
+}
+
+func (ec *executionContext) _SavedSearchResult(ctx context.Context, sel ast.SelectionSet, obj model.SavedSearchResult) graphql.Marshaler {
+	switch obj := (obj).(type) {
+	case nil:
+		return graphql.Null
+	case model.TimelineResult:
+		return ec._TimelineResult(ctx, sel, &obj)
+	case *model.TimelineResult:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._TimelineResult(ctx, sel, obj)
+	case model.PathsResult:
+		return ec._PathsResult(ctx, sel, &obj)
+	case *model.PathsResult:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._PathsResult(ctx, sel, obj)
+	case model.Network:
+		return ec._Network(ctx, sel, &obj)
+	case *model.Network:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Network(ctx, sel, obj)
+	case model.CommonLinks:
+		return ec._CommonLinks(ctx, sel, &obj)
+	case *model.CommonLinks:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._CommonLinks(ctx, sel, obj)
+	case model.CoLocationResult:
+		return ec._CoLocationResult(ctx, sel, &obj)
+	case *model.CoLocationResult:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._CoLocationResult(ctx, sel, obj)
+	default:
+		if typedObj, ok := obj.(graphql.Marshaler); ok {
+			return typedObj
+		} else {
+			panic(fmt.Errorf("unexpected type %T; non-generated variants of SavedSearchResult must implement graphql.Marshaler", obj))
 		}
 	}
 }
@@ -30419,6 +31284,39 @@ func (ec *executionContext) _CoLocation(ctx context.Context, sel ast.SelectionSe
 	return out
 }
 
+var coLocationResultImplementors = []string{"CoLocationResult", "SavedSearchResult"}
+
+func (ec *executionContext) _CoLocationResult(ctx context.Context, sel ast.SelectionSet, obj *model.CoLocationResult) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, coLocationResultImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CoLocationResult")
+		case "meetings":
+			out.Values[i] = ec._CoLocationResult_meetings(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var coMentionImplementors = []string{"CoMention"}
 
 func (ec *executionContext) _CoMention(ctx context.Context, sel ast.SelectionSet, obj *model.CoMention) graphql.Marshaler {
@@ -30457,7 +31355,7 @@ func (ec *executionContext) _CoMention(ctx context.Context, sel ast.SelectionSet
 	return out
 }
 
-var commonLinksImplementors = []string{"CommonLinks"}
+var commonLinksImplementors = []string{"CommonLinks", "SavedSearchResult"}
 
 func (ec *executionContext) _CommonLinks(ctx context.Context, sel ast.SelectionSet, obj *model.CommonLinks) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, commonLinksImplementors)
@@ -32628,6 +33526,20 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "saveSearch":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_saveSearch(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deleteSavedSearch":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_deleteSavedSearch(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "link":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_link(ctx, field)
@@ -32666,7 +33578,7 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 	return out
 }
 
-var networkImplementors = []string{"Network"}
+var networkImplementors = []string{"Network", "SavedSearchResult"}
 
 func (ec *executionContext) _Network(ctx context.Context, sel ast.SelectionSet, obj *model.Network) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, networkImplementors)
@@ -33116,6 +34028,12 @@ func (ec *executionContext) _Operation(ctx context.Context, sel ast.SelectionSet
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Operation_disclosureSchedule(ctx, field, obj)
 				})
+		case "savedSearches":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Operation_savedSearches(ctx, field, obj)
+				})
 		case "reviewsDue":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -33494,7 +34412,7 @@ func (ec *executionContext) _Path(ctx context.Context, sel ast.SelectionSet, obj
 	return out
 }
 
-var pathsResultImplementors = []string{"PathsResult"}
+var pathsResultImplementors = []string{"PathsResult", "SavedSearchResult"}
 
 func (ec *executionContext) _PathsResult(ctx context.Context, sel ast.SelectionSet, obj *model.PathsResult) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, pathsResultImplementors)
@@ -33820,6 +34738,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_timeline(ctx, field)
 				})
+		case "runSavedSearch":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_runSavedSearch(ctx, field)
+				})
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Query___type(ctx, field)
@@ -33929,6 +34853,80 @@ func (ec *executionContext) _ReviewDue(ctx context.Context, sel ast.SelectionSet
 			out.Values[i] = ec._ReviewDue_overdue(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var savedSearchImplementors = []string{"SavedSearch", "Node", "Record"}
+
+func (ec *executionContext) _SavedSearch(ctx context.Context, sel ast.SelectionSet, obj *model.SavedSearch) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, savedSearchImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SavedSearch")
+		case "id":
+			out.Values[i] = ec._SavedSearch_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "operation":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SavedSearch_operation(ctx, field, obj)
+				})
+		case "name":
+			out.Values[i] = ec._SavedSearch_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "kind":
+			out.Values[i] = ec._SavedSearch_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "parameters":
+			out.Values[i] = ec._SavedSearch_parameters(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._SavedSearch_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._SavedSearch_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedBy":
+			out.Values[i] = ec._SavedSearch_updatedBy(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "version":
+			out.Values[i] = ec._SavedSearch_version(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -34244,6 +35242,39 @@ func (ec *executionContext) _TimelineEntry(ctx context.Context, sel ast.Selectio
 		case "link":
 			out.Values[i] = ec._TimelineEntry_link(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var timelineResultImplementors = []string{"TimelineResult", "SavedSearchResult"}
+
+func (ec *executionContext) _TimelineResult(ctx context.Context, sel ast.SelectionSet, obj *model.TimelineResult) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, timelineResultImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TimelineResult")
+		case "entries":
+			out.Values[i] = ec._TimelineResult_entries(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		default:
@@ -36377,6 +37408,53 @@ func (ec *executionContext) marshalNRole2ᚕgithubᚗcomᚋkeylineᚋkeylineᚋg
 	}
 
 	return ret
+}
+
+func (ec *executionContext) unmarshalNSaveSearchInput2githubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐSaveSearchInput(ctx context.Context, v any) (model.SaveSearchInput, error) {
+	res, err := ec.unmarshalInputSaveSearchInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSavedSearch2ᚕᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐSavedSearchᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.SavedSearch) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSavedSearch2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐSavedSearch(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSavedSearch2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐSavedSearch(ctx context.Context, sel ast.SelectionSet, v *model.SavedSearch) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SavedSearch!")
+		return graphql.Null
+	}
+	return ec._SavedSearch(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNSavedSearchKind2githubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐSavedSearchKind(ctx context.Context, v any) (model.SavedSearchKind, error) {
+	var res model.SavedSearchKind
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSavedSearchKind2githubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐSavedSearchKind(ctx context.Context, sel ast.SelectionSet, v model.SavedSearchKind) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNSavedSearchResult2githubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐSavedSearchResult(ctx context.Context, sel ast.SelectionSet, v model.SavedSearchResult) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SavedSearchResult!")
+		return graphql.Null
+	}
+	return ec._SavedSearchResult(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNScheduleEntry2ᚕᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐScheduleEntryᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ScheduleEntry) graphql.Marshaler {

@@ -155,3 +155,33 @@ func TestNetworkCommonLinksCoLocationTimeline(t *testing.T) {
 		t.Fatalf("timeline of A and D: the P–Q contact (20 Feb) then the meeting (1 Mar): %s", tl)
 	}
 }
+
+func TestSavedSearches(t *testing.T) {
+	w := newLinkWorld(t)
+	params := `{"fromId":"` + w.id["A"] + `","toId":"` + w.id["D"] + `","mode":"ALL_SHORTEST","maxHops":4}`
+	if bad := w.env.Do(w.analyst, `mutation($op: ID!) { saveSearch(input: {operationId: $op, name: "x", kind: PATHS, parameters: "{\"fromId\": 3}"}) { id } }`,
+		map[string]any{"op": w.op}); bad.Field() != "input.parameters" {
+		t.Fatalf("invalid parameters must be refused when saved: %s", bad)
+	}
+	saved := w.env.Do(w.analyst, `mutation($op: ID!, $p: String!) { saveSearch(input: {operationId: $op, name: "A to D", kind: PATHS, parameters: $p}) { id version } }`,
+		map[string]any{"op": w.op, "p": params}).NoErrors()
+	id := saved.Str("saveSearch", "id")
+	list := w.env.Do(w.analyst, `query($op: ID!) { operation(id: $op) { savedSearches { name kind } } }`, map[string]any{"op": w.op}).NoErrors()
+	if list.Str("operation", "savedSearches", 0, "name") != "A to D" {
+		t.Fatalf("saved searches: %s", list)
+	}
+	run := `query($id: ID!, $o: String) { runSavedSearch(id: $id, overrides: $o) { ... on PathsResult { paths { length } } } }`
+	if res := w.env.Do(w.analyst, run, map[string]any{"id": id}).NoErrors(); len(res.Path("runSavedSearch", "paths").([]any)) != 3 {
+		t.Fatalf("re-run: %s", res)
+	}
+	if res := w.env.Do(w.analyst, run, map[string]any{"id": id, "o": `{"maxHops":1}`}).NoErrors(); len(res.Path("runSavedSearch", "paths").([]any)) != 0 {
+		t.Fatalf("re-run with overrides: %s", res)
+	}
+	if res := w.env.Do(w.outsider, run, map[string]any{"id": id}); res.Code() != "NOT_FOUND" {
+		t.Fatalf("outsider: %s", res)
+	}
+	w.env.Do(w.analyst, `mutation($id: ID!) { deleteSavedSearch(id: $id, expectedVersion: 1) }`, map[string]any{"id": id}).NoErrors()
+	if res := w.env.Do(w.analyst, run, map[string]any{"id": id}); res.Code() != "NOT_FOUND" {
+		t.Fatalf("deleted: %s", res)
+	}
+}

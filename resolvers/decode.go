@@ -52,6 +52,8 @@ func decode(rec cypher.Record) (model.Node, error) {
 		n = &model.Action{}
 	case keyline.KindExhibit:
 		n = &model.Exhibit{}
+	case keyline.KindSavedSearch:
+		n = &model.SavedSearch{}
 	default:
 		return nil, fmt.Errorf("decode: unknown kind %q", rec.Kind)
 	}

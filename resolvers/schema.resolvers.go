@@ -507,6 +507,21 @@ func (r *mutationResolver) RecordContinuity(ctx context.Context, exhibitID strin
 	return decodeAs[*model.Exhibit](rec)
 }
 
+func (r *mutationResolver) SaveSearch(ctx context.Context, input model.SaveSearchInput) (*model.SavedSearch, error) {
+	return r.saveSearch(ctx, input)
+}
+
+func (r *mutationResolver) DeleteSavedSearch(ctx context.Context, id string, expectedVersion int) (string, error) {
+	a, err := currentActor(ctx)
+	if err != nil {
+		return "", err
+	}
+	if err := a.Authorise(keyline.PermSaveSearch, ""); err != nil {
+		return "", err
+	}
+	return id, r.Store.DeleteSavedSearch(ctx, a, id, expectedVersion)
+}
+
 // Link is the resolver for the link field.
 func (r *mutationResolver) Link(ctx context.Context, input model.LinkInput) (*model.Link, error) {
 	props, err := linkProps(input)
@@ -723,6 +738,10 @@ func (r *operationResolver) DisclosureSchedule(ctx context.Context, obj *model.O
 	return r.disclosureSchedule(ctx, obj, kind)
 }
 
+func (r *operationResolver) SavedSearches(ctx context.Context, obj *model.Operation) ([]*model.SavedSearch, error) {
+	return r.savedSearches(ctx, obj)
+}
+
 func (r *operationResolver) ReviewsDue(ctx context.Context, obj *model.Operation, dueBy *keyline.Date) ([]*model.ReviewDue, error) {
 	return r.reviewsDue(ctx, obj, dueBy)
 }
@@ -882,6 +901,14 @@ func (r *queryResolver) Timeline(ctx context.Context, input model.TimelineInput)
 	return r.timeline(ctx, input)
 }
 
+func (r *queryResolver) RunSavedSearch(ctx context.Context, id string, overrides *string) (model.SavedSearchResult, error) {
+	return r.runSavedSearch(ctx, id, overrides)
+}
+
+func (r *savedSearchResolver) Operation(ctx context.Context, obj *model.SavedSearch) (*model.Operation, error) {
+	return load[*model.Operation](ctx, obj.OperationID)
+}
+
 // Operation is the resolver for the operation field.
 func (r *targetResolver) Operation(ctx context.Context, obj *model.Target) (*model.Operation, error) {
 	return load[*model.Operation](ctx, obj.OperationID)
@@ -949,6 +976,8 @@ func (r *Resolver) Person() graph.PersonResolver { return &personResolver{r} }
 
 func (r *Resolver) Query() graph.QueryResolver { return &queryResolver{r} }
 
+func (r *Resolver) SavedSearch() graph.SavedSearchResolver { return &savedSearchResolver{r} }
+
 func (r *Resolver) Target() graph.TargetResolver { return &targetResolver{r} }
 
 func (r *Resolver) Vehicle() graph.VehicleResolver { return &vehicleResolver{r} }
@@ -968,6 +997,7 @@ type (
 	organisationResolver     struct{ *Resolver }
 	personResolver           struct{ *Resolver }
 	queryResolver            struct{ *Resolver }
+	savedSearchResolver      struct{ *Resolver }
 	targetResolver           struct{ *Resolver }
 	vehicleResolver          struct{ *Resolver }
 )

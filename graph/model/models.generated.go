@@ -29,6 +29,11 @@ type Record interface {
 	IsRecord()
 }
 
+// The result of a saved search.
+type SavedSearchResult interface {
+	IsSavedSearchResult()
+}
+
 // What asserts a link: an intelligence item or an exhibit.
 type Source interface {
 	IsSource()
@@ -198,6 +203,14 @@ type CoLocationInput struct {
 	WindowMinutes *int `json:"windowMinutes,omitempty"`
 }
 
+// Co-locations, as a saved-search result.
+type CoLocationResult struct {
+	// Entities together at events or places.
+	Meetings []*CoLocation `json:"meetings"`
+}
+
+func (CoLocationResult) IsSavedSearchResult() {}
+
 // An intelligence item mentioning several of the entities.
 type CoMention struct {
 	// The item.
@@ -213,6 +226,8 @@ type CommonLinks struct {
 	// Intelligence items mentioning two or more of the entities.
 	CoMentions []*CoMention `json:"coMentions"`
 }
+
+func (CommonLinks) IsSavedSearchResult() {}
 
 // A common-links question.
 type CommonLinksInput struct {
@@ -786,6 +801,8 @@ type Network struct {
 	Frontier []Entity `json:"frontier"`
 }
 
+func (Network) IsSavedSearchResult() {}
+
 // A network expansion.
 type NetworkInput struct {
 	// Entities to expand from.
@@ -926,6 +943,8 @@ type PathsResult struct {
 	Truncated bool `json:"truncated"`
 }
 
+func (PathsResult) IsSavedSearchResult() {}
+
 // A page of persons.
 type PersonConnection struct {
 	// Edges on this page.
@@ -1028,6 +1047,18 @@ type ReviewDue struct {
 	Overdue bool `json:"overdue"`
 }
 
+// A new saved search.
+type SaveSearchInput struct {
+	// The operation.
+	OperationID string `json:"operationId"`
+	// Name, e.g. 'Kell Street Crew to Dee line, 6 hops'.
+	Name string `json:"name"`
+	// What it asks.
+	Kind SavedSearchKind `json:"kind"`
+	// The parameters, as the JSON of the input type of its kind; checked when saved.
+	Parameters string `json:"parameters"`
+}
+
 // One item on a disclosure schedule.
 type ScheduleEntry struct {
 	// Item number on the schedule, consecutive from 1.
@@ -1097,6 +1128,14 @@ type TimelineInput struct {
 	// Most entries (1 to 1000).
 	Limit *int `json:"limit,omitempty"`
 }
+
+// A timeline, as a saved-search result.
+type TimelineResult struct {
+	// Dated entries in order.
+	Entries []*TimelineEntry `json:"entries"`
+}
+
+func (TimelineResult) IsSavedSearchResult() {}
 
 // A chain between intelligence and evidence, as a small graph: the records on
 // it and the steps joining them. Records above the caller's clearance are left
@@ -2678,6 +2717,73 @@ func (e *Role) UnmarshalJSON(b []byte) error {
 }
 
 func (e Role) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// What a saved search asks.
+type SavedSearchKind string
+
+const (
+	// A `paths` search (parameters: PathsInput).
+	SavedSearchKindPaths SavedSearchKind = "PATHS"
+	// A `network` expansion (parameters: NetworkInput).
+	SavedSearchKindNetwork SavedSearchKind = "NETWORK"
+	// A `commonLinks` search (parameters: CommonLinksInput).
+	SavedSearchKindCommonLinks SavedSearchKind = "COMMON_LINKS"
+	// A `coLocation` search (parameters: CoLocationInput).
+	SavedSearchKindCoLocation SavedSearchKind = "CO_LOCATION"
+	// A `timeline` (parameters: TimelineInput).
+	SavedSearchKindTimeline SavedSearchKind = "TIMELINE"
+)
+
+var AllSavedSearchKind = []SavedSearchKind{
+	SavedSearchKindPaths,
+	SavedSearchKindNetwork,
+	SavedSearchKindCommonLinks,
+	SavedSearchKindCoLocation,
+	SavedSearchKindTimeline,
+}
+
+func (e SavedSearchKind) IsValid() bool {
+	switch e {
+	case SavedSearchKindPaths, SavedSearchKindNetwork, SavedSearchKindCommonLinks, SavedSearchKindCoLocation, SavedSearchKindTimeline:
+		return true
+	}
+	return false
+}
+
+func (e SavedSearchKind) String() string {
+	return string(e)
+}
+
+func (e *SavedSearchKind) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = SavedSearchKind(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid SavedSearchKind", str)
+	}
+	return nil
+}
+
+func (e SavedSearchKind) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *SavedSearchKind) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e SavedSearchKind) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil

@@ -341,3 +341,11 @@ type AuditEvent struct {
 	Reason      *string   `json:"reason,omitempty"`
 	Purpose     *string   `json:"purpose,omitempty"`
 }
+
+// SavedSearch is a named, parameterised link query.
+type SavedSearch struct {
+	Base
+	Name       string          `json:"name"`
+	Kind       SavedSearchKind `json:"kind"`
+	Parameters string          `json:"parameters"`
+}

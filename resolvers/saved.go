@@ -1,0 +1,131 @@
+package resolvers
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"strings"
+
+	"github.com/keyline/keyline"
+	"github.com/keyline/keyline/graph/model"
+)
+
+// decodeParams reads saved-search parameters strictly into the input type
+// of its kind, so a saved search can only hold a valid question.
+func decodeParams(kind model.SavedSearchKind, raw []byte) (any, error) {
+	var in any
+	switch kind {
+	case model.SavedSearchKindPaths:
+		in = &model.PathsInput{}
+	case model.SavedSearchKindNetwork:
+		in = &model.NetworkInput{}
+	case model.SavedSearchKindCommonLinks:
+		in = &model.CommonLinksInput{}
+	case model.SavedSearchKindCoLocation:
+		in = &model.CoLocationInput{}
+	case model.SavedSearchKindTimeline:
+		in = &model.TimelineInput{}
+	default:
+		return nil, keyline.FieldErrorf("input.kind", "unknown kind %q", kind)
+	}
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(in); err != nil {
+		return nil, keyline.FieldErrorf("input.parameters", "not valid parameters for a %s search: %v", kind, cleanJSONError(err))
+	}
+	return in, nil
+}
+
+// cleanJSONError keeps decoder messages short and free of Go type names.
+func cleanJSONError(err error) string {
+	msg := err.Error()
+	if i := strings.Index(msg, " of type "); i > 0 {
+		msg = msg[:i]
+	}
+	return strings.TrimPrefix(msg, "json: ")
+}
+
+func (r *mutationResolver) saveSearch(ctx context.Context, in model.SaveSearchInput) (*model.SavedSearch, error) {
+	if err := keyline.RequireText("input.name", in.Name, maxName); err != nil {
+		return nil, err
+	}
+	if err := keyline.LimitText("input.parameters", in.Parameters, 20_000); err != nil {
+		return nil, err
+	}
+	if _, err := decodeParams(in.Kind, []byte(in.Parameters)); err != nil {
+		return nil, err
+	}
+	props := map[string]any{"name": strings.TrimSpace(in.Name), "kind": string(in.Kind), "parameters": in.Parameters}
+	return createNode[*model.SavedSearch](ctx, r.Store, keyline.PermSaveSearch, keyline.KindSavedSearch, in.OperationID, props, nil)
+}
+
+func (r *operationResolver) savedSearches(ctx context.Context, obj *model.Operation) ([]*model.SavedSearch, error) {
+	recs, err := r.Store.SavedSearches(ctx, loadersFrom(ctx).scope, obj.ID)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*model.SavedSearch, 0, len(recs))
+	for _, rec := range recs {
+		s, err := decodeAs[*model.SavedSearch](rec)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, s)
+	}
+	return out, nil
+}
+
+// runSavedSearch re-runs a saved search, with overrides merged over its
+// parameters (top-level keys replace), through the same resolver and
+// checks as the direct query.
+func (r *queryResolver) runSavedSearch(ctx context.Context, id string, overrides *string) (model.SavedSearchResult, error) {
+	if err := requireKind("id", id, keyline.KindSavedSearch); err != nil {
+		return nil, err
+	}
+	s, err := load[*model.SavedSearch](ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	var params map[string]any
+	if err := json.Unmarshal([]byte(s.Parameters), &params); err != nil {
+		return nil, keyline.Errorf(keyline.CodeConflict, "the saved parameters can no longer be read")
+	}
+	if overrides != nil && *overrides != "" {
+		var over map[string]any
+		if err := json.Unmarshal([]byte(*overrides), &over); err != nil {
+			return nil, keyline.FieldErrorf("overrides", "overrides must be a JSON object")
+		}
+		for k, v := range over {
+			params[k] = v
+		}
+	}
+	raw, _ := json.Marshal(params)
+	in, err := decodeParams(s.Kind, raw)
+	if err != nil {
+		return nil, prefixOverrides(err)
+	}
+	switch x := in.(type) {
+	case *model.PathsInput:
+		return r.paths(ctx, *x)
+	case *model.NetworkInput:
+		return r.network(ctx, *x)
+	case *model.CommonLinksInput:
+		return r.commonLinks(ctx, *x)
+	case *model.CoLocationInput:
+		m, err := r.coLocation(ctx, *x)
+		return &model.CoLocationResult{Meetings: m}, err
+	case *model.TimelineInput:
+		e, err := r.timeline(ctx, *x)
+		return &model.TimelineResult{Entries: e}, err
+	}
+	return nil, keyline.Errorf(keyline.CodeInternal, "internal error")
+}
+
+func prefixOverrides(err error) error {
+	if e, ok := err.(*keyline.Error); ok {
+		c := *e
+		c.Field = "overrides"
+		return &c
+	}
+	return err
+}
