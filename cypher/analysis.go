@@ -249,3 +249,25 @@ func (s *Store) Timeline(ctx context.Context, sc Scope, ids []string, from, to *
 	}
 	return out, nil
 }
+
+// OperationNetwork returns an operation's most linked entities (at most
+// budget) and the links among them.
+func (s *Store) OperationNetwork(ctx context.Context, sc Scope, operationID string, budget int, f LinkFilter) ([]Record, []LinkRecord, bool, error) {
+	rows, err := s.readAnalysis(ctx, q("operation_network"), f.params(sc, map[string]any{"operationId": operationID, "budget": budget}))
+	if err != nil || len(rows) == 0 {
+		return nil, nil, false, err
+	}
+	var nodes []Record
+	ns, _ := rows[0]["nodes"].([]any)
+	for _, n := range ns {
+		m := asMap(n)
+		nodes = append(nodes, Record{Kind: kindOf(m["labels"]), Props: asMap(m["props"])})
+	}
+	var links []LinkRecord
+	ls, _ := rows[0]["links"].([]any)
+	for _, l := range ls {
+		links = append(links, linkFromMap(asMap(l)))
+	}
+	truncated, _ := rows[0]["truncated"].(bool)
+	return nodes, links, truncated, nil
+}

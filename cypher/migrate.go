@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io/fs"
 	"path"
@@ -91,6 +92,11 @@ func (s *Store) Migrate(ctx context.Context) ([]string, error) {
 			if err == nil {
 				_, err = res.Consume(ctx)
 			}
+			if alreadyExists(err) {
+				// Another instance created it a moment ago (IF NOT EXISTS
+				// does not cover a creation still in flight).
+				err = nil
+			}
 			if err != nil {
 				sess.Close(ctx)
 				return done, fmt.Errorf("migration %s_%s statement %d: %w", m.version, m.name, i+1, err)
@@ -112,4 +118,17 @@ func (s *Store) Migrate(ctx context.Context) ([]string, error) {
 		_, _ = res.Consume(ctx)
 	}
 	return done, nil
+}
+
+func alreadyExists(err error) bool {
+	var ne *neo4j.Neo4jError
+	if !errors.As(err, &ne) {
+		return false
+	}
+	switch ne.Code {
+	case "Neo.ClientError.Schema.EquivalentSchemaRuleAlreadyExists", "Neo.ClientError.Schema.IndexAlreadyExists",
+		"Neo.ClientError.Schema.ConstraintAlreadyExists":
+		return true
+	}
+	return false
 }

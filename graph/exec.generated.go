@@ -360,6 +360,27 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	KeyPlayer struct {
+		Betweenness      func(childComplexity int) int
+		Closeness        func(childComplexity int) int
+		Community        func(childComplexity int) int
+		Degree           func(childComplexity int) int
+		DegreeCentrality func(childComplexity int) int
+		Eigenvector      func(childComplexity int) int
+		Entity           func(childComplexity int) int
+		Rank             func(childComplexity int) int
+	}
+
+	KeyPlayers struct {
+		Communities func(childComplexity int) int
+		LinkCount   func(childComplexity int) int
+		Modularity  func(childComplexity int) int
+		NodeCount   func(childComplexity int) int
+		Ranked      func(childComplexity int) int
+		RankedBy    func(childComplexity int) int
+		Truncated   func(childComplexity int) int
+	}
+
 	LegacyGrading struct {
 		Code        func(childComplexity int) int
 		Handling    func(childComplexity int) int
@@ -511,6 +532,12 @@ type ComplexityRoot struct {
 		Links     func(childComplexity int) int
 		Nodes     func(childComplexity int) int
 		Truncated func(childComplexity int) int
+	}
+
+	NetworkCommunity struct {
+		ID      func(childComplexity int) int
+		Members func(childComplexity int) int
+		Size    func(childComplexity int) int
 	}
 
 	Officer struct {
@@ -674,6 +701,7 @@ type ComplexityRoot struct {
 		AuditTrail     func(childComplexity int, filter *model.AuditFilter, first *int, after *string) int
 		CoLocation     func(childComplexity int, input model.CoLocationInput) int
 		CommonLinks    func(childComplexity int, input model.CommonLinksInput) int
+		KeyPlayers     func(childComplexity int, input model.KeyPlayersInput) int
 		Me             func(childComplexity int) int
 		Network        func(childComplexity int, input model.NetworkInput) int
 		Node           func(childComplexity int, id string) int
@@ -964,6 +992,7 @@ type QueryResolver interface {
 	CommonLinks(ctx context.Context, input model.CommonLinksInput) (*model.CommonLinks, error)
 	CoLocation(ctx context.Context, input model.CoLocationInput) ([]*model.CoLocation, error)
 	Timeline(ctx context.Context, input model.TimelineInput) ([]*model.TimelineEntry, error)
+	KeyPlayers(ctx context.Context, input model.KeyPlayersInput) (*model.KeyPlayers, error)
 	RunSavedSearch(ctx context.Context, id string, overrides *string) (model.SavedSearchResult, error)
 }
 type SavedSearchResolver interface {
@@ -2289,6 +2318,98 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.IntelligenceItemEdge.Node(childComplexity), true
 
+	case "KeyPlayer.betweenness":
+		if e.ComplexityRoot.KeyPlayer.Betweenness == nil {
+			break
+		}
+
+		return e.ComplexityRoot.KeyPlayer.Betweenness(childComplexity), true
+	case "KeyPlayer.closeness":
+		if e.ComplexityRoot.KeyPlayer.Closeness == nil {
+			break
+		}
+
+		return e.ComplexityRoot.KeyPlayer.Closeness(childComplexity), true
+	case "KeyPlayer.community":
+		if e.ComplexityRoot.KeyPlayer.Community == nil {
+			break
+		}
+
+		return e.ComplexityRoot.KeyPlayer.Community(childComplexity), true
+	case "KeyPlayer.degree":
+		if e.ComplexityRoot.KeyPlayer.Degree == nil {
+			break
+		}
+
+		return e.ComplexityRoot.KeyPlayer.Degree(childComplexity), true
+	case "KeyPlayer.degreeCentrality":
+		if e.ComplexityRoot.KeyPlayer.DegreeCentrality == nil {
+			break
+		}
+
+		return e.ComplexityRoot.KeyPlayer.DegreeCentrality(childComplexity), true
+	case "KeyPlayer.eigenvector":
+		if e.ComplexityRoot.KeyPlayer.Eigenvector == nil {
+			break
+		}
+
+		return e.ComplexityRoot.KeyPlayer.Eigenvector(childComplexity), true
+	case "KeyPlayer.entity":
+		if e.ComplexityRoot.KeyPlayer.Entity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.KeyPlayer.Entity(childComplexity), true
+	case "KeyPlayer.rank":
+		if e.ComplexityRoot.KeyPlayer.Rank == nil {
+			break
+		}
+
+		return e.ComplexityRoot.KeyPlayer.Rank(childComplexity), true
+
+	case "KeyPlayers.communities":
+		if e.ComplexityRoot.KeyPlayers.Communities == nil {
+			break
+		}
+
+		return e.ComplexityRoot.KeyPlayers.Communities(childComplexity), true
+	case "KeyPlayers.linkCount":
+		if e.ComplexityRoot.KeyPlayers.LinkCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.KeyPlayers.LinkCount(childComplexity), true
+	case "KeyPlayers.modularity":
+		if e.ComplexityRoot.KeyPlayers.Modularity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.KeyPlayers.Modularity(childComplexity), true
+	case "KeyPlayers.nodeCount":
+		if e.ComplexityRoot.KeyPlayers.NodeCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.KeyPlayers.NodeCount(childComplexity), true
+	case "KeyPlayers.ranked":
+		if e.ComplexityRoot.KeyPlayers.Ranked == nil {
+			break
+		}
+
+		return e.ComplexityRoot.KeyPlayers.Ranked(childComplexity), true
+	case "KeyPlayers.rankedBy":
+		if e.ComplexityRoot.KeyPlayers.RankedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.KeyPlayers.RankedBy(childComplexity), true
+	case "KeyPlayers.truncated":
+		if e.ComplexityRoot.KeyPlayers.Truncated == nil {
+			break
+		}
+
+		return e.ComplexityRoot.KeyPlayers.Truncated(childComplexity), true
+
 	case "LegacyGrading.code":
 		if e.ComplexityRoot.LegacyGrading.Code == nil {
 			break
@@ -3184,6 +3305,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Network.Truncated(childComplexity), true
 
+	case "NetworkCommunity.id":
+		if e.ComplexityRoot.NetworkCommunity.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NetworkCommunity.ID(childComplexity), true
+	case "NetworkCommunity.members":
+		if e.ComplexityRoot.NetworkCommunity.Members == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NetworkCommunity.Members(childComplexity), true
+	case "NetworkCommunity.size":
+		if e.ComplexityRoot.NetworkCommunity.Size == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NetworkCommunity.Size(childComplexity), true
+
 	case "Officer.collarNumber":
 		if e.ComplexityRoot.Officer.CollarNumber == nil {
 			break
@@ -3998,6 +4138,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Query.CommonLinks(childComplexity, args["input"].(model.CommonLinksInput)), true
 
+	case "Query.keyPlayers":
+		if e.ComplexityRoot.Query.KeyPlayers == nil {
+			break
+		}
+
+		args, err := ec.field_Query_keyPlayers_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.KeyPlayers(childComplexity, args["input"].(model.KeyPlayersInput)), true
 	case "Query.me":
 		if e.ComplexityRoot.Query.Me == nil {
 			break
@@ -4585,6 +4736,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("EntityOrder", ec.unmarshalInputEntityOrder),
 			graphql.NewInputUnmarshaler("GradingInput", ec.unmarshalInputGradingInput),
 			graphql.NewInputUnmarshaler("IntelligenceFilter", ec.unmarshalInputIntelligenceFilter),
+			graphql.NewInputUnmarshaler("KeyPlayersInput", ec.unmarshalInputKeyPlayersInput),
 			graphql.NewInputUnmarshaler("LegacyGradingInput", ec.unmarshalInputLegacyGradingInput),
 			graphql.NewInputUnmarshaler("LinkFilter", ec.unmarshalInputLinkFilter),
 			graphql.NewInputUnmarshaler("LinkInput", ec.unmarshalInputLinkInput),
@@ -6292,8 +6444,90 @@ type Query {
   coLocation(input: CoLocationInput!): [CoLocation!]!
   "Link analysis: the dated events and contacts of entities, in time order."
   timeline(input: TimelineInput!): [TimelineEntry!]!
+  "Link analysis: who matters in a network (degree, betweenness, closeness and eigenvector centrality) and the communities it splits into."
+  keyPlayers(input: KeyPlayersInput!): KeyPlayers!
   "Re-run a saved search, optionally overriding some of its parameters (a JSON object merged over the saved one)."
   runSavedSearch(id: ID!, overrides: String): SavedSearchResult!
+}
+
+"A centrality measure."
+enum CentralityMeasure {
+  "Number of distinct entities directly linked."
+  DEGREE
+  "Share of shortest paths between others passing through (brokers, bridges)."
+  BETWEENNESS
+  "How near to everyone else (Wasserman–Faust, comparable across components)."
+  CLOSENESS
+  "Linked to well-linked entities (influence)."
+  EIGENVECTOR
+}
+
+"Whose network to analyse: give exactly one of operationId, organisationId and seedIds."
+input KeyPlayersInput {
+  "An operation's whole network (its most linked entities, up to the node budget)."
+  operationId: ID
+  "An organisation's network: its members and their links, ` + "`" + `hops` + "`" + ` out from the organisation."
+  organisationId: ID
+  "The network around these entities, ` + "`" + `hops` + "`" + ` out."
+  seedIds: [ID!]
+  "Hops to expand for organisationId and seedIds (1 to 3)."
+  hops: Int = 2
+  "Most entities analysed (1 to 2000)."
+  nodeBudget: Int = 500
+  "Which links and entities may be used."
+  filter: TraversalFilter
+  "Measure to rank by."
+  rankBy: CentralityMeasure = BETWEENNESS
+  "How many key players to return (1 to 200)."
+  first: Int = 20
+}
+
+"Key players and communities of a network."
+type KeyPlayers {
+  "Entities analysed."
+  nodeCount: Int!
+  "Distinct linked pairs analysed."
+  linkCount: Int!
+  "Whether the node budget cut the network short."
+  truncated: Boolean!
+  "The measure the ranking uses."
+  rankedBy: CentralityMeasure!
+  "Entities ranked by the measure, highest first, with every measure."
+  ranked: [KeyPlayer!]!
+  "Communities found by Louvain modularity optimisation, largest first."
+  communities: [NetworkCommunity!]!
+  "Newman modularity of the communities (above about 0.3 suggests real structure)."
+  modularity: Float!
+}
+
+"An entity's position in a network."
+type KeyPlayer {
+  "Position in the ranking, from 1."
+  rank: Int!
+  "The entity."
+  entity: Entity!
+  "Distinct entities directly linked."
+  degree: Int!
+  "Degree / (n - 1)."
+  degreeCentrality: Float!
+  "Normalised betweenness (0..1)."
+  betweenness: Float!
+  "Wasserman–Faust closeness (0..1)."
+  closeness: Float!
+  "Eigenvector centrality within its connected component (0..1)."
+  eigenvector: Float!
+  "Community id (see communities)."
+  community: Int!
+}
+
+"A community of a network."
+type NetworkCommunity {
+  "Id, from 0."
+  id: Int!
+  "Number of members."
+  size: Int!
+  "Members."
+  members: [Entity!]!
 }
 
 "What a saved search asks."
@@ -6308,6 +6542,8 @@ enum SavedSearchKind {
   CO_LOCATION
   "A ` + "`" + `timeline` + "`" + ` (parameters: TimelineInput)."
   TIMELINE
+  "A ` + "`" + `keyPlayers` + "`" + ` analysis (parameters: KeyPlayersInput)."
+  KEY_PLAYERS
 }
 
 "A named, parameterised link query an analyst saved to re-run."
@@ -6345,7 +6581,7 @@ input SaveSearchInput {
 }
 
 "The result of a saved search."
-union SavedSearchResult = PathsResult | Network | CommonLinks | CoLocationResult | TimelineResult
+union SavedSearchResult = PathsResult | Network | CommonLinks | CoLocationResult | TimelineResult | KeyPlayers
 
 "Co-locations, as a saved-search result."
 type CoLocationResult {
@@ -7858,6 +8094,48 @@ func (ec *executionContext) childFields_IntelligenceItemEdge(ctx context.Context
 	return nil, fmt.Errorf("no field named %q was found under type IntelligenceItemEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_KeyPlayer(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "rank":
+		return ec.fieldContext_KeyPlayer_rank(ctx, field)
+	case "entity":
+		return ec.fieldContext_KeyPlayer_entity(ctx, field)
+	case "degree":
+		return ec.fieldContext_KeyPlayer_degree(ctx, field)
+	case "degreeCentrality":
+		return ec.fieldContext_KeyPlayer_degreeCentrality(ctx, field)
+	case "betweenness":
+		return ec.fieldContext_KeyPlayer_betweenness(ctx, field)
+	case "closeness":
+		return ec.fieldContext_KeyPlayer_closeness(ctx, field)
+	case "eigenvector":
+		return ec.fieldContext_KeyPlayer_eigenvector(ctx, field)
+	case "community":
+		return ec.fieldContext_KeyPlayer_community(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type KeyPlayer", field.Name)
+}
+
+func (ec *executionContext) childFields_KeyPlayers(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "nodeCount":
+		return ec.fieldContext_KeyPlayers_nodeCount(ctx, field)
+	case "linkCount":
+		return ec.fieldContext_KeyPlayers_linkCount(ctx, field)
+	case "truncated":
+		return ec.fieldContext_KeyPlayers_truncated(ctx, field)
+	case "rankedBy":
+		return ec.fieldContext_KeyPlayers_rankedBy(ctx, field)
+	case "ranked":
+		return ec.fieldContext_KeyPlayers_ranked(ctx, field)
+	case "communities":
+		return ec.fieldContext_KeyPlayers_communities(ctx, field)
+	case "modularity":
+		return ec.fieldContext_KeyPlayers_modularity(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type KeyPlayers", field.Name)
+}
+
 func (ec *executionContext) childFields_LegacyGrading(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "source":
@@ -8074,6 +8352,18 @@ func (ec *executionContext) childFields_Network(ctx context.Context, field graph
 		return ec.fieldContext_Network_frontier(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Network", field.Name)
+}
+
+func (ec *executionContext) childFields_NetworkCommunity(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_NetworkCommunity_id(ctx, field)
+	case "size":
+		return ec.fieldContext_NetworkCommunity_size(ctx, field)
+	case "members":
+		return ec.fieldContext_NetworkCommunity_members(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type NetworkCommunity", field.Name)
 }
 
 func (ec *executionContext) childFields_Officer(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -10574,6 +10864,20 @@ func (ec *executionContext) field_Query_commonLinks_args(ctx context.Context, ra
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (model.CommonLinksInput, error) {
 			return ec.unmarshalNCommonLinksInput2githubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐCommonLinksInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_keyPlayers_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.KeyPlayersInput, error) {
+			return ec.unmarshalNKeyPlayersInput2githubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐKeyPlayersInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -16207,6 +16511,378 @@ func (ec *executionContext) fieldContext_IntelligenceItemEdge_node(_ context.Con
 	return fc, nil
 }
 
+func (ec *executionContext) _KeyPlayer_rank(ctx context.Context, field graphql.CollectedField, obj *model.KeyPlayer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_KeyPlayer_rank(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rank, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_KeyPlayer_rank(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("KeyPlayer", field, false, false, "Int")
+}
+
+func (ec *executionContext) _KeyPlayer_entity(ctx context.Context, field graphql.CollectedField, obj *model.KeyPlayer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_KeyPlayer_entity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Entity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.Entity) graphql.Marshaler {
+			return ec.marshalNEntity2githubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐEntity(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_KeyPlayer_entity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "KeyPlayer",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _KeyPlayer_degree(ctx context.Context, field graphql.CollectedField, obj *model.KeyPlayer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_KeyPlayer_degree(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Degree, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_KeyPlayer_degree(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("KeyPlayer", field, false, false, "Int")
+}
+
+func (ec *executionContext) _KeyPlayer_degreeCentrality(ctx context.Context, field graphql.CollectedField, obj *model.KeyPlayer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_KeyPlayer_degreeCentrality(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DegreeCentrality, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_KeyPlayer_degreeCentrality(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("KeyPlayer", field, false, false, "Float")
+}
+
+func (ec *executionContext) _KeyPlayer_betweenness(ctx context.Context, field graphql.CollectedField, obj *model.KeyPlayer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_KeyPlayer_betweenness(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Betweenness, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_KeyPlayer_betweenness(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("KeyPlayer", field, false, false, "Float")
+}
+
+func (ec *executionContext) _KeyPlayer_closeness(ctx context.Context, field graphql.CollectedField, obj *model.KeyPlayer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_KeyPlayer_closeness(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Closeness, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_KeyPlayer_closeness(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("KeyPlayer", field, false, false, "Float")
+}
+
+func (ec *executionContext) _KeyPlayer_eigenvector(ctx context.Context, field graphql.CollectedField, obj *model.KeyPlayer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_KeyPlayer_eigenvector(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Eigenvector, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_KeyPlayer_eigenvector(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("KeyPlayer", field, false, false, "Float")
+}
+
+func (ec *executionContext) _KeyPlayer_community(ctx context.Context, field graphql.CollectedField, obj *model.KeyPlayer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_KeyPlayer_community(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Community, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_KeyPlayer_community(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("KeyPlayer", field, false, false, "Int")
+}
+
+func (ec *executionContext) _KeyPlayers_nodeCount(ctx context.Context, field graphql.CollectedField, obj *model.KeyPlayers) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_KeyPlayers_nodeCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NodeCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_KeyPlayers_nodeCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("KeyPlayers", field, false, false, "Int")
+}
+
+func (ec *executionContext) _KeyPlayers_linkCount(ctx context.Context, field graphql.CollectedField, obj *model.KeyPlayers) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_KeyPlayers_linkCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LinkCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_KeyPlayers_linkCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("KeyPlayers", field, false, false, "Int")
+}
+
+func (ec *executionContext) _KeyPlayers_truncated(ctx context.Context, field graphql.CollectedField, obj *model.KeyPlayers) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_KeyPlayers_truncated(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Truncated, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_KeyPlayers_truncated(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("KeyPlayers", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _KeyPlayers_rankedBy(ctx context.Context, field graphql.CollectedField, obj *model.KeyPlayers) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_KeyPlayers_rankedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RankedBy, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.CentralityMeasure) graphql.Marshaler {
+			return ec.marshalNCentralityMeasure2githubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐCentralityMeasure(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_KeyPlayers_rankedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("KeyPlayers", field, false, false, "CentralityMeasure")
+}
+
+func (ec *executionContext) _KeyPlayers_ranked(ctx context.Context, field graphql.CollectedField, obj *model.KeyPlayers) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_KeyPlayers_ranked(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Ranked, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.KeyPlayer) graphql.Marshaler {
+			return ec.marshalNKeyPlayer2ᚕᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐKeyPlayerᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_KeyPlayers_ranked(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "KeyPlayers",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_KeyPlayer(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _KeyPlayers_communities(ctx context.Context, field graphql.CollectedField, obj *model.KeyPlayers) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_KeyPlayers_communities(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Communities, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.NetworkCommunity) graphql.Marshaler {
+			return ec.marshalNNetworkCommunity2ᚕᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐNetworkCommunityᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_KeyPlayers_communities(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "KeyPlayers",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_NetworkCommunity(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _KeyPlayers_modularity(ctx context.Context, field graphql.CollectedField, obj *model.KeyPlayers) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_KeyPlayers_modularity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Modularity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_KeyPlayers_modularity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("KeyPlayers", field, false, false, "Float")
+}
+
 func (ec *executionContext) _LegacyGrading_source(ctx context.Context, field graphql.CollectedField, obj *model.LegacyGrading) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -19833,6 +20509,84 @@ func (ec *executionContext) _Network_frontier(ctx context.Context, field graphql
 func (ec *executionContext) fieldContext_Network_frontier(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Network",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _NetworkCommunity_id(ctx context.Context, field graphql.CollectedField, obj *model.NetworkCommunity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NetworkCommunity_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NetworkCommunity_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NetworkCommunity", field, false, false, "Int")
+}
+
+func (ec *executionContext) _NetworkCommunity_size(ctx context.Context, field graphql.CollectedField, obj *model.NetworkCommunity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NetworkCommunity_size(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Size, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NetworkCommunity_size(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NetworkCommunity", field, false, false, "Int")
+}
+
+func (ec *executionContext) _NetworkCommunity_members(ctx context.Context, field graphql.CollectedField, obj *model.NetworkCommunity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NetworkCommunity_members(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Members, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.Entity) graphql.Marshaler {
+			return ec.marshalNEntity2ᚕgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐEntityᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NetworkCommunity_members(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "NetworkCommunity",
 		Field:      field,
 		IsMethod:   false,
 		IsResolver: false,
@@ -23529,6 +24283,50 @@ func (ec *executionContext) fieldContext_Query_timeline(ctx context.Context, fie
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_timeline_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_keyPlayers(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_keyPlayers(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().KeyPlayers(ctx, fc.Args["input"].(model.KeyPlayersInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.KeyPlayers) graphql.Marshaler {
+			return ec.marshalNKeyPlayers2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐKeyPlayers(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_keyPlayers(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_KeyPlayers(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_keyPlayers_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -28161,6 +28959,110 @@ func UnmarshalIntelligenceFilter(ctx context.Context, raw any) (model.Intelligen
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputKeyPlayersInput(ctx context.Context, obj any) (model.KeyPlayersInput, error) {
+	var it model.KeyPlayersInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["hops"]; !present {
+		asMap["hops"] = 2
+	}
+	if _, present := asMap["nodeBudget"]; !present {
+		asMap["nodeBudget"] = 500
+	}
+	if _, present := asMap["rankBy"]; !present {
+		asMap["rankBy"] = "BETWEENNESS"
+	}
+	if _, present := asMap["first"]; !present {
+		asMap["first"] = 20
+	}
+
+	fieldsInOrder := [...]string{"operationId", "organisationId", "seedIds", "hops", "nodeBudget", "filter", "rankBy", "first"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "operationId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("operationId"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OperationID = data
+		case "organisationId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("organisationId"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OrganisationID = data
+		case "seedIds":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("seedIds"))
+			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SeedIds = data
+		case "hops":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hops"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Hops = data
+		case "nodeBudget":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nodeBudget"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NodeBudget = data
+		case "filter":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("filter"))
+			data, err := ec.unmarshalOTraversalFilter2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐTraversalFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Filter = data
+		case "rankBy":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("rankBy"))
+			data, err := ec.unmarshalOCentralityMeasure2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐCentralityMeasure(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RankBy = data
+		case "first":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("first"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.First = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalKeyPlayersInput unmarshals raw into the KeyPlayersInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalKeyPlayersInput(ctx context.Context, raw any) (model.KeyPlayersInput, error) {
+	var out model.KeyPlayersInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "KeyPlayersInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputLegacyGradingInput(ctx context.Context, obj any) (model.LegacyGradingInput, error) {
 	var it model.LegacyGradingInput
 	if obj == nil {
@@ -30525,6 +31427,13 @@ func (ec *executionContext) _SavedSearchResult(ctx context.Context, sel ast.Sele
 			return graphql.Null
 		}
 		return ec._Network(ctx, sel, obj)
+	case model.KeyPlayers:
+		return ec._KeyPlayers(ctx, sel, &obj)
+	case *model.KeyPlayers:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._KeyPlayers(ctx, sel, obj)
 	case model.CommonLinks:
 		return ec._CommonLinks(ctx, sel, &obj)
 	case *model.CommonLinks:
@@ -32581,6 +33490,137 @@ func (ec *executionContext) _IntelligenceItemEdge(ctx context.Context, sel ast.S
 	return out
 }
 
+var keyPlayerImplementors = []string{"KeyPlayer"}
+
+func (ec *executionContext) _KeyPlayer(ctx context.Context, sel ast.SelectionSet, obj *model.KeyPlayer) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, keyPlayerImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("KeyPlayer")
+		case "rank":
+			out.Values[i] = ec._KeyPlayer_rank(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "entity":
+			out.Values[i] = ec._KeyPlayer_entity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "degree":
+			out.Values[i] = ec._KeyPlayer_degree(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "degreeCentrality":
+			out.Values[i] = ec._KeyPlayer_degreeCentrality(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "betweenness":
+			out.Values[i] = ec._KeyPlayer_betweenness(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "closeness":
+			out.Values[i] = ec._KeyPlayer_closeness(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "eigenvector":
+			out.Values[i] = ec._KeyPlayer_eigenvector(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "community":
+			out.Values[i] = ec._KeyPlayer_community(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var keyPlayersImplementors = []string{"KeyPlayers", "SavedSearchResult"}
+
+func (ec *executionContext) _KeyPlayers(ctx context.Context, sel ast.SelectionSet, obj *model.KeyPlayers) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, keyPlayersImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("KeyPlayers")
+		case "nodeCount":
+			out.Values[i] = ec._KeyPlayers_nodeCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "linkCount":
+			out.Values[i] = ec._KeyPlayers_linkCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "truncated":
+			out.Values[i] = ec._KeyPlayers_truncated(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rankedBy":
+			out.Values[i] = ec._KeyPlayers_rankedBy(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "ranked":
+			out.Values[i] = ec._KeyPlayers_ranked(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "communities":
+			out.Values[i] = ec._KeyPlayers_communities(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "modularity":
+			out.Values[i] = ec._KeyPlayers_modularity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var legacyGradingImplementors = []string{"LegacyGrading"}
 
 func (ec *executionContext) _LegacyGrading(ctx context.Context, sel ast.SelectionSet, obj *model.LegacyGrading) graphql.Marshaler {
@@ -33606,6 +34646,49 @@ func (ec *executionContext) _Network(ctx context.Context, sel ast.SelectionSet, 
 			}
 		case "frontier":
 			out.Values[i] = ec._Network_frontier(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var networkCommunityImplementors = []string{"NetworkCommunity"}
+
+func (ec *executionContext) _NetworkCommunity(ctx context.Context, sel ast.SelectionSet, obj *model.NetworkCommunity) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, networkCommunityImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("NetworkCommunity")
+		case "id":
+			out.Values[i] = ec._NetworkCommunity_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "size":
+			out.Values[i] = ec._NetworkCommunity_size(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "members":
+			out.Values[i] = ec._NetworkCommunity_members(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -34737,6 +35820,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_timeline(ctx, field)
+				})
+		case "keyPlayers":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_keyPlayers(ctx, field)
 				})
 		case "runSavedSearch":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -36138,6 +37227,16 @@ func (ec *executionContext) marshalNBoolean2bool(ctx context.Context, sel ast.Se
 	return res
 }
 
+func (ec *executionContext) unmarshalNCentralityMeasure2githubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐCentralityMeasure(ctx context.Context, v any) (model.CentralityMeasure, error) {
+	var res model.CentralityMeasure
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCentralityMeasure2githubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐCentralityMeasure(ctx context.Context, sel ast.SelectionSet, v model.CentralityMeasure) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) unmarshalNClassification2githubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐClassification(ctx context.Context, v any) (model.Classification, error) {
 	var res model.Classification
 	err := res.UnmarshalGQL(v)
@@ -36747,6 +37846,43 @@ func (ec *executionContext) marshalNIntelligenceItemEdge2ᚖgithubᚗcomᚋkeyli
 	return ec._IntelligenceItemEdge(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNKeyPlayer2ᚕᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐKeyPlayerᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.KeyPlayer) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNKeyPlayer2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐKeyPlayer(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNKeyPlayer2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐKeyPlayer(ctx context.Context, sel ast.SelectionSet, v *model.KeyPlayer) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "KeyPlayer!")
+		return graphql.Null
+	}
+	return ec._KeyPlayer(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNKeyPlayers2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐKeyPlayers(ctx context.Context, sel ast.SelectionSet, v *model.KeyPlayers) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "KeyPlayers!")
+		return graphql.Null
+	}
+	return ec._KeyPlayers(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNKeyPlayersInput2githubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐKeyPlayersInput(ctx context.Context, v any) (model.KeyPlayersInput, error) {
+	res, err := ec.unmarshalInputKeyPlayersInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNLineOfEnquiry2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐLineOfEnquiry(ctx context.Context, sel ast.SelectionSet, v *model.LineOfEnquiry) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "LineOfEnquiry!")
@@ -36961,6 +38097,30 @@ func (ec *executionContext) marshalNNetwork2ᚖgithubᚗcomᚋkeylineᚋkeyline�
 		return graphql.Null
 	}
 	return ec._Network(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNNetworkCommunity2ᚕᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐNetworkCommunityᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.NetworkCommunity) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNNetworkCommunity2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐNetworkCommunity(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNNetworkCommunity2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐNetworkCommunity(ctx context.Context, sel ast.SelectionSet, v *model.NetworkCommunity) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "NetworkCommunity!")
+		return graphql.Null
+	}
+	return ec._NetworkCommunity(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNNetworkInput2githubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐNetworkInput(ctx context.Context, v any) (model.NetworkInput, error) {
@@ -38164,6 +39324,22 @@ func (ec *executionContext) marshalOBoolean2ᚖbool(ctx context.Context, sel ast
 	_ = ctx
 	res := graphql.MarshalBoolean(*v)
 	return res
+}
+
+func (ec *executionContext) unmarshalOCentralityMeasure2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐCentralityMeasure(ctx context.Context, v any) (*model.CentralityMeasure, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model.CentralityMeasure)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOCentralityMeasure2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐCentralityMeasure(ctx context.Context, sel ast.SelectionSet, v *model.CentralityMeasure) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
 }
 
 func (ec *executionContext) unmarshalOClassification2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐClassification(ctx context.Context, v any) (*model.Classification, error) {

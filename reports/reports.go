@@ -1,11 +1,13 @@
 // Package reports renders Keyline's printable and exportable documents
 // over HTTP: the CPIA disclosure schedules as CSV and as HTML that prints
-// cleanly. It reads the caller from the request context (set by the
+// cleanly, and link-analysis charts as ANX, GraphML and JSON. It reads the caller from the request context (set by the
 // authentication middleware) and applies the same rules as the GraphQL API.
 package reports
 
 import (
+	"bytes"
 	"embed"
+	"io"
 	"encoding/csv"
 	"html/template"
 	"net/http"
@@ -16,6 +18,7 @@ import (
 
 	"github.com/keyline/keyline"
 	"github.com/keyline/keyline/cypher"
+	"github.com/keyline/keyline/export"
 	"github.com/keyline/keyline/graph/model"
 	"github.com/keyline/keyline/resolvers"
 )
@@ -25,9 +28,51 @@ var templates embed.FS
 
 var pages = template.Must(template.ParseFS(templates, "templates/*.html"))
 
-// Handler serves /reports/operations/{id}/{mg6c|mg6d}.{csv|html}.
+// Handler serves the documents:
+//
+//	GET  /reports/operations/{id}/{mg6c|mg6d}.{csv|html}  CPIA schedules
+//	POST /export/{kind}.{anx|graphml|json}                a link-analysis chart;
+//	     kind is paths, network, common-links or key-players and the body is
+//	     the JSON of that query's input (as in a saved search)
+//	GET  /export/saved/{id}.{anx|graphml|json}             a saved search's chart
 func Handler(store *cypher.Store) http.Handler {
 	mux := http.NewServeMux()
+	charts := &resolvers.Resolver{Store: store}
+	exportKinds := map[string]model.SavedSearchKind{
+		"paths": model.SavedSearchKindPaths, "network": model.SavedSearchKindNetwork,
+		"common-links": model.SavedSearchKindCommonLinks, "key-players": model.SavedSearchKindKeyPlayers,
+	}
+	mux.HandleFunc("POST /export/{doc}", func(w http.ResponseWriter, r *http.Request) {
+		name, format, ok := strings.Cut(r.PathValue("doc"), ".")
+		kind := exportKinds[name]
+		if !ok || kind == "" || export.FileExtension(format) == "" {
+			http.NotFound(w, r)
+			return
+		}
+		params, err := io.ReadAll(io.LimitReader(r.Body, 64<<10))
+		if err != nil {
+			http.Error(w, "could not read the request body", http.StatusBadRequest)
+			return
+		}
+		writeChart(w, r, charts, kind, params, name, format)
+	})
+	mux.HandleFunc("GET /export/saved/{doc}", func(w http.ResponseWriter, r *http.Request) {
+		id, format, ok := strings.Cut(r.PathValue("doc"), ".")
+		if !ok || export.FileExtension(format) == "" {
+			http.NotFound(w, r)
+			return
+		}
+		a := keyline.ActorFrom(r.Context())
+		recs, err := store.NodesByID(r.Context(), cypher.ScopeOf(a), []string{id})
+		rec, found := recs[id]
+		if err != nil || !found || rec.Kind != keyline.KindSavedSearch {
+			writeError(w, r, keyline.ErrNotFound(id))
+			return
+		}
+		kind, _ := rec.Props["kind"].(string)
+		params, _ := rec.Props["parameters"].(string)
+		writeChart(w, r, charts, model.SavedSearchKind(kind), []byte(params), id, format)
+	})
 	mux.HandleFunc("GET /reports/operations/{id}/{doc}", func(w http.ResponseWriter, r *http.Request) {
 		a := keyline.ActorFrom(r.Context())
 		if a == nil {
@@ -56,6 +101,29 @@ func Handler(store *cypher.Store) http.Handler {
 		}
 	})
 	return mux
+}
+
+// writeChart runs a link-analysis question and writes its chart.
+func writeChart(w http.ResponseWriter, r *http.Request, charts *resolvers.Resolver, kind model.SavedSearchKind, params []byte, name, format string) {
+	if keyline.ActorFrom(r.Context()) == nil {
+		http.Error(w, "authentication required", http.StatusUnauthorized)
+		return
+	}
+	g, err := charts.AnalysisGraph(r.Context(), kind, params)
+	if err != nil {
+		writeError(w, r, err)
+		return
+	}
+	var buf bytes.Buffer
+	ct, err := export.Write(&buf, format, g)
+	if err != nil {
+		writeError(w, r, err)
+		return
+	}
+	w.Header().Set("Content-Type", ct)
+	w.Header().Set("Cache-Control", "no-store")
+	w.Header().Set("Content-Disposition", `attachment; filename="`+name+export.FileExtension(format)+`"`)
+	_, _ = w.Write(buf.Bytes())
 }
 
 func writeCSV(w http.ResponseWriter, s *model.DisclosureSchedule) {
@@ -95,7 +163,8 @@ func csvSafe(s string) string {
 
 func writeError(w http.ResponseWriter, r *http.Request, err error) {
 	status := map[keyline.Code]int{keyline.CodeNotFound: http.StatusNotFound, keyline.CodeForbidden: http.StatusForbidden,
-		keyline.CodeUnavailable: http.StatusServiceUnavailable}[keyline.ErrorCode(err)]
+		keyline.CodeUnavailable: http.StatusServiceUnavailable, keyline.CodeInvalid: http.StatusBadRequest,
+		keyline.CodeLimit: http.StatusBadRequest}[keyline.ErrorCode(err)]
 	if status == 0 {
 		zerolog.Ctx(r.Context()).Error().Err(err).Msg("report failed")
 		status = http.StatusInternalServerError

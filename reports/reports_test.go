@@ -52,3 +52,45 @@ func TestScheduleReports(t *testing.T) {
 		t.Fatalf("outsider: %d", r.Code)
 	}
 }
+
+func TestChartExport(t *testing.T) {
+	env := apitest.New(t)
+	sio := env.Officer(keyline.RoleSIO, keyline.Secret)
+	op := env.Operation(sio)
+	mk := func(q string, in map[string]any) string {
+		in["operationId"] = op
+		res := env.Do(sio, q, map[string]any{"in": in}).NoErrors()
+		for _, v := range res.Data {
+			return v.(map[string]any)["id"].(string)
+		}
+		return ""
+	}
+	a := mk(`mutation($in: CreatePersonInput!) { r: createPerson(input: $in) { id } }`, map[string]any{"givenNames": "Ann", "familyName": "Lee"})
+	b := mk(`mutation($in: CreatePersonInput!) { r: createPerson(input: $in) { id } }`, map[string]any{"givenNames": "Bo", "familyName": "Kay"})
+	item := mk(`mutation($in: CreateIntelligenceItemInput!) { r: createIntelligenceItem(input: $in) { id } }`, map[string]any{
+		"sourceType": "CHIS", "grading": map[string]any{"source": "2", "assessment": "C", "handling": "C", "conditions": "SOCU only"}, "sanitisedText": "x"})
+	env.Do(sio, `mutation($a: ID!, $b: ID!, $i: ID!) { link(input: {type: ASSOCIATE_OF, fromId: $a, toId: $b, sourceIds: [$i]}) { id } }`,
+		map[string]any{"a": a, "b": b, "i": item}).NoErrors()
+
+	h := reports.Handler(env.Store)
+	officerID, ops, _ := env.Store.Membership(t.Context(), sio.Subject)
+	actor := *sio
+	actor.OfficerID, actor.Operations = officerID, ops
+	for _, format := range []string{"anx", "graphml", "json"} {
+		req := httptest.NewRequest(http.MethodPost, "/export/network."+format, strings.NewReader(`{"seedIds":["`+a+`"],"hops":1}`)).
+			WithContext(keyline.WithActor(t.Context(), &actor))
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		body := rec.Body.String()
+		if rec.Code != 200 || !strings.Contains(body, "SOCU only") || !strings.Contains(body, "LEE, Ann") {
+			t.Fatalf("%s export: %d %.400s", format, rec.Code, body)
+		}
+	}
+	req := httptest.NewRequest(http.MethodPost, "/export/network.anx", strings.NewReader(`{"seedIds":["`+a+`"],"hops":9}`)).
+		WithContext(keyline.WithActor(t.Context(), &actor))
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	if rec.Code != http.StatusBadRequest {
+		t.Fatalf("bad parameters: %d %s", rec.Code, rec.Body)
+	}
+}

@@ -185,3 +185,29 @@ func TestSavedSearches(t *testing.T) {
 		t.Fatalf("deleted: %s", res)
 	}
 }
+
+func TestKeyPlayers(t *testing.T) {
+	w := newLinkWorld(t)
+	q := `query($in: KeyPlayersInput!) { keyPlayers(input: $in) { nodeCount linkCount truncated modularity rankedBy
+		ranked { rank entity { id } degree betweenness closeness eigenvector community } communities { id size } } }`
+	res := w.env.Do(w.analyst, q, map[string]any{"in": map[string]any{"operationId": w.op}}).NoErrors()
+	if res.Int("keyPlayers", "nodeCount") != 10 || res.Int("keyPlayers", "linkCount") != 15 {
+		t.Fatalf("the operation's network: %s", res)
+	}
+	// A and D broker the network (degree 5 each); D edges ahead because
+	// phone Q hangs off it alone.
+	if w.names(t, []any{res.Path("keyPlayers", "ranked", 0, "entity")}) != "D" || w.names(t, []any{res.Path("keyPlayers", "ranked", 1, "entity")}) != "A" ||
+		res.Int("keyPlayers", "ranked", 0, "degree") != 5 || res.Int("keyPlayers", "ranked", 1, "degree") != 5 {
+		t.Fatalf("D then A must rank first by betweenness: %s", res)
+	}
+	byDegree := w.env.Do(w.analyst, q, map[string]any{"in": map[string]any{"seedIds": []string{w.id["A"]}, "hops": 1, "rankBy": "DEGREE"}}).NoErrors()
+	if byDegree.Int("keyPlayers", "nodeCount") != 6 || byDegree.Str("keyPlayers", "rankedBy") != "DEGREE" {
+		t.Fatalf("A's 1-hop network: %s", byDegree)
+	}
+	if bad := w.env.Do(w.analyst, q, map[string]any{"in": map[string]any{"operationId": w.op, "seedIds": []string{w.id["A"]}}}); bad.Field() != "input" {
+		t.Fatalf("exactly one scope: %s", bad)
+	}
+	if out := w.env.Do(w.outsider, q, map[string]any{"in": map[string]any{"operationId": w.op}}); out.Code() != "NOT_FOUND" {
+		t.Fatalf("outsider: %s", out)
+	}
+}

@@ -25,6 +25,8 @@ func decodeParams(kind model.SavedSearchKind, raw []byte) (any, error) {
 		in = &model.CoLocationInput{}
 	case model.SavedSearchKindTimeline:
 		in = &model.TimelineInput{}
+	case model.SavedSearchKindKeyPlayers:
+		in = &model.KeyPlayersInput{}
 	default:
 		return nil, keyline.FieldErrorf("input.kind", "unknown kind %q", kind)
 	}
@@ -117,6 +119,8 @@ func (r *queryResolver) runSavedSearch(ctx context.Context, id string, overrides
 	case *model.TimelineInput:
 		e, err := r.timeline(ctx, *x)
 		return &model.TimelineResult{Entries: e}, err
+	case *model.KeyPlayersInput:
+		return r.keyPlayers(ctx, *x)
 	}
 	return nil, keyline.Errorf(keyline.CodeInternal, "internal error")
 }

@@ -901,6 +901,10 @@ func (r *queryResolver) Timeline(ctx context.Context, input model.TimelineInput)
 	return r.timeline(ctx, input)
 }
 
+func (r *queryResolver) KeyPlayers(ctx context.Context, input model.KeyPlayersInput) (*model.KeyPlayers, error) {
+	return r.keyPlayers(ctx, input)
+}
+
 func (r *queryResolver) RunSavedSearch(ctx context.Context, id string, overrides *string) (model.SavedSearchResult, error) {
 	return r.runSavedSearch(ctx, id, overrides)
 }

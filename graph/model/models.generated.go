@@ -641,6 +641,66 @@ type IntelligenceItemEdge struct {
 	Node *IntelligenceItem `json:"node"`
 }
 
+// An entity's position in a network.
+type KeyPlayer struct {
+	// Position in the ranking, from 1.
+	Rank int `json:"rank"`
+	// The entity.
+	Entity Entity `json:"entity"`
+	// Distinct entities directly linked.
+	Degree int `json:"degree"`
+	// Degree / (n - 1).
+	DegreeCentrality float64 `json:"degreeCentrality"`
+	// Normalised betweenness (0..1).
+	Betweenness float64 `json:"betweenness"`
+	// Wasserman–Faust closeness (0..1).
+	Closeness float64 `json:"closeness"`
+	// Eigenvector centrality within its connected component (0..1).
+	Eigenvector float64 `json:"eigenvector"`
+	// Community id (see communities).
+	Community int `json:"community"`
+}
+
+// Key players and communities of a network.
+type KeyPlayers struct {
+	// Entities analysed.
+	NodeCount int `json:"nodeCount"`
+	// Distinct linked pairs analysed.
+	LinkCount int `json:"linkCount"`
+	// Whether the node budget cut the network short.
+	Truncated bool `json:"truncated"`
+	// The measure the ranking uses.
+	RankedBy CentralityMeasure `json:"rankedBy"`
+	// Entities ranked by the measure, highest first, with every measure.
+	Ranked []*KeyPlayer `json:"ranked"`
+	// Communities found by Louvain modularity optimisation, largest first.
+	Communities []*NetworkCommunity `json:"communities"`
+	// Newman modularity of the communities (above about 0.3 suggests real structure).
+	Modularity float64 `json:"modularity"`
+}
+
+func (KeyPlayers) IsSavedSearchResult() {}
+
+// Whose network to analyse: give exactly one of operationId, organisationId and seedIds.
+type KeyPlayersInput struct {
+	// An operation's whole network (its most linked entities, up to the node budget).
+	OperationID *string `json:"operationId,omitempty"`
+	// An organisation's network: its members and their links, `hops` out from the organisation.
+	OrganisationID *string `json:"organisationId,omitempty"`
+	// The network around these entities, `hops` out.
+	SeedIds []string `json:"seedIds,omitempty"`
+	// Hops to expand for organisationId and seedIds (1 to 3).
+	Hops *int `json:"hops,omitempty"`
+	// Most entities analysed (1 to 2000).
+	NodeBudget *int `json:"nodeBudget,omitempty"`
+	// Which links and entities may be used.
+	Filter *TraversalFilter `json:"filter,omitempty"`
+	// Measure to rank by.
+	RankBy *CentralityMeasure `json:"rankBy,omitempty"`
+	// How many key players to return (1 to 200).
+	First *int `json:"first,omitempty"`
+}
+
 // A legacy 5x5x5 grade, preserved exactly as recorded.
 type LegacyGrading struct {
 	// Source evaluation A-E.
@@ -802,6 +862,16 @@ type Network struct {
 }
 
 func (Network) IsSavedSearchResult() {}
+
+// A community of a network.
+type NetworkCommunity struct {
+	// Id, from 0.
+	ID int `json:"id"`
+	// Number of members.
+	Size int `json:"size"`
+	// Members.
+	Members []Entity `json:"members"`
+}
 
 // A network expansion.
 type NetworkInput struct {
@@ -1668,6 +1738,70 @@ func (e *ActionStep) UnmarshalJSON(b []byte) error {
 }
 
 func (e ActionStep) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// A centrality measure.
+type CentralityMeasure string
+
+const (
+	// Number of distinct entities directly linked.
+	CentralityMeasureDegree CentralityMeasure = "DEGREE"
+	// Share of shortest paths between others passing through (brokers, bridges).
+	CentralityMeasureBetweenness CentralityMeasure = "BETWEENNESS"
+	// How near to everyone else (Wasserman–Faust, comparable across components).
+	CentralityMeasureCloseness CentralityMeasure = "CLOSENESS"
+	// Linked to well-linked entities (influence).
+	CentralityMeasureEigenvector CentralityMeasure = "EIGENVECTOR"
+)
+
+var AllCentralityMeasure = []CentralityMeasure{
+	CentralityMeasureDegree,
+	CentralityMeasureBetweenness,
+	CentralityMeasureCloseness,
+	CentralityMeasureEigenvector,
+}
+
+func (e CentralityMeasure) IsValid() bool {
+	switch e {
+	case CentralityMeasureDegree, CentralityMeasureBetweenness, CentralityMeasureCloseness, CentralityMeasureEigenvector:
+		return true
+	}
+	return false
+}
+
+func (e CentralityMeasure) String() string {
+	return string(e)
+}
+
+func (e *CentralityMeasure) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = CentralityMeasure(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid CentralityMeasure", str)
+	}
+	return nil
+}
+
+func (e CentralityMeasure) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *CentralityMeasure) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e CentralityMeasure) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil
@@ -2736,6 +2870,8 @@ const (
 	SavedSearchKindCoLocation SavedSearchKind = "CO_LOCATION"
 	// A `timeline` (parameters: TimelineInput).
 	SavedSearchKindTimeline SavedSearchKind = "TIMELINE"
+	// A `keyPlayers` analysis (parameters: KeyPlayersInput).
+	SavedSearchKindKeyPlayers SavedSearchKind = "KEY_PLAYERS"
 )
 
 var AllSavedSearchKind = []SavedSearchKind{
@@ -2744,11 +2880,12 @@ var AllSavedSearchKind = []SavedSearchKind{
 	SavedSearchKindCommonLinks,
 	SavedSearchKindCoLocation,
 	SavedSearchKindTimeline,
+	SavedSearchKindKeyPlayers,
 }
 
 func (e SavedSearchKind) IsValid() bool {
 	switch e {
-	case SavedSearchKindPaths, SavedSearchKindNetwork, SavedSearchKindCommonLinks, SavedSearchKindCoLocation, SavedSearchKindTimeline:
+	case SavedSearchKindPaths, SavedSearchKindNetwork, SavedSearchKindCommonLinks, SavedSearchKindCoLocation, SavedSearchKindTimeline, SavedSearchKindKeyPlayers:
 		return true
 	}
 	return false
