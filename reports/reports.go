@@ -7,9 +7,9 @@ package reports
 import (
 	"bytes"
 	"embed"
-	"io"
 	"encoding/csv"
 	"html/template"
+	"io"
 	"net/http"
 	"strconv"
 	"strings"
