@@ -39,11 +39,12 @@ const (
 	RelSupersedes  = "SUPERSEDES"   // (Decision)->(Decision)
 	RelMentions    = "MENTIONS"     // (IntelligenceItem)->(entity) {role}
 	RelDerivedFrom = "DERIVED_FROM" // (IntelligenceItem)->(Action): intelligence from a result
+	RelReviews     = "REVIEWS"      // (Decision)->(Target): a review decision
 )
 
 var structuralRels = []string{
 	RelLedBy, RelMember, RelSubject, RelOwnedBy, RelRaisedFrom, RelAllocated,
-	RelObtainedBy, RelAuthoredBy, RelConcerns, RelSupersedes, RelMentions, RelDerivedFrom,
+	RelObtainedBy, RelAuthoredBy, RelConcerns, RelSupersedes, RelMentions, RelDerivedFrom, RelReviews,
 }
 
 func allRelTypes() []string { return append(slices.Clone(LinkTypes), structuralRels...) }

@@ -309,6 +309,12 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	Finding struct {
+		Code        func(childComplexity int) int
+		Description func(childComplexity int) int
+		Entities    func(childComplexity int) int
+	}
+
 	Grading struct {
 		Assessment func(childComplexity int) int
 		Code       func(childComplexity int) int
@@ -360,6 +366,15 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	IntelligencePicture struct {
+		ByGrade            func(childComplexity int) int
+		Corroborated       func(childComplexity int) int
+		HandlingConditions func(childComplexity int) int
+		Items              func(childComplexity int) int
+		LatestReceivedAt   func(childComplexity int) int
+		Total              func(childComplexity int) int
+	}
+
 	KeyPlayer struct {
 		Betweenness      func(childComplexity int) int
 		Closeness        func(childComplexity int) int
@@ -386,6 +401,12 @@ type ComplexityRoot struct {
 		Handling    func(childComplexity int) int
 		Information func(childComplexity int) int
 		Source      func(childComplexity int) int
+	}
+
+	Lifestyle struct {
+		Communications func(childComplexity int) int
+		Locations      func(childComplexity int) int
+		Vehicles       func(childComplexity int) int
 	}
 
 	LineOfEnquiry struct {
@@ -441,6 +462,11 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	LinkedEntity struct {
+		Entity func(childComplexity int) int
+		Link   func(childComplexity int) int
+	}
+
 	Location struct {
 		Address     func(childComplexity int) int
 		CreatedAt   func(childComplexity int) int
@@ -486,6 +512,8 @@ type ComplexityRoot struct {
 	Mutation struct {
 		AddMention             func(childComplexity int, itemID string, entityID string, role string) int
 		AddOperationMember     func(childComplexity int, operationID string, officerID string) int
+		AddTacticalOption      func(childComplexity int, id string, expectedVersion int, kind model.TacticalOptionKind, description string) int
+		AssessTarget           func(childComplexity int, id string, expectedVersion int, input model.PriorityAssessmentInput) int
 		ChaseAction            func(childComplexity int, id string, expectedVersion int, note *string) int
 		CreateCommsDevice      func(childComplexity int, input model.CreateCommsDeviceInput) int
 		CreateEvent            func(childComplexity int, input model.CreateEventInput) int
@@ -508,6 +536,7 @@ type ComplexityRoot struct {
 		RecordRetention        func(childComplexity int, id string, expectedVersion int, input model.RetentionInput) int
 		RemoveMention          func(childComplexity int, itemID string, entityID string) int
 		RemoveOperationMember  func(childComplexity int, operationID string, officerID string) int
+		ReviewTarget           func(childComplexity int, id string, expectedVersion int, input model.ReviewTargetInput) int
 		SaveSearch             func(childComplexity int, input model.SaveSearchInput) int
 		SetActionPolicy        func(childComplexity int, operationID string, expectedVersion int, input model.ActionPolicyInput) int
 		Unlink                 func(childComplexity int, id string, expectedVersion int, reason string) int
@@ -648,6 +677,13 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	PackageActions struct {
+		Done    func(childComplexity int) int
+		Items   func(childComplexity int) int
+		Open    func(childComplexity int) int
+		Overdue func(childComplexity int) int
+	}
+
 	PageInfo struct {
 		EndCursor       func(childComplexity int) int
 		HasNextPage     func(childComplexity int) int
@@ -697,6 +733,40 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	PriorityAssessment struct {
+		AssessedAt          func(childComplexity int) int
+		AssessedBy          func(childComplexity int) int
+		Capability          func(childComplexity int) int
+		Capacity            func(childComplexity int) int
+		Community           func(childComplexity int) int
+		Confidence          func(childComplexity int) int
+		Financial           func(childComplexity int) int
+		GeographicScope     func(childComplexity int) int
+		Likelihood          func(childComplexity int) int
+		Opportunity         func(childComplexity int) int
+		Physical            func(childComplexity int) int
+		Psychological       func(childComplexity int) int
+		Rationale           func(childComplexity int) int
+		VictimVulnerability func(childComplexity int) int
+	}
+
+	PriorityFactor struct {
+		Contribution func(childComplexity int) int
+		Explanation  func(childComplexity int) int
+		Name         func(childComplexity int) int
+		Value        func(childComplexity int) int
+		Weight       func(childComplexity int) int
+	}
+
+	PriorityScore struct {
+		Band         func(childComplexity int) int
+		Factors      func(childComplexity int) int
+		Inputs       func(childComplexity int) int
+		ModelVersion func(childComplexity int) int
+		Score        func(childComplexity int) int
+		ScoredAt     func(childComplexity int) int
+	}
+
 	Query struct {
 		AuditTrail     func(childComplexity int, filter *model.AuditFilter, first *int, after *string) int
 		CoLocation     func(childComplexity int, input model.CoLocationInput) int
@@ -711,7 +781,16 @@ type ComplexityRoot struct {
 		Operations     func(childComplexity int, status *model.OperationStatus, first *int, after *string) int
 		Paths          func(childComplexity int, input model.PathsInput) int
 		RunSavedSearch func(childComplexity int, id string, overrides *string) int
+		TargetRanking  func(childComplexity int, filter *model.RankingFilter, first *int) int
 		Timeline       func(childComplexity int, input model.TimelineInput) int
+	}
+
+	RankedTarget struct {
+		Band     func(childComplexity int) int
+		Movement func(childComplexity int) int
+		Rank     func(childComplexity int) int
+		Score    func(childComplexity int) int
+		Target   func(childComplexity int) int
 	}
 
 	RetentionDecision struct {
@@ -754,19 +833,32 @@ type ComplexityRoot struct {
 		Links    func(childComplexity int) int
 	}
 
+	TacticalOption struct {
+		Description func(childComplexity int) int
+		Kind        func(childComplexity int) int
+		RecordedAt  func(childComplexity int) int
+		RecordedBy  func(childComplexity int) int
+	}
+
 	Target struct {
-		CreatedAt   func(childComplexity int) int
-		ID          func(childComplexity int) int
-		NimLevel    func(childComplexity int) int
-		Operation   func(childComplexity int) int
-		Owner       func(childComplexity int) int
-		Rationale   func(childComplexity int) int
-		Status      func(childComplexity int) int
-		Subject     func(childComplexity int) int
-		ThreatAreas func(childComplexity int) int
-		UpdatedAt   func(childComplexity int) int
-		UpdatedBy   func(childComplexity int) int
-		Version     func(childComplexity int) int
+		Assessment      func(childComplexity int) int
+		CreatedAt       func(childComplexity int) int
+		ID              func(childComplexity int) int
+		Movement        func(childComplexity int) int
+		NimLevel        func(childComplexity int) int
+		Operation       func(childComplexity int) int
+		Owner           func(childComplexity int) int
+		Package         func(childComplexity int, staleAfterDays *int) int
+		Priority        func(childComplexity int) int
+		Rationale       func(childComplexity int) int
+		Reviews         func(childComplexity int) int
+		Status          func(childComplexity int) int
+		Subject         func(childComplexity int) int
+		TacticalOptions func(childComplexity int) int
+		ThreatAreas     func(childComplexity int) int
+		UpdatedAt       func(childComplexity int) int
+		UpdatedBy       func(childComplexity int) int
+		Version         func(childComplexity int) int
 	}
 
 	TargetConnection struct {
@@ -778,6 +870,34 @@ type ComplexityRoot struct {
 	TargetEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	TargetPackage struct {
+		Actions          func(childComplexity int) int
+		AssembledAt      func(childComplexity int) int
+		Associations     func(childComplexity int) int
+		CriminalActivity func(childComplexity int) int
+		Evidence         func(childComplexity int) int
+		Gaps             func(childComplexity int) int
+		Intelligence     func(childComplexity int) int
+		Lifestyle        func(childComplexity int) int
+		Priority         func(childComplexity int) int
+		Risks            func(childComplexity int) int
+		Subject          func(childComplexity int) int
+		TacticalOptions  func(childComplexity int) int
+		Target           func(childComplexity int) int
+		WarningMarkers   func(childComplexity int) int
+	}
+
+	TargetReview struct {
+		Band       func(childComplexity int) int
+		Decision   func(childComplexity int) int
+		From       func(childComplexity int) int
+		ReviewedAt func(childComplexity int) int
+		ReviewedBy func(childComplexity int) int
+		Score      func(childComplexity int) int
+		Snapshot   func(childComplexity int) int
+		To         func(childComplexity int) int
 	}
 
 	TimelineEntry struct {
@@ -922,6 +1042,9 @@ type MutationResolver interface {
 	UpdateEvent(ctx context.Context, id string, expectedVersion int, input model.UpdateEventInput) (*model.Event, error)
 	NominateTarget(ctx context.Context, input model.NominateTargetInput) (*model.Target, error)
 	UpdateTarget(ctx context.Context, id string, expectedVersion int, input model.UpdateTargetInput) (*model.Target, error)
+	AssessTarget(ctx context.Context, id string, expectedVersion int, input model.PriorityAssessmentInput) (*model.Target, error)
+	ReviewTarget(ctx context.Context, id string, expectedVersion int, input model.ReviewTargetInput) (*model.Target, error)
+	AddTacticalOption(ctx context.Context, id string, expectedVersion int, kind model.TacticalOptionKind, description string) (*model.Target, error)
 	CreateIntelligenceItem(ctx context.Context, input model.CreateIntelligenceItemInput) (*model.IntelligenceItem, error)
 	UpdateIntelligenceItem(ctx context.Context, id string, expectedVersion int, input model.UpdateIntelligenceItemInput) (*model.IntelligenceItem, error)
 	AddMention(ctx context.Context, itemID string, entityID string, role string) (*model.IntelligenceItem, error)
@@ -992,6 +1115,7 @@ type QueryResolver interface {
 	CommonLinks(ctx context.Context, input model.CommonLinksInput) (*model.CommonLinks, error)
 	CoLocation(ctx context.Context, input model.CoLocationInput) ([]*model.CoLocation, error)
 	Timeline(ctx context.Context, input model.TimelineInput) ([]*model.TimelineEntry, error)
+	TargetRanking(ctx context.Context, filter *model.RankingFilter, first *int) ([]*model.RankedTarget, error)
 	KeyPlayers(ctx context.Context, input model.KeyPlayersInput) (*model.KeyPlayers, error)
 	RunSavedSearch(ctx context.Context, id string, overrides *string) (model.SavedSearchResult, error)
 }
@@ -1003,6 +1127,10 @@ type TargetResolver interface {
 	Subject(ctx context.Context, obj *model.Target) (model.Entity, error)
 
 	Owner(ctx context.Context, obj *model.Target) (*model.Officer, error)
+
+	Package(ctx context.Context, obj *model.Target, staleAfterDays *int) (*model.TargetPackage, error)
+
+	Reviews(ctx context.Context, obj *model.Target) ([]*model.TargetReview, error)
 }
 type VehicleResolver interface {
 	Operation(ctx context.Context, obj *model.Vehicle) (*model.Operation, error)
@@ -2097,6 +2225,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ExhibitEdge.Node(childComplexity), true
 
+	case "Finding.code":
+		if e.ComplexityRoot.Finding.Code == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Finding.Code(childComplexity), true
+	case "Finding.description":
+		if e.ComplexityRoot.Finding.Description == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Finding.Description(childComplexity), true
+	case "Finding.entities":
+		if e.ComplexityRoot.Finding.Entities == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Finding.Entities(childComplexity), true
+
 	case "Grading.assessment":
 		if e.ComplexityRoot.Grading.Assessment == nil {
 			break
@@ -2318,6 +2465,43 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.IntelligenceItemEdge.Node(childComplexity), true
 
+	case "IntelligencePicture.byGrade":
+		if e.ComplexityRoot.IntelligencePicture.ByGrade == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IntelligencePicture.ByGrade(childComplexity), true
+	case "IntelligencePicture.corroborated":
+		if e.ComplexityRoot.IntelligencePicture.Corroborated == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IntelligencePicture.Corroborated(childComplexity), true
+	case "IntelligencePicture.handlingConditions":
+		if e.ComplexityRoot.IntelligencePicture.HandlingConditions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IntelligencePicture.HandlingConditions(childComplexity), true
+	case "IntelligencePicture.items":
+		if e.ComplexityRoot.IntelligencePicture.Items == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IntelligencePicture.Items(childComplexity), true
+	case "IntelligencePicture.latestReceivedAt":
+		if e.ComplexityRoot.IntelligencePicture.LatestReceivedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IntelligencePicture.LatestReceivedAt(childComplexity), true
+	case "IntelligencePicture.total":
+		if e.ComplexityRoot.IntelligencePicture.Total == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IntelligencePicture.Total(childComplexity), true
+
 	case "KeyPlayer.betweenness":
 		if e.ComplexityRoot.KeyPlayer.Betweenness == nil {
 			break
@@ -2434,6 +2618,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.LegacyGrading.Source(childComplexity), true
+
+	case "Lifestyle.communications":
+		if e.ComplexityRoot.Lifestyle.Communications == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Lifestyle.Communications(childComplexity), true
+	case "Lifestyle.locations":
+		if e.ComplexityRoot.Lifestyle.Locations == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Lifestyle.Locations(childComplexity), true
+	case "Lifestyle.vehicles":
+		if e.ComplexityRoot.Lifestyle.Vehicles == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Lifestyle.Vehicles(childComplexity), true
 
 	case "LineOfEnquiry.createdAt":
 		if e.ComplexityRoot.LineOfEnquiry.CreatedAt == nil {
@@ -2651,6 +2854,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.LinkEdge.Node(childComplexity), true
 
+	case "LinkedEntity.entity":
+		if e.ComplexityRoot.LinkedEntity.Entity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LinkedEntity.Entity(childComplexity), true
+	case "LinkedEntity.link":
+		if e.ComplexityRoot.LinkedEntity.Link == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LinkedEntity.Link(childComplexity), true
+
 	case "Location.address":
 		if e.ComplexityRoot.Location.Address == nil {
 			break
@@ -2850,6 +3066,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.AddOperationMember(childComplexity, args["operationId"].(string), args["officerId"].(string)), true
+	case "Mutation.addTacticalOption":
+		if e.ComplexityRoot.Mutation.AddTacticalOption == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_addTacticalOption_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AddTacticalOption(childComplexity, args["id"].(string), args["expectedVersion"].(int), args["kind"].(model.TacticalOptionKind), args["description"].(string)), true
+	case "Mutation.assessTarget":
+		if e.ComplexityRoot.Mutation.AssessTarget == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_assessTarget_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AssessTarget(childComplexity, args["id"].(string), args["expectedVersion"].(int), args["input"].(model.PriorityAssessmentInput)), true
 	case "Mutation.chaseAction":
 		if e.ComplexityRoot.Mutation.ChaseAction == nil {
 			break
@@ -3092,6 +3330,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RemoveOperationMember(childComplexity, args["operationId"].(string), args["officerId"].(string)), true
+	case "Mutation.reviewTarget":
+		if e.ComplexityRoot.Mutation.ReviewTarget == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_reviewTarget_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ReviewTarget(childComplexity, args["id"].(string), args["expectedVersion"].(int), args["input"].(model.ReviewTargetInput)), true
 	case "Mutation.saveSearch":
 		if e.ComplexityRoot.Mutation.SaveSearch == nil {
 			break
@@ -3902,6 +4151,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.OrganisationEdge.Node(childComplexity), true
 
+	case "PackageActions.done":
+		if e.ComplexityRoot.PackageActions.Done == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PackageActions.Done(childComplexity), true
+	case "PackageActions.items":
+		if e.ComplexityRoot.PackageActions.Items == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PackageActions.Items(childComplexity), true
+	case "PackageActions.open":
+		if e.ComplexityRoot.PackageActions.Open == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PackageActions.Open(childComplexity), true
+	case "PackageActions.overdue":
+		if e.ComplexityRoot.PackageActions.Overdue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PackageActions.Overdue(childComplexity), true
+
 	case "PageInfo.endCursor":
 		if e.ComplexityRoot.PageInfo.EndCursor == nil {
 			break
@@ -4104,6 +4378,159 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.PersonEdge.Node(childComplexity), true
 
+	case "PriorityAssessment.assessedAt":
+		if e.ComplexityRoot.PriorityAssessment.AssessedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PriorityAssessment.AssessedAt(childComplexity), true
+	case "PriorityAssessment.assessedBy":
+		if e.ComplexityRoot.PriorityAssessment.AssessedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PriorityAssessment.AssessedBy(childComplexity), true
+	case "PriorityAssessment.capability":
+		if e.ComplexityRoot.PriorityAssessment.Capability == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PriorityAssessment.Capability(childComplexity), true
+	case "PriorityAssessment.capacity":
+		if e.ComplexityRoot.PriorityAssessment.Capacity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PriorityAssessment.Capacity(childComplexity), true
+	case "PriorityAssessment.community":
+		if e.ComplexityRoot.PriorityAssessment.Community == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PriorityAssessment.Community(childComplexity), true
+	case "PriorityAssessment.confidence":
+		if e.ComplexityRoot.PriorityAssessment.Confidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PriorityAssessment.Confidence(childComplexity), true
+	case "PriorityAssessment.financial":
+		if e.ComplexityRoot.PriorityAssessment.Financial == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PriorityAssessment.Financial(childComplexity), true
+	case "PriorityAssessment.geographicScope":
+		if e.ComplexityRoot.PriorityAssessment.GeographicScope == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PriorityAssessment.GeographicScope(childComplexity), true
+	case "PriorityAssessment.likelihood":
+		if e.ComplexityRoot.PriorityAssessment.Likelihood == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PriorityAssessment.Likelihood(childComplexity), true
+	case "PriorityAssessment.opportunity":
+		if e.ComplexityRoot.PriorityAssessment.Opportunity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PriorityAssessment.Opportunity(childComplexity), true
+	case "PriorityAssessment.physical":
+		if e.ComplexityRoot.PriorityAssessment.Physical == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PriorityAssessment.Physical(childComplexity), true
+	case "PriorityAssessment.psychological":
+		if e.ComplexityRoot.PriorityAssessment.Psychological == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PriorityAssessment.Psychological(childComplexity), true
+	case "PriorityAssessment.rationale":
+		if e.ComplexityRoot.PriorityAssessment.Rationale == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PriorityAssessment.Rationale(childComplexity), true
+	case "PriorityAssessment.victimVulnerability":
+		if e.ComplexityRoot.PriorityAssessment.VictimVulnerability == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PriorityAssessment.VictimVulnerability(childComplexity), true
+
+	case "PriorityFactor.contribution":
+		if e.ComplexityRoot.PriorityFactor.Contribution == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PriorityFactor.Contribution(childComplexity), true
+	case "PriorityFactor.explanation":
+		if e.ComplexityRoot.PriorityFactor.Explanation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PriorityFactor.Explanation(childComplexity), true
+	case "PriorityFactor.name":
+		if e.ComplexityRoot.PriorityFactor.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PriorityFactor.Name(childComplexity), true
+	case "PriorityFactor.value":
+		if e.ComplexityRoot.PriorityFactor.Value == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PriorityFactor.Value(childComplexity), true
+	case "PriorityFactor.weight":
+		if e.ComplexityRoot.PriorityFactor.Weight == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PriorityFactor.Weight(childComplexity), true
+
+	case "PriorityScore.band":
+		if e.ComplexityRoot.PriorityScore.Band == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PriorityScore.Band(childComplexity), true
+	case "PriorityScore.factors":
+		if e.ComplexityRoot.PriorityScore.Factors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PriorityScore.Factors(childComplexity), true
+	case "PriorityScore.inputs":
+		if e.ComplexityRoot.PriorityScore.Inputs == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PriorityScore.Inputs(childComplexity), true
+	case "PriorityScore.modelVersion":
+		if e.ComplexityRoot.PriorityScore.ModelVersion == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PriorityScore.ModelVersion(childComplexity), true
+	case "PriorityScore.score":
+		if e.ComplexityRoot.PriorityScore.Score == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PriorityScore.Score(childComplexity), true
+	case "PriorityScore.scoredAt":
+		if e.ComplexityRoot.PriorityScore.ScoredAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PriorityScore.ScoredAt(childComplexity), true
+
 	case "Query.auditTrail":
 		if e.ComplexityRoot.Query.AuditTrail == nil {
 			break
@@ -4243,6 +4670,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.RunSavedSearch(childComplexity, args["id"].(string), args["overrides"].(*string)), true
+	case "Query.targetRanking":
+		if e.ComplexityRoot.Query.TargetRanking == nil {
+			break
+		}
+
+		args, err := ec.field_Query_targetRanking_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.TargetRanking(childComplexity, args["filter"].(*model.RankingFilter), args["first"].(*int)), true
 	case "Query.timeline":
 		if e.ComplexityRoot.Query.Timeline == nil {
 			break
@@ -4254,6 +4692,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Timeline(childComplexity, args["input"].(model.TimelineInput)), true
+
+	case "RankedTarget.band":
+		if e.ComplexityRoot.RankedTarget.Band == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RankedTarget.Band(childComplexity), true
+	case "RankedTarget.movement":
+		if e.ComplexityRoot.RankedTarget.Movement == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RankedTarget.Movement(childComplexity), true
+	case "RankedTarget.rank":
+		if e.ComplexityRoot.RankedTarget.Rank == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RankedTarget.Rank(childComplexity), true
+	case "RankedTarget.score":
+		if e.ComplexityRoot.RankedTarget.Score == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RankedTarget.Score(childComplexity), true
+	case "RankedTarget.target":
+		if e.ComplexityRoot.RankedTarget.Target == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RankedTarget.Target(childComplexity), true
 
 	case "RetentionDecision.decidedAt":
 		if e.ComplexityRoot.RetentionDecision.DecidedAt == nil {
@@ -4410,6 +4879,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.SharedEntity.Links(childComplexity), true
 
+	case "TacticalOption.description":
+		if e.ComplexityRoot.TacticalOption.Description == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TacticalOption.Description(childComplexity), true
+	case "TacticalOption.kind":
+		if e.ComplexityRoot.TacticalOption.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TacticalOption.Kind(childComplexity), true
+	case "TacticalOption.recordedAt":
+		if e.ComplexityRoot.TacticalOption.RecordedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TacticalOption.RecordedAt(childComplexity), true
+	case "TacticalOption.recordedBy":
+		if e.ComplexityRoot.TacticalOption.RecordedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TacticalOption.RecordedBy(childComplexity), true
+
+	case "Target.assessment":
+		if e.ComplexityRoot.Target.Assessment == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Target.Assessment(childComplexity), true
 	case "Target.createdAt":
 		if e.ComplexityRoot.Target.CreatedAt == nil {
 			break
@@ -4422,6 +4922,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Target.ID(childComplexity), true
+	case "Target.movement":
+		if e.ComplexityRoot.Target.Movement == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Target.Movement(childComplexity), true
 	case "Target.nimLevel":
 		if e.ComplexityRoot.Target.NimLevel == nil {
 			break
@@ -4440,12 +4946,35 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Target.Owner(childComplexity), true
+	case "Target.package":
+		if e.ComplexityRoot.Target.Package == nil {
+			break
+		}
+
+		args, err := ec.field_Target_package_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Target.Package(childComplexity, args["staleAfterDays"].(*int)), true
+	case "Target.priority":
+		if e.ComplexityRoot.Target.Priority == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Target.Priority(childComplexity), true
 	case "Target.rationale":
 		if e.ComplexityRoot.Target.Rationale == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Target.Rationale(childComplexity), true
+	case "Target.reviews":
+		if e.ComplexityRoot.Target.Reviews == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Target.Reviews(childComplexity), true
 	case "Target.status":
 		if e.ComplexityRoot.Target.Status == nil {
 			break
@@ -4458,6 +4987,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Target.Subject(childComplexity), true
+	case "Target.tacticalOptions":
+		if e.ComplexityRoot.Target.TacticalOptions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Target.TacticalOptions(childComplexity), true
 	case "Target.threatAreas":
 		if e.ComplexityRoot.Target.ThreatAreas == nil {
 			break
@@ -4514,6 +5049,140 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.TargetEdge.Node(childComplexity), true
+
+	case "TargetPackage.actions":
+		if e.ComplexityRoot.TargetPackage.Actions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TargetPackage.Actions(childComplexity), true
+	case "TargetPackage.assembledAt":
+		if e.ComplexityRoot.TargetPackage.AssembledAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TargetPackage.AssembledAt(childComplexity), true
+	case "TargetPackage.associations":
+		if e.ComplexityRoot.TargetPackage.Associations == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TargetPackage.Associations(childComplexity), true
+	case "TargetPackage.criminalActivity":
+		if e.ComplexityRoot.TargetPackage.CriminalActivity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TargetPackage.CriminalActivity(childComplexity), true
+	case "TargetPackage.evidence":
+		if e.ComplexityRoot.TargetPackage.Evidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TargetPackage.Evidence(childComplexity), true
+	case "TargetPackage.gaps":
+		if e.ComplexityRoot.TargetPackage.Gaps == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TargetPackage.Gaps(childComplexity), true
+	case "TargetPackage.intelligence":
+		if e.ComplexityRoot.TargetPackage.Intelligence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TargetPackage.Intelligence(childComplexity), true
+	case "TargetPackage.lifestyle":
+		if e.ComplexityRoot.TargetPackage.Lifestyle == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TargetPackage.Lifestyle(childComplexity), true
+	case "TargetPackage.priority":
+		if e.ComplexityRoot.TargetPackage.Priority == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TargetPackage.Priority(childComplexity), true
+	case "TargetPackage.risks":
+		if e.ComplexityRoot.TargetPackage.Risks == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TargetPackage.Risks(childComplexity), true
+	case "TargetPackage.subject":
+		if e.ComplexityRoot.TargetPackage.Subject == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TargetPackage.Subject(childComplexity), true
+	case "TargetPackage.tacticalOptions":
+		if e.ComplexityRoot.TargetPackage.TacticalOptions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TargetPackage.TacticalOptions(childComplexity), true
+	case "TargetPackage.target":
+		if e.ComplexityRoot.TargetPackage.Target == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TargetPackage.Target(childComplexity), true
+	case "TargetPackage.warningMarkers":
+		if e.ComplexityRoot.TargetPackage.WarningMarkers == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TargetPackage.WarningMarkers(childComplexity), true
+
+	case "TargetReview.band":
+		if e.ComplexityRoot.TargetReview.Band == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TargetReview.Band(childComplexity), true
+	case "TargetReview.decision":
+		if e.ComplexityRoot.TargetReview.Decision == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TargetReview.Decision(childComplexity), true
+	case "TargetReview.from":
+		if e.ComplexityRoot.TargetReview.From == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TargetReview.From(childComplexity), true
+	case "TargetReview.reviewedAt":
+		if e.ComplexityRoot.TargetReview.ReviewedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TargetReview.ReviewedAt(childComplexity), true
+	case "TargetReview.reviewedBy":
+		if e.ComplexityRoot.TargetReview.ReviewedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TargetReview.ReviewedBy(childComplexity), true
+	case "TargetReview.score":
+		if e.ComplexityRoot.TargetReview.Score == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TargetReview.Score(childComplexity), true
+	case "TargetReview.snapshot":
+		if e.ComplexityRoot.TargetReview.Snapshot == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TargetReview.Snapshot(childComplexity), true
+	case "TargetReview.to":
+		if e.ComplexityRoot.TargetReview.To == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TargetReview.To(childComplexity), true
 
 	case "TimelineEntry.at":
 		if e.ComplexityRoot.TimelineEntry.At == nil {
@@ -4744,10 +5413,13 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("NetworkInput", ec.unmarshalInputNetworkInput),
 			graphql.NewInputUnmarshaler("NominateTargetInput", ec.unmarshalInputNominateTargetInput),
 			graphql.NewInputUnmarshaler("PathsInput", ec.unmarshalInputPathsInput),
+			graphql.NewInputUnmarshaler("PriorityAssessmentInput", ec.unmarshalInputPriorityAssessmentInput),
 			graphql.NewInputUnmarshaler("ProgressActionInput", ec.unmarshalInputProgressActionInput),
 			graphql.NewInputUnmarshaler("RaiseActionInput", ec.unmarshalInputRaiseActionInput),
+			graphql.NewInputUnmarshaler("RankingFilter", ec.unmarshalInputRankingFilter),
 			graphql.NewInputUnmarshaler("RecordDecisionInput", ec.unmarshalInputRecordDecisionInput),
 			graphql.NewInputUnmarshaler("RetentionInput", ec.unmarshalInputRetentionInput),
+			graphql.NewInputUnmarshaler("ReviewTargetInput", ec.unmarshalInputReviewTargetInput),
 			graphql.NewInputUnmarshaler("SaveSearchInput", ec.unmarshalInputSaveSearchInput),
 			graphql.NewInputUnmarshaler("TimelineInput", ec.unmarshalInputTimelineInput),
 			graphql.NewInputUnmarshaler("TraversalFilter", ec.unmarshalInputTraversalFilter),
@@ -5594,6 +6266,282 @@ type Target implements Node & Record {
   updatedBy: String!
   "Version for optimistic concurrency."
   version: Int!
+  "The level 2 target package (NIM subject profile), assembled now from the graph. Reading it is audited."
+  package(staleAfterDays: Int = 90): TargetPackage!
+  "The assessment inputs recorded by the analyst and DI (harm, likelihood, confidence, organisational position)."
+  assessment: PriorityAssessment
+  "The latest priority score, with every input and the per-factor breakdown; null until assessed."
+  priority: PriorityScore
+  "Score movement since the last review (points); null before the first review."
+  movement: Float
+  "Reviews, newest first, each with its policy-file decision and the immutable snapshot of the package as reviewed."
+  reviews: [TargetReview!]!
+  "Tactical options recorded by the analyst, oldest first."
+  tacticalOptions: [TacticalOption!]!
+}
+
+"A level 2 target package: the NIM subject profile sections, computed from the graph."
+type TargetPackage {
+  "The target."
+  target: Target!
+  "The nominated person or organisation."
+  subject: Entity!
+  "Warning markers of the subject (persons)."
+  warningMarkers: [WarningMarker!]!
+  "Criminal activity: events the subject was involved in or present at, newest first (at most 200)."
+  criminalActivity: [LinkedEntity!]!
+  "Lifestyle: where the subject lives and goes, communications used, vehicles (at most 200)."
+  lifestyle: Lifestyle!
+  "Associations: associates and organisation memberships with their kind or role, strongest first (at most 200)."
+  associations: [LinkedEntity!]!
+  "The intelligence picture: items about the subject the caller may see, summarised by grade."
+  intelligence: IntelligencePicture!
+  "Intelligence gaps, computed."
+  gaps: [Finding!]!
+  "Risks: firearms or violence in the network, vulnerable victims."
+  risks: [Finding!]!
+  "Actions about the subject (raised from the target or from intelligence mentioning the subject)."
+  actions: PackageActions!
+  "Evidence obtained by those actions."
+  evidence: [Exhibit!]!
+  "Tactical options recorded by the analyst."
+  tacticalOptions: [TacticalOption!]!
+  "The latest priority score."
+  priority: PriorityScore
+  "When the package was assembled."
+  assembledAt: DateTime!
+}
+
+"An entity reached from the subject, and the link (with provenance) that reaches it."
+type LinkedEntity {
+  "The entity."
+  entity: Entity!
+  "The link."
+  link: Link!
+}
+
+"The lifestyle section of a package."
+type Lifestyle {
+  "Residences, frequented places and premises."
+  locations: [LinkedEntity!]!
+  "Phones, handsets, emails and handles used."
+  communications: [LinkedEntity!]!
+  "Vehicles driven or kept."
+  vehicles: [LinkedEntity!]!
+}
+
+"The intelligence picture of a package."
+type IntelligencePicture {
+  "Items about the subject the caller may see."
+  total: Int!
+  "Items, newest first (at most 300)."
+  items: [IntelligenceItem!]!
+  "Count of items per 3x5x2 grade (e.g. 2B P), strongest first."
+  byGrade: [Count!]!
+  "Handling conditions of C-coded items, which travel with the package."
+  handlingConditions: [String!]!
+  "Items supported by evidence downstream of them."
+  corroborated: Int!
+  "When the newest item was received."
+  latestReceivedAt: DateTime
+}
+
+"A computed gap or risk."
+type Finding {
+  "Stable code, e.g. NO_CURRENT_ADDRESS, FIREARMS_IN_NETWORK."
+  code: String!
+  "What it means, in plain English."
+  description: String!
+  "The entities it is about."
+  entities: [Entity!]!
+}
+
+"Actions of a package."
+type PackageActions {
+  "Open actions."
+  open: Int!
+  "Open actions past their due date."
+  overdue: Int!
+  "Resulted or completed actions."
+  done: Int!
+  "The actions, by number (at most 500)."
+  items: [Action!]!
+}
+
+"Kind of tactical option."
+enum TacticalOptionKind {
+  "Prevention."
+  PREVENTION
+  "Disruption."
+  DISRUPTION
+  "Enforcement."
+  ENFORCEMENT
+}
+
+"A tactical option recorded against a target."
+type TacticalOption {
+  "Kind."
+  kind: TacticalOptionKind!
+  "What is proposed."
+  description: String!
+  "Identity subject of who recorded it."
+  recordedBy: String!
+  "When."
+  recordedAt: DateTime!
+}
+
+"Confidence in an assessment."
+enum AssessmentConfidence {
+  "Low."
+  LOW
+  "Medium."
+  MEDIUM
+  "High."
+  HIGH
+}
+
+"The recorded, MoRiLE-shaped assessment of a target: each 0 (none) to 4 (severe / very high)."
+type PriorityAssessment {
+  "Physical harm."
+  physical: Int!
+  "Psychological harm."
+  psychological: Int!
+  "Financial harm."
+  financial: Int!
+  "Community and environmental harm."
+  community: Int!
+  "Vulnerability of victims."
+  victimVulnerability: Int!
+  "Geographic scope (1 local … 4 national or international)."
+  geographicScope: Int!
+  "Likelihood of the harm occurring or continuing."
+  likelihood: Int!
+  "Confidence in the assessment."
+  confidence: AssessmentConfidence!
+  "The unit's capacity to act (recorded by the DI)."
+  capacity: Int!
+  "The unit's capability to act (recorded by the DI)."
+  capability: Int!
+  "The opportunity to act now (recorded by the DI)."
+  opportunity: Int!
+  "Why, in the assessor's words."
+  rationale: String!
+  "Identity subject of the assessor."
+  assessedBy: String!
+  "When."
+  assessedAt: DateTime!
+}
+
+"A priority assessment to record."
+input PriorityAssessmentInput {
+  "Physical harm 0-4."
+  physical: Int!
+  "Psychological harm 0-4."
+  psychological: Int!
+  "Financial harm 0-4."
+  financial: Int!
+  "Community harm 0-4."
+  community: Int!
+  "Victim vulnerability 0-4."
+  victimVulnerability: Int!
+  "Geographic scope 0-4."
+  geographicScope: Int!
+  "Likelihood 0-4."
+  likelihood: Int!
+  "Confidence."
+  confidence: AssessmentConfidence!
+  "Capacity 0-4."
+  capacity: Int!
+  "Capability 0-4."
+  capability: Int!
+  "Opportunity 0-4."
+  opportunity: Int!
+  "Rationale; required."
+  rationale: String!
+}
+
+"A priority score: explainable, reproducible from its inputs and model version."
+type PriorityScore {
+  "Score 0 to 100."
+  score: Float!
+  "HIGH, MEDIUM or LOW."
+  band: String!
+  "Version of the scoring model that produced it."
+  modelVersion: String!
+  "When it was computed."
+  scoredAt: DateTime!
+  "Each factor's value, weight and contribution; contributions add up to the score."
+  factors: [PriorityFactor!]!
+  "Every input the score used, as JSON, so it can be challenged and reproduced."
+  inputs: String!
+}
+
+"One factor of a priority score."
+type PriorityFactor {
+  "Factor name, e.g. harm, likelihood, intelligence, network."
+  name: String!
+  "Normalised value 0..1."
+  value: Float!
+  "Weight in the model."
+  weight: Float!
+  "Points contributed to the score."
+  contribution: Float!
+  "Plain-English explanation of the value."
+  explanation: String!
+}
+
+"A review of a target: the decision and what it was based on."
+type TargetReview {
+  "Status before."
+  from: TargetStatus!
+  "Status after."
+  to: TargetStatus!
+  "The policy-file decision recording it."
+  decision: Decision
+  "Priority score at the review."
+  score: Float
+  "Band at the review."
+  band: String
+  "When."
+  reviewedAt: DateTime!
+  "Identity subject of the reviewer."
+  reviewedBy: String!
+  "The package as reviewed (content and score), as JSON; immutable. Null when it holds material above your clearance."
+  snapshot: String
+}
+
+"A review to record."
+input ReviewTargetInput {
+  "The new status."
+  status: TargetStatus!
+  "Rationale, recorded in the policy file; required."
+  rationale: String!
+}
+
+"A target in a ranking."
+type RankedTarget {
+  "Position, from 1."
+  rank: Int!
+  "The target."
+  target: Target!
+  "Its score."
+  score: Float!
+  "Its band."
+  band: String!
+  "Points since the last review; null before the first."
+  movement: Float
+}
+
+"Filter on a ranking."
+input RankingFilter {
+  "Only targets of this operation (default: every operation the caller may see)."
+  operationId: ID
+  "Only these statuses."
+  statuses: [TargetStatus!]
+  "Only targets owned by this officer."
+  ownerId: ID
+  "Only targets with this threat area."
+  threatArea: ThreatArea
 }
 
 # ---------------------------------------------------------------------------
@@ -6444,6 +7392,8 @@ type Query {
   coLocation(input: CoLocationInput!): [CoLocation!]!
   "Link analysis: the dated events and contacts of entities, in time order."
   timeline(input: TimelineInput!): [TimelineEntry!]!
+  "Target packages ranked by priority score for the tasking meeting (assessed targets only), highest first."
+  targetRanking(filter: RankingFilter, first: Int = 50): [RankedTarget!]!
   "Link analysis: who matters in a network (degree, betweenness, closeness and eigenvector centrality) and the communities it splits into."
   keyPlayers(input: KeyPlayersInput!): KeyPlayers!
   "Re-run a saved search, optionally overriding some of its parameters (a JSON object merged over the saved one)."
@@ -6927,6 +7877,12 @@ type Mutation {
   nominateTarget(input: NominateTargetInput!): Target!
   "Change a target's details (not its review status)."
   updateTarget(id: ID!, expectedVersion: Int!, input: UpdateTargetInput!): Target!
+  "Record the MoRiLE-shaped assessment of a target and score it (analyst for harm and likelihood; the DI's organisational position)."
+  assessTarget(id: ID!, expectedVersion: Int!, input: PriorityAssessmentInput!): Target!
+  "Review a target: move it through the workflow, record the decision in the policy file, and keep an immutable snapshot of the package as reviewed."
+  reviewTarget(id: ID!, expectedVersion: Int!, input: ReviewTargetInput!): Target!
+  "Record a tactical option (prevention, disruption, enforcement) against a target."
+  addTacticalOption(id: ID!, expectedVersion: Int!, kind: TacticalOptionKind!, description: String!): Target!
 
   "Record a graded intelligence item and the entities it mentions."
   createIntelligenceItem(input: CreateIntelligenceItemInput!): IntelligenceItem!
@@ -7992,6 +8948,18 @@ func (ec *executionContext) childFields_ExhibitEdge(ctx context.Context, field g
 	return nil, fmt.Errorf("no field named %q was found under type ExhibitEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_Finding(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "code":
+		return ec.fieldContext_Finding_code(ctx, field)
+	case "description":
+		return ec.fieldContext_Finding_description(ctx, field)
+	case "entities":
+		return ec.fieldContext_Finding_entities(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Finding", field.Name)
+}
+
 func (ec *executionContext) childFields_Grading(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "source":
@@ -8094,6 +9062,24 @@ func (ec *executionContext) childFields_IntelligenceItemEdge(ctx context.Context
 	return nil, fmt.Errorf("no field named %q was found under type IntelligenceItemEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_IntelligencePicture(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "total":
+		return ec.fieldContext_IntelligencePicture_total(ctx, field)
+	case "items":
+		return ec.fieldContext_IntelligencePicture_items(ctx, field)
+	case "byGrade":
+		return ec.fieldContext_IntelligencePicture_byGrade(ctx, field)
+	case "handlingConditions":
+		return ec.fieldContext_IntelligencePicture_handlingConditions(ctx, field)
+	case "corroborated":
+		return ec.fieldContext_IntelligencePicture_corroborated(ctx, field)
+	case "latestReceivedAt":
+		return ec.fieldContext_IntelligencePicture_latestReceivedAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type IntelligencePicture", field.Name)
+}
+
 func (ec *executionContext) childFields_KeyPlayer(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "rank":
@@ -8148,6 +9134,18 @@ func (ec *executionContext) childFields_LegacyGrading(ctx context.Context, field
 		return ec.fieldContext_LegacyGrading_code(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type LegacyGrading", field.Name)
+}
+
+func (ec *executionContext) childFields_Lifestyle(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "locations":
+		return ec.fieldContext_Lifestyle_locations(ctx, field)
+	case "communications":
+		return ec.fieldContext_Lifestyle_communications(ctx, field)
+	case "vehicles":
+		return ec.fieldContext_Lifestyle_vehicles(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Lifestyle", field.Name)
 }
 
 func (ec *executionContext) childFields_LineOfEnquiry(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -8254,6 +9252,16 @@ func (ec *executionContext) childFields_LinkEdge(ctx context.Context, field grap
 		return ec.fieldContext_LinkEdge_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type LinkEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_LinkedEntity(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "entity":
+		return ec.fieldContext_LinkedEntity_entity(ctx, field)
+	case "link":
+		return ec.fieldContext_LinkedEntity_link(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type LinkedEntity", field.Name)
 }
 
 func (ec *executionContext) childFields_Location(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -8582,6 +9590,20 @@ func (ec *executionContext) childFields_OrganisationEdge(ctx context.Context, fi
 	return nil, fmt.Errorf("no field named %q was found under type OrganisationEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_PackageActions(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "open":
+		return ec.fieldContext_PackageActions_open(ctx, field)
+	case "overdue":
+		return ec.fieldContext_PackageActions_overdue(ctx, field)
+	case "done":
+		return ec.fieldContext_PackageActions_done(ctx, field)
+	case "items":
+		return ec.fieldContext_PackageActions_items(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PackageActions", field.Name)
+}
+
 func (ec *executionContext) childFields_PageInfo(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "hasNextPage":
@@ -8680,6 +9702,90 @@ func (ec *executionContext) childFields_PersonEdge(ctx context.Context, field gr
 	return nil, fmt.Errorf("no field named %q was found under type PersonEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_PriorityAssessment(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "physical":
+		return ec.fieldContext_PriorityAssessment_physical(ctx, field)
+	case "psychological":
+		return ec.fieldContext_PriorityAssessment_psychological(ctx, field)
+	case "financial":
+		return ec.fieldContext_PriorityAssessment_financial(ctx, field)
+	case "community":
+		return ec.fieldContext_PriorityAssessment_community(ctx, field)
+	case "victimVulnerability":
+		return ec.fieldContext_PriorityAssessment_victimVulnerability(ctx, field)
+	case "geographicScope":
+		return ec.fieldContext_PriorityAssessment_geographicScope(ctx, field)
+	case "likelihood":
+		return ec.fieldContext_PriorityAssessment_likelihood(ctx, field)
+	case "confidence":
+		return ec.fieldContext_PriorityAssessment_confidence(ctx, field)
+	case "capacity":
+		return ec.fieldContext_PriorityAssessment_capacity(ctx, field)
+	case "capability":
+		return ec.fieldContext_PriorityAssessment_capability(ctx, field)
+	case "opportunity":
+		return ec.fieldContext_PriorityAssessment_opportunity(ctx, field)
+	case "rationale":
+		return ec.fieldContext_PriorityAssessment_rationale(ctx, field)
+	case "assessedBy":
+		return ec.fieldContext_PriorityAssessment_assessedBy(ctx, field)
+	case "assessedAt":
+		return ec.fieldContext_PriorityAssessment_assessedAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PriorityAssessment", field.Name)
+}
+
+func (ec *executionContext) childFields_PriorityFactor(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "name":
+		return ec.fieldContext_PriorityFactor_name(ctx, field)
+	case "value":
+		return ec.fieldContext_PriorityFactor_value(ctx, field)
+	case "weight":
+		return ec.fieldContext_PriorityFactor_weight(ctx, field)
+	case "contribution":
+		return ec.fieldContext_PriorityFactor_contribution(ctx, field)
+	case "explanation":
+		return ec.fieldContext_PriorityFactor_explanation(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PriorityFactor", field.Name)
+}
+
+func (ec *executionContext) childFields_PriorityScore(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "score":
+		return ec.fieldContext_PriorityScore_score(ctx, field)
+	case "band":
+		return ec.fieldContext_PriorityScore_band(ctx, field)
+	case "modelVersion":
+		return ec.fieldContext_PriorityScore_modelVersion(ctx, field)
+	case "scoredAt":
+		return ec.fieldContext_PriorityScore_scoredAt(ctx, field)
+	case "factors":
+		return ec.fieldContext_PriorityScore_factors(ctx, field)
+	case "inputs":
+		return ec.fieldContext_PriorityScore_inputs(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PriorityScore", field.Name)
+}
+
+func (ec *executionContext) childFields_RankedTarget(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "rank":
+		return ec.fieldContext_RankedTarget_rank(ctx, field)
+	case "target":
+		return ec.fieldContext_RankedTarget_target(ctx, field)
+	case "score":
+		return ec.fieldContext_RankedTarget_score(ctx, field)
+	case "band":
+		return ec.fieldContext_RankedTarget_band(ctx, field)
+	case "movement":
+		return ec.fieldContext_RankedTarget_movement(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RankedTarget", field.Name)
+}
+
 func (ec *executionContext) childFields_RetentionDecision(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "decision":
@@ -8760,6 +9866,20 @@ func (ec *executionContext) childFields_SharedEntity(ctx context.Context, field 
 	return nil, fmt.Errorf("no field named %q was found under type SharedEntity", field.Name)
 }
 
+func (ec *executionContext) childFields_TacticalOption(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "kind":
+		return ec.fieldContext_TacticalOption_kind(ctx, field)
+	case "description":
+		return ec.fieldContext_TacticalOption_description(ctx, field)
+	case "recordedBy":
+		return ec.fieldContext_TacticalOption_recordedBy(ctx, field)
+	case "recordedAt":
+		return ec.fieldContext_TacticalOption_recordedAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TacticalOption", field.Name)
+}
+
 func (ec *executionContext) childFields_Target(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -8786,6 +9906,18 @@ func (ec *executionContext) childFields_Target(ctx context.Context, field graphq
 		return ec.fieldContext_Target_updatedBy(ctx, field)
 	case "version":
 		return ec.fieldContext_Target_version(ctx, field)
+	case "package":
+		return ec.fieldContext_Target_package(ctx, field)
+	case "assessment":
+		return ec.fieldContext_Target_assessment(ctx, field)
+	case "priority":
+		return ec.fieldContext_Target_priority(ctx, field)
+	case "movement":
+		return ec.fieldContext_Target_movement(ctx, field)
+	case "reviews":
+		return ec.fieldContext_Target_reviews(ctx, field)
+	case "tacticalOptions":
+		return ec.fieldContext_Target_tacticalOptions(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Target", field.Name)
 }
@@ -8810,6 +9942,62 @@ func (ec *executionContext) childFields_TargetEdge(ctx context.Context, field gr
 		return ec.fieldContext_TargetEdge_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type TargetEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_TargetPackage(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "target":
+		return ec.fieldContext_TargetPackage_target(ctx, field)
+	case "subject":
+		return ec.fieldContext_TargetPackage_subject(ctx, field)
+	case "warningMarkers":
+		return ec.fieldContext_TargetPackage_warningMarkers(ctx, field)
+	case "criminalActivity":
+		return ec.fieldContext_TargetPackage_criminalActivity(ctx, field)
+	case "lifestyle":
+		return ec.fieldContext_TargetPackage_lifestyle(ctx, field)
+	case "associations":
+		return ec.fieldContext_TargetPackage_associations(ctx, field)
+	case "intelligence":
+		return ec.fieldContext_TargetPackage_intelligence(ctx, field)
+	case "gaps":
+		return ec.fieldContext_TargetPackage_gaps(ctx, field)
+	case "risks":
+		return ec.fieldContext_TargetPackage_risks(ctx, field)
+	case "actions":
+		return ec.fieldContext_TargetPackage_actions(ctx, field)
+	case "evidence":
+		return ec.fieldContext_TargetPackage_evidence(ctx, field)
+	case "tacticalOptions":
+		return ec.fieldContext_TargetPackage_tacticalOptions(ctx, field)
+	case "priority":
+		return ec.fieldContext_TargetPackage_priority(ctx, field)
+	case "assembledAt":
+		return ec.fieldContext_TargetPackage_assembledAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TargetPackage", field.Name)
+}
+
+func (ec *executionContext) childFields_TargetReview(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "from":
+		return ec.fieldContext_TargetReview_from(ctx, field)
+	case "to":
+		return ec.fieldContext_TargetReview_to(ctx, field)
+	case "decision":
+		return ec.fieldContext_TargetReview_decision(ctx, field)
+	case "score":
+		return ec.fieldContext_TargetReview_score(ctx, field)
+	case "band":
+		return ec.fieldContext_TargetReview_band(ctx, field)
+	case "reviewedAt":
+		return ec.fieldContext_TargetReview_reviewedAt(ctx, field)
+	case "reviewedBy":
+		return ec.fieldContext_TargetReview_reviewedBy(ctx, field)
+	case "snapshot":
+		return ec.fieldContext_TargetReview_snapshot(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TargetReview", field.Name)
 }
 
 func (ec *executionContext) childFields_TimelineEntry(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -9242,6 +10430,74 @@ func (ec *executionContext) field_Mutation_addOperationMember_args(ctx context.C
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_addTacticalOption_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "expectedVersion",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["expectedVersion"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "kind",
+		func(ctx context.Context, v any) (model.TacticalOptionKind, error) {
+			return ec.unmarshalNTacticalOptionKind2githubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐTacticalOptionKind(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["kind"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "description",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["description"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_assessTarget_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "expectedVersion",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["expectedVersion"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.PriorityAssessmentInput, error) {
+			return ec.unmarshalNPriorityAssessmentInput2githubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐPriorityAssessmentInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg2
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_chaseAction_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -9635,6 +10891,36 @@ func (ec *executionContext) field_Mutation_removeOperationMember_args(ctx contex
 		return nil, err
 	}
 	args["officerId"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_reviewTarget_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "expectedVersion",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["expectedVersion"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.ReviewTargetInput, error) {
+			return ec.unmarshalNReviewTargetInput2githubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐReviewTargetInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg2
 	return args, nil
 }
 
@@ -11038,6 +12324,28 @@ func (ec *executionContext) field_Query_runSavedSearch_args(ctx context.Context,
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_targetRanking_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.RankingFilter, error) {
+			return ec.unmarshalORankingFilter2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐRankingFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_timeline_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -11049,6 +12357,20 @@ func (ec *executionContext) field_Query_timeline_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Target_package_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "staleAfterDays",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["staleAfterDays"] = arg0
 	return args, nil
 }
 
@@ -15593,6 +16915,84 @@ func (ec *executionContext) fieldContext_ExhibitEdge_node(_ context.Context, fie
 	return fc, nil
 }
 
+func (ec *executionContext) _Finding_code(ctx context.Context, field graphql.CollectedField, obj *model.Finding) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Finding_code(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Code, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Finding_code(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Finding", field, false, false, "String")
+}
+
+func (ec *executionContext) _Finding_description(ctx context.Context, field graphql.CollectedField, obj *model.Finding) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Finding_description(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Description, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Finding_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Finding", field, false, false, "String")
+}
+
+func (ec *executionContext) _Finding_entities(ctx context.Context, field graphql.CollectedField, obj *model.Finding) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Finding_entities(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Entities, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.Entity) graphql.Marshaler {
+			return ec.marshalNEntity2ᚕgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐEntityᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Finding_entities(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Finding",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Grading_source(ctx context.Context, field graphql.CollectedField, obj *model.Grading) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -16511,6 +17911,162 @@ func (ec *executionContext) fieldContext_IntelligenceItemEdge_node(_ context.Con
 	return fc, nil
 }
 
+func (ec *executionContext) _IntelligencePicture_total(ctx context.Context, field graphql.CollectedField, obj *model.IntelligencePicture) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IntelligencePicture_total(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Total, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IntelligencePicture_total(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IntelligencePicture", field, false, false, "Int")
+}
+
+func (ec *executionContext) _IntelligencePicture_items(ctx context.Context, field graphql.CollectedField, obj *model.IntelligencePicture) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IntelligencePicture_items(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Items, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.IntelligenceItem) graphql.Marshaler {
+			return ec.marshalNIntelligenceItem2ᚕᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐIntelligenceItemᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IntelligencePicture_items(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "IntelligencePicture",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_IntelligenceItem(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _IntelligencePicture_byGrade(ctx context.Context, field graphql.CollectedField, obj *model.IntelligencePicture) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IntelligencePicture_byGrade(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ByGrade, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Count) graphql.Marshaler {
+			return ec.marshalNCount2ᚕᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IntelligencePicture_byGrade(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "IntelligencePicture",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Count(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _IntelligencePicture_handlingConditions(ctx context.Context, field graphql.CollectedField, obj *model.IntelligencePicture) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IntelligencePicture_handlingConditions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.HandlingConditions, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IntelligencePicture_handlingConditions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IntelligencePicture", field, false, false, "String")
+}
+
+func (ec *executionContext) _IntelligencePicture_corroborated(ctx context.Context, field graphql.CollectedField, obj *model.IntelligencePicture) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IntelligencePicture_corroborated(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Corroborated, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IntelligencePicture_corroborated(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IntelligencePicture", field, false, false, "Int")
+}
+
+func (ec *executionContext) _IntelligencePicture_latestReceivedAt(ctx context.Context, field graphql.CollectedField, obj *model.IntelligencePicture) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IntelligencePicture_latestReceivedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LatestReceivedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalODateTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_IntelligencePicture_latestReceivedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IntelligencePicture", field, false, false, "DateTime")
+}
+
 func (ec *executionContext) _KeyPlayer_rank(ctx context.Context, field graphql.CollectedField, obj *model.KeyPlayer) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -16973,6 +18529,102 @@ func (ec *executionContext) _LegacyGrading_code(ctx context.Context, field graph
 }
 func (ec *executionContext) fieldContext_LegacyGrading_code(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("LegacyGrading", field, false, false, "String")
+}
+
+func (ec *executionContext) _Lifestyle_locations(ctx context.Context, field graphql.CollectedField, obj *model.Lifestyle) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Lifestyle_locations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Locations, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.LinkedEntity) graphql.Marshaler {
+			return ec.marshalNLinkedEntity2ᚕᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐLinkedEntityᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Lifestyle_locations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Lifestyle",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LinkedEntity(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Lifestyle_communications(ctx context.Context, field graphql.CollectedField, obj *model.Lifestyle) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Lifestyle_communications(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Communications, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.LinkedEntity) graphql.Marshaler {
+			return ec.marshalNLinkedEntity2ᚕᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐLinkedEntityᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Lifestyle_communications(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Lifestyle",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LinkedEntity(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Lifestyle_vehicles(ctx context.Context, field graphql.CollectedField, obj *model.Lifestyle) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Lifestyle_vehicles(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Vehicles, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.LinkedEntity) graphql.Marshaler {
+			return ec.marshalNLinkedEntity2ᚕᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐLinkedEntityᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Lifestyle_vehicles(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Lifestyle",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LinkedEntity(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _LineOfEnquiry_id(ctx context.Context, field graphql.CollectedField, obj *model.LineOfEnquiry) (ret graphql.Marshaler) {
@@ -17860,6 +19512,70 @@ func (ec *executionContext) _LinkEdge_node(ctx context.Context, field graphql.Co
 func (ec *executionContext) fieldContext_LinkEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "LinkEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Link(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LinkedEntity_entity(ctx context.Context, field graphql.CollectedField, obj *model.LinkedEntity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LinkedEntity_entity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Entity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.Entity) graphql.Marshaler {
+			return ec.marshalNEntity2githubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐEntity(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LinkedEntity_entity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LinkedEntity",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LinkedEntity_link(ctx context.Context, field graphql.CollectedField, obj *model.LinkedEntity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LinkedEntity_link(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Link, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Link) graphql.Marshaler {
+			return ec.marshalNLink2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐLink(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LinkedEntity_link(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LinkedEntity",
 		Field:      field,
 		IsMethod:   false,
 		IsResolver: false,
@@ -19602,6 +21318,138 @@ func (ec *executionContext) fieldContext_Mutation_updateTarget(ctx context.Conte
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_updateTarget_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_assessTarget(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_assessTarget(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AssessTarget(ctx, fc.Args["id"].(string), fc.Args["expectedVersion"].(int), fc.Args["input"].(model.PriorityAssessmentInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Target) graphql.Marshaler {
+			return ec.marshalNTarget2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐTarget(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_assessTarget(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Target(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_assessTarget_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_reviewTarget(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_reviewTarget(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ReviewTarget(ctx, fc.Args["id"].(string), fc.Args["expectedVersion"].(int), fc.Args["input"].(model.ReviewTargetInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Target) graphql.Marshaler {
+			return ec.marshalNTarget2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐTarget(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_reviewTarget(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Target(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_reviewTarget_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_addTacticalOption(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_addTacticalOption(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AddTacticalOption(ctx, fc.Args["id"].(string), fc.Args["expectedVersion"].(int), fc.Args["kind"].(model.TacticalOptionKind), fc.Args["description"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Target) graphql.Marshaler {
+			return ec.marshalNTarget2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐTarget(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_addTacticalOption(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Target(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_addTacticalOption_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -22955,6 +24803,107 @@ func (ec *executionContext) fieldContext_OrganisationEdge_node(_ context.Context
 	return fc, nil
 }
 
+func (ec *executionContext) _PackageActions_open(ctx context.Context, field graphql.CollectedField, obj *model.PackageActions) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PackageActions_open(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Open, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PackageActions_open(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PackageActions", field, false, false, "Int")
+}
+
+func (ec *executionContext) _PackageActions_overdue(ctx context.Context, field graphql.CollectedField, obj *model.PackageActions) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PackageActions_overdue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Overdue, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PackageActions_overdue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PackageActions", field, false, false, "Int")
+}
+
+func (ec *executionContext) _PackageActions_done(ctx context.Context, field graphql.CollectedField, obj *model.PackageActions) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PackageActions_done(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Done, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PackageActions_done(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PackageActions", field, false, false, "Int")
+}
+
+func (ec *executionContext) _PackageActions_items(ctx context.Context, field graphql.CollectedField, obj *model.PackageActions) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PackageActions_items(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Items, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Action) graphql.Marshaler {
+			return ec.marshalNAction2ᚕᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐActionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PackageActions_items(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PackageActions",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Action(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _PageInfo_hasNextPage(ctx context.Context, field graphql.CollectedField, obj *model.PageInfo) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -23773,6 +25722,590 @@ func (ec *executionContext) fieldContext_PersonEdge_node(_ context.Context, fiel
 	return fc, nil
 }
 
+func (ec *executionContext) _PriorityAssessment_physical(ctx context.Context, field graphql.CollectedField, obj *model.PriorityAssessment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PriorityAssessment_physical(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Physical, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PriorityAssessment_physical(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PriorityAssessment", field, false, false, "Int")
+}
+
+func (ec *executionContext) _PriorityAssessment_psychological(ctx context.Context, field graphql.CollectedField, obj *model.PriorityAssessment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PriorityAssessment_psychological(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Psychological, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PriorityAssessment_psychological(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PriorityAssessment", field, false, false, "Int")
+}
+
+func (ec *executionContext) _PriorityAssessment_financial(ctx context.Context, field graphql.CollectedField, obj *model.PriorityAssessment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PriorityAssessment_financial(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Financial, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PriorityAssessment_financial(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PriorityAssessment", field, false, false, "Int")
+}
+
+func (ec *executionContext) _PriorityAssessment_community(ctx context.Context, field graphql.CollectedField, obj *model.PriorityAssessment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PriorityAssessment_community(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Community, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PriorityAssessment_community(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PriorityAssessment", field, false, false, "Int")
+}
+
+func (ec *executionContext) _PriorityAssessment_victimVulnerability(ctx context.Context, field graphql.CollectedField, obj *model.PriorityAssessment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PriorityAssessment_victimVulnerability(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.VictimVulnerability, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PriorityAssessment_victimVulnerability(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PriorityAssessment", field, false, false, "Int")
+}
+
+func (ec *executionContext) _PriorityAssessment_geographicScope(ctx context.Context, field graphql.CollectedField, obj *model.PriorityAssessment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PriorityAssessment_geographicScope(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.GeographicScope, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PriorityAssessment_geographicScope(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PriorityAssessment", field, false, false, "Int")
+}
+
+func (ec *executionContext) _PriorityAssessment_likelihood(ctx context.Context, field graphql.CollectedField, obj *model.PriorityAssessment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PriorityAssessment_likelihood(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Likelihood, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PriorityAssessment_likelihood(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PriorityAssessment", field, false, false, "Int")
+}
+
+func (ec *executionContext) _PriorityAssessment_confidence(ctx context.Context, field graphql.CollectedField, obj *model.PriorityAssessment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PriorityAssessment_confidence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Confidence, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.AssessmentConfidence) graphql.Marshaler {
+			return ec.marshalNAssessmentConfidence2githubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐAssessmentConfidence(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PriorityAssessment_confidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PriorityAssessment", field, false, false, "AssessmentConfidence")
+}
+
+func (ec *executionContext) _PriorityAssessment_capacity(ctx context.Context, field graphql.CollectedField, obj *model.PriorityAssessment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PriorityAssessment_capacity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Capacity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PriorityAssessment_capacity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PriorityAssessment", field, false, false, "Int")
+}
+
+func (ec *executionContext) _PriorityAssessment_capability(ctx context.Context, field graphql.CollectedField, obj *model.PriorityAssessment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PriorityAssessment_capability(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Capability, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PriorityAssessment_capability(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PriorityAssessment", field, false, false, "Int")
+}
+
+func (ec *executionContext) _PriorityAssessment_opportunity(ctx context.Context, field graphql.CollectedField, obj *model.PriorityAssessment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PriorityAssessment_opportunity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Opportunity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PriorityAssessment_opportunity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PriorityAssessment", field, false, false, "Int")
+}
+
+func (ec *executionContext) _PriorityAssessment_rationale(ctx context.Context, field graphql.CollectedField, obj *model.PriorityAssessment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PriorityAssessment_rationale(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rationale, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PriorityAssessment_rationale(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PriorityAssessment", field, false, false, "String")
+}
+
+func (ec *executionContext) _PriorityAssessment_assessedBy(ctx context.Context, field graphql.CollectedField, obj *model.PriorityAssessment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PriorityAssessment_assessedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AssessedBy, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PriorityAssessment_assessedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PriorityAssessment", field, false, false, "String")
+}
+
+func (ec *executionContext) _PriorityAssessment_assessedAt(ctx context.Context, field graphql.CollectedField, obj *model.PriorityAssessment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PriorityAssessment_assessedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AssessedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PriorityAssessment_assessedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PriorityAssessment", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _PriorityFactor_name(ctx context.Context, field graphql.CollectedField, obj *model.PriorityFactor) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PriorityFactor_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PriorityFactor_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PriorityFactor", field, false, false, "String")
+}
+
+func (ec *executionContext) _PriorityFactor_value(ctx context.Context, field graphql.CollectedField, obj *model.PriorityFactor) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PriorityFactor_value(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Value, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PriorityFactor_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PriorityFactor", field, false, false, "Float")
+}
+
+func (ec *executionContext) _PriorityFactor_weight(ctx context.Context, field graphql.CollectedField, obj *model.PriorityFactor) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PriorityFactor_weight(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Weight, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PriorityFactor_weight(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PriorityFactor", field, false, false, "Float")
+}
+
+func (ec *executionContext) _PriorityFactor_contribution(ctx context.Context, field graphql.CollectedField, obj *model.PriorityFactor) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PriorityFactor_contribution(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Contribution, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PriorityFactor_contribution(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PriorityFactor", field, false, false, "Float")
+}
+
+func (ec *executionContext) _PriorityFactor_explanation(ctx context.Context, field graphql.CollectedField, obj *model.PriorityFactor) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PriorityFactor_explanation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Explanation, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PriorityFactor_explanation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PriorityFactor", field, false, false, "String")
+}
+
+func (ec *executionContext) _PriorityScore_score(ctx context.Context, field graphql.CollectedField, obj *model.PriorityScore) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PriorityScore_score(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Score, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PriorityScore_score(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PriorityScore", field, false, false, "Float")
+}
+
+func (ec *executionContext) _PriorityScore_band(ctx context.Context, field graphql.CollectedField, obj *model.PriorityScore) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PriorityScore_band(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Band, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PriorityScore_band(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PriorityScore", field, false, false, "String")
+}
+
+func (ec *executionContext) _PriorityScore_modelVersion(ctx context.Context, field graphql.CollectedField, obj *model.PriorityScore) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PriorityScore_modelVersion(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ModelVersion, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PriorityScore_modelVersion(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PriorityScore", field, false, false, "String")
+}
+
+func (ec *executionContext) _PriorityScore_scoredAt(ctx context.Context, field graphql.CollectedField, obj *model.PriorityScore) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PriorityScore_scoredAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ScoredAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PriorityScore_scoredAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PriorityScore", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _PriorityScore_factors(ctx context.Context, field graphql.CollectedField, obj *model.PriorityScore) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PriorityScore_factors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Factors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.PriorityFactor) graphql.Marshaler {
+			return ec.marshalNPriorityFactor2ᚕᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐPriorityFactorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PriorityScore_factors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PriorityScore",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PriorityFactor(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PriorityScore_inputs(ctx context.Context, field graphql.CollectedField, obj *model.PriorityScore) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PriorityScore_inputs(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Inputs, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PriorityScore_inputs(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PriorityScore", field, false, false, "String")
+}
+
 func (ec *executionContext) _Query_node(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -24289,6 +26822,50 @@ func (ec *executionContext) fieldContext_Query_timeline(ctx context.Context, fie
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_targetRanking(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_targetRanking(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().TargetRanking(ctx, fc.Args["filter"].(*model.RankingFilter), fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.RankedTarget) graphql.Marshaler {
+			return ec.marshalNRankedTarget2ᚕᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐRankedTargetᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_targetRanking(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RankedTarget(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_targetRanking_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_keyPlayers(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -24451,6 +27028,130 @@ func (ec *executionContext) fieldContext_Query___schema(_ context.Context, field
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _RankedTarget_rank(ctx context.Context, field graphql.CollectedField, obj *model.RankedTarget) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RankedTarget_rank(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rank, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RankedTarget_rank(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RankedTarget", field, false, false, "Int")
+}
+
+func (ec *executionContext) _RankedTarget_target(ctx context.Context, field graphql.CollectedField, obj *model.RankedTarget) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RankedTarget_target(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Target, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Target) graphql.Marshaler {
+			return ec.marshalNTarget2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐTarget(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RankedTarget_target(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RankedTarget",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Target(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RankedTarget_score(ctx context.Context, field graphql.CollectedField, obj *model.RankedTarget) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RankedTarget_score(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Score, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RankedTarget_score(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RankedTarget", field, false, false, "Float")
+}
+
+func (ec *executionContext) _RankedTarget_band(ctx context.Context, field graphql.CollectedField, obj *model.RankedTarget) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RankedTarget_band(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Band, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RankedTarget_band(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RankedTarget", field, false, false, "String")
+}
+
+func (ec *executionContext) _RankedTarget_movement(ctx context.Context, field graphql.CollectedField, obj *model.RankedTarget) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RankedTarget_movement(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Movement, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RankedTarget_movement(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RankedTarget", field, false, false, "Float")
 }
 
 func (ec *executionContext) _RetentionDecision_decision(ctx context.Context, field graphql.CollectedField, obj *model.RetentionDecision) (ret graphql.Marshaler) {
@@ -25073,6 +27774,98 @@ func (ec *executionContext) fieldContext_SharedEntity_links(_ context.Context, f
 	return fc, nil
 }
 
+func (ec *executionContext) _TacticalOption_kind(ctx context.Context, field graphql.CollectedField, obj *model.TacticalOption) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TacticalOption_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.TacticalOptionKind) graphql.Marshaler {
+			return ec.marshalNTacticalOptionKind2githubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐTacticalOptionKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TacticalOption_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TacticalOption", field, false, false, "TacticalOptionKind")
+}
+
+func (ec *executionContext) _TacticalOption_description(ctx context.Context, field graphql.CollectedField, obj *model.TacticalOption) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TacticalOption_description(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Description, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TacticalOption_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TacticalOption", field, false, false, "String")
+}
+
+func (ec *executionContext) _TacticalOption_recordedBy(ctx context.Context, field graphql.CollectedField, obj *model.TacticalOption) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TacticalOption_recordedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RecordedBy, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TacticalOption_recordedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TacticalOption", field, false, false, "String")
+}
+
+func (ec *executionContext) _TacticalOption_recordedAt(ctx context.Context, field graphql.CollectedField, obj *model.TacticalOption) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TacticalOption_recordedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RecordedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TacticalOption_recordedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TacticalOption", field, false, false, "DateTime")
+}
+
 func (ec *executionContext) _Target_id(ctx context.Context, field graphql.CollectedField, obj *model.Target) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -25376,6 +28169,201 @@ func (ec *executionContext) fieldContext_Target_version(_ context.Context, field
 	return graphql.NewScalarFieldContext("Target", field, false, false, "Int")
 }
 
+func (ec *executionContext) _Target_package(ctx context.Context, field graphql.CollectedField, obj *model.Target) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Target_package(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Target().Package(ctx, obj, fc.Args["staleAfterDays"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.TargetPackage) graphql.Marshaler {
+			return ec.marshalNTargetPackage2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐTargetPackage(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Target_package(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Target",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TargetPackage(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Target_package_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Target_assessment(ctx context.Context, field graphql.CollectedField, obj *model.Target) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Target_assessment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Assessment(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PriorityAssessment) graphql.Marshaler {
+			return ec.marshalOPriorityAssessment2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐPriorityAssessment(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Target_assessment(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Target",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PriorityAssessment(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Target_priority(ctx context.Context, field graphql.CollectedField, obj *model.Target) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Target_priority(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Priority(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PriorityScore) graphql.Marshaler {
+			return ec.marshalOPriorityScore2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐPriorityScore(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Target_priority(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Target",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PriorityScore(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Target_movement(ctx context.Context, field graphql.CollectedField, obj *model.Target) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Target_movement(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Movement(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Target_movement(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Target", field, true, false, "Float")
+}
+
+func (ec *executionContext) _Target_reviews(ctx context.Context, field graphql.CollectedField, obj *model.Target) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Target_reviews(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Target().Reviews(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.TargetReview) graphql.Marshaler {
+			return ec.marshalNTargetReview2ᚕᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐTargetReviewᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Target_reviews(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Target",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TargetReview(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Target_tacticalOptions(ctx context.Context, field graphql.CollectedField, obj *model.Target) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Target_tacticalOptions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TacticalOptions(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.TacticalOption) graphql.Marshaler {
+			return ec.marshalNTacticalOption2ᚕᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐTacticalOptionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Target_tacticalOptions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Target",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TacticalOption(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _TargetConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.TargetConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -25516,6 +28504,629 @@ func (ec *executionContext) fieldContext_TargetEdge_node(_ context.Context, fiel
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _TargetPackage_target(ctx context.Context, field graphql.CollectedField, obj *model.TargetPackage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TargetPackage_target(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Target, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Target) graphql.Marshaler {
+			return ec.marshalNTarget2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐTarget(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TargetPackage_target(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TargetPackage",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Target(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TargetPackage_subject(ctx context.Context, field graphql.CollectedField, obj *model.TargetPackage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TargetPackage_subject(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Subject, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.Entity) graphql.Marshaler {
+			return ec.marshalNEntity2githubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐEntity(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TargetPackage_subject(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TargetPackage",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TargetPackage_warningMarkers(ctx context.Context, field graphql.CollectedField, obj *model.TargetPackage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TargetPackage_warningMarkers(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.WarningMarkers, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.WarningMarker) graphql.Marshaler {
+			return ec.marshalNWarningMarker2ᚕgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐWarningMarkerᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TargetPackage_warningMarkers(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TargetPackage", field, false, false, "WarningMarker")
+}
+
+func (ec *executionContext) _TargetPackage_criminalActivity(ctx context.Context, field graphql.CollectedField, obj *model.TargetPackage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TargetPackage_criminalActivity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CriminalActivity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.LinkedEntity) graphql.Marshaler {
+			return ec.marshalNLinkedEntity2ᚕᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐLinkedEntityᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TargetPackage_criminalActivity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TargetPackage",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LinkedEntity(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TargetPackage_lifestyle(ctx context.Context, field graphql.CollectedField, obj *model.TargetPackage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TargetPackage_lifestyle(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Lifestyle, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Lifestyle) graphql.Marshaler {
+			return ec.marshalNLifestyle2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐLifestyle(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TargetPackage_lifestyle(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TargetPackage",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Lifestyle(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TargetPackage_associations(ctx context.Context, field graphql.CollectedField, obj *model.TargetPackage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TargetPackage_associations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Associations, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.LinkedEntity) graphql.Marshaler {
+			return ec.marshalNLinkedEntity2ᚕᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐLinkedEntityᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TargetPackage_associations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TargetPackage",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LinkedEntity(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TargetPackage_intelligence(ctx context.Context, field graphql.CollectedField, obj *model.TargetPackage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TargetPackage_intelligence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Intelligence, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.IntelligencePicture) graphql.Marshaler {
+			return ec.marshalNIntelligencePicture2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐIntelligencePicture(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TargetPackage_intelligence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TargetPackage",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_IntelligencePicture(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TargetPackage_gaps(ctx context.Context, field graphql.CollectedField, obj *model.TargetPackage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TargetPackage_gaps(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Gaps, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Finding) graphql.Marshaler {
+			return ec.marshalNFinding2ᚕᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐFindingᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TargetPackage_gaps(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TargetPackage",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Finding(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TargetPackage_risks(ctx context.Context, field graphql.CollectedField, obj *model.TargetPackage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TargetPackage_risks(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Risks, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Finding) graphql.Marshaler {
+			return ec.marshalNFinding2ᚕᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐFindingᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TargetPackage_risks(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TargetPackage",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Finding(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TargetPackage_actions(ctx context.Context, field graphql.CollectedField, obj *model.TargetPackage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TargetPackage_actions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Actions, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PackageActions) graphql.Marshaler {
+			return ec.marshalNPackageActions2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐPackageActions(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TargetPackage_actions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TargetPackage",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PackageActions(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TargetPackage_evidence(ctx context.Context, field graphql.CollectedField, obj *model.TargetPackage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TargetPackage_evidence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Evidence, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Exhibit) graphql.Marshaler {
+			return ec.marshalNExhibit2ᚕᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐExhibitᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TargetPackage_evidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TargetPackage",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Exhibit(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TargetPackage_tacticalOptions(ctx context.Context, field graphql.CollectedField, obj *model.TargetPackage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TargetPackage_tacticalOptions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TacticalOptions, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.TacticalOption) graphql.Marshaler {
+			return ec.marshalNTacticalOption2ᚕᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐTacticalOptionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TargetPackage_tacticalOptions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TargetPackage",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TacticalOption(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TargetPackage_priority(ctx context.Context, field graphql.CollectedField, obj *model.TargetPackage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TargetPackage_priority(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Priority, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PriorityScore) graphql.Marshaler {
+			return ec.marshalOPriorityScore2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐPriorityScore(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_TargetPackage_priority(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TargetPackage",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PriorityScore(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TargetPackage_assembledAt(ctx context.Context, field graphql.CollectedField, obj *model.TargetPackage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TargetPackage_assembledAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AssembledAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TargetPackage_assembledAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TargetPackage", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _TargetReview_from(ctx context.Context, field graphql.CollectedField, obj *model.TargetReview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TargetReview_from(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.From, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.TargetStatus) graphql.Marshaler {
+			return ec.marshalNTargetStatus2githubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐTargetStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TargetReview_from(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TargetReview", field, false, false, "TargetStatus")
+}
+
+func (ec *executionContext) _TargetReview_to(ctx context.Context, field graphql.CollectedField, obj *model.TargetReview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TargetReview_to(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.To, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.TargetStatus) graphql.Marshaler {
+			return ec.marshalNTargetStatus2githubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐTargetStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TargetReview_to(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TargetReview", field, false, false, "TargetStatus")
+}
+
+func (ec *executionContext) _TargetReview_decision(ctx context.Context, field graphql.CollectedField, obj *model.TargetReview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TargetReview_decision(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Decision, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Decision) graphql.Marshaler {
+			return ec.marshalODecision2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐDecision(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_TargetReview_decision(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TargetReview",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Decision(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TargetReview_score(ctx context.Context, field graphql.CollectedField, obj *model.TargetReview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TargetReview_score(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Score, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_TargetReview_score(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TargetReview", field, false, false, "Float")
+}
+
+func (ec *executionContext) _TargetReview_band(ctx context.Context, field graphql.CollectedField, obj *model.TargetReview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TargetReview_band(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Band, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_TargetReview_band(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TargetReview", field, false, false, "String")
+}
+
+func (ec *executionContext) _TargetReview_reviewedAt(ctx context.Context, field graphql.CollectedField, obj *model.TargetReview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TargetReview_reviewedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReviewedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TargetReview_reviewedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TargetReview", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _TargetReview_reviewedBy(ctx context.Context, field graphql.CollectedField, obj *model.TargetReview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TargetReview_reviewedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReviewedBy, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TargetReview_reviewedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TargetReview", field, false, false, "String")
+}
+
+func (ec *executionContext) _TargetReview_snapshot(ctx context.Context, field graphql.CollectedField, obj *model.TargetReview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TargetReview_snapshot(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Snapshot, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_TargetReview_snapshot(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TargetReview", field, false, false, "String")
 }
 
 func (ec *executionContext) _TimelineEntry_at(ctx context.Context, field graphql.CollectedField, obj *model.TimelineEntry) (ret graphql.Marshaler) {
@@ -29588,6 +33199,125 @@ func UnmarshalPathsInput(ctx context.Context, raw any) (model.PathsInput, error)
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputPriorityAssessmentInput(ctx context.Context, obj any) (model.PriorityAssessmentInput, error) {
+	var it model.PriorityAssessmentInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"physical", "psychological", "financial", "community", "victimVulnerability", "geographicScope", "likelihood", "confidence", "capacity", "capability", "opportunity", "rationale"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "physical":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("physical"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Physical = data
+		case "psychological":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("psychological"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Psychological = data
+		case "financial":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("financial"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Financial = data
+		case "community":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("community"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Community = data
+		case "victimVulnerability":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("victimVulnerability"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VictimVulnerability = data
+		case "geographicScope":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("geographicScope"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.GeographicScope = data
+		case "likelihood":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("likelihood"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Likelihood = data
+		case "confidence":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("confidence"))
+			data, err := ec.unmarshalNAssessmentConfidence2githubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐAssessmentConfidence(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Confidence = data
+		case "capacity":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("capacity"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Capacity = data
+		case "capability":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("capability"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Capability = data
+		case "opportunity":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("opportunity"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Opportunity = data
+		case "rationale":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("rationale"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Rationale = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalPriorityAssessmentInput unmarshals raw into the PriorityAssessmentInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalPriorityAssessmentInput(ctx context.Context, raw any) (model.PriorityAssessmentInput, error) {
+	var out model.PriorityAssessmentInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "PriorityAssessmentInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputProgressActionInput(ctx context.Context, obj any) (model.ProgressActionInput, error) {
 	var it model.ProgressActionInput
 	if obj == nil {
@@ -29739,6 +33469,69 @@ func UnmarshalRaiseActionInput(ctx context.Context, raw any) (model.RaiseActionI
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputRankingFilter(ctx context.Context, obj any) (model.RankingFilter, error) {
+	var it model.RankingFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"operationId", "statuses", "ownerId", "threatArea"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "operationId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("operationId"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OperationID = data
+		case "statuses":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statuses"))
+			data, err := ec.unmarshalOTargetStatus2ᚕgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐTargetStatusᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Statuses = data
+		case "ownerId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ownerId"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OwnerID = data
+		case "threatArea":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("threatArea"))
+			data, err := ec.unmarshalOThreatArea2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐThreatArea(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ThreatArea = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalRankingFilter unmarshals raw into the RankingFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalRankingFilter(ctx context.Context, raw any) (model.RankingFilter, error) {
+	var out model.RankingFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "RankingFilter", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputRecordDecisionInput(ctx context.Context, obj any) (model.RecordDecisionInput, error) {
 	var it model.RecordDecisionInput
 	if obj == nil {
@@ -29869,6 +33662,55 @@ func (ec *executionContext) unmarshalInputRetentionInput(ctx context.Context, ob
 func UnmarshalRetentionInput(ctx context.Context, raw any) (model.RetentionInput, error) {
 	var out model.RetentionInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "RetentionInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputReviewTargetInput(ctx context.Context, obj any) (model.ReviewTargetInput, error) {
+	var it model.ReviewTargetInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"status", "rationale"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "status":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
+			data, err := ec.unmarshalNTargetStatus2githubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐTargetStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Status = data
+		case "rationale":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("rationale"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Rationale = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalReviewTargetInput unmarshals raw into the ReviewTargetInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalReviewTargetInput(ctx context.Context, raw any) (model.ReviewTargetInput, error) {
+	var out model.ReviewTargetInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ReviewTargetInput", raw, &out)
 	return out, err
 }
 
@@ -33165,6 +37007,49 @@ func (ec *executionContext) _ExhibitEdge(ctx context.Context, sel ast.SelectionS
 	return out
 }
 
+var findingImplementors = []string{"Finding"}
+
+func (ec *executionContext) _Finding(ctx context.Context, sel ast.SelectionSet, obj *model.Finding) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, findingImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Finding")
+		case "code":
+			out.Values[i] = ec._Finding_code(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "description":
+			out.Values[i] = ec._Finding_description(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "entities":
+			out.Values[i] = ec._Finding_entities(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var gradingImplementors = []string{"Grading"}
 
 func (ec *executionContext) _Grading(ctx context.Context, sel ast.SelectionSet, obj *model.Grading) graphql.Marshaler {
@@ -33490,6 +37375,64 @@ func (ec *executionContext) _IntelligenceItemEdge(ctx context.Context, sel ast.S
 	return out
 }
 
+var intelligencePictureImplementors = []string{"IntelligencePicture"}
+
+func (ec *executionContext) _IntelligencePicture(ctx context.Context, sel ast.SelectionSet, obj *model.IntelligencePicture) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, intelligencePictureImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("IntelligencePicture")
+		case "total":
+			out.Values[i] = ec._IntelligencePicture_total(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "items":
+			out.Values[i] = ec._IntelligencePicture_items(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "byGrade":
+			out.Values[i] = ec._IntelligencePicture_byGrade(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "handlingConditions":
+			out.Values[i] = ec._IntelligencePicture_handlingConditions(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "corroborated":
+			out.Values[i] = ec._IntelligencePicture_corroborated(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "latestReceivedAt":
+			out.Values[i] = ec._IntelligencePicture_latestReceivedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var keyPlayerImplementors = []string{"KeyPlayer"}
 
 func (ec *executionContext) _KeyPlayer(ctx context.Context, sel ast.SelectionSet, obj *model.KeyPlayer) graphql.Marshaler {
@@ -33649,6 +37592,49 @@ func (ec *executionContext) _LegacyGrading(ctx context.Context, sel ast.Selectio
 			}
 		case "code":
 			out.Values[i] = ec._LegacyGrading_code(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var lifestyleImplementors = []string{"Lifestyle"}
+
+func (ec *executionContext) _Lifestyle(ctx context.Context, sel ast.SelectionSet, obj *model.Lifestyle) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, lifestyleImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Lifestyle")
+		case "locations":
+			out.Values[i] = ec._Lifestyle_locations(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "communications":
+			out.Values[i] = ec._Lifestyle_communications(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "vehicles":
+			out.Values[i] = ec._Lifestyle_vehicles(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -33997,6 +37983,44 @@ func (ec *executionContext) _LinkEdge(ctx context.Context, sel ast.SelectionSet,
 			}
 		case "node":
 			out.Values[i] = ec._LinkEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var linkedEntityImplementors = []string{"LinkedEntity"}
+
+func (ec *executionContext) _LinkedEntity(ctx context.Context, sel ast.SelectionSet, obj *model.LinkedEntity) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, linkedEntityImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("LinkedEntity")
+		case "entity":
+			out.Values[i] = ec._LinkedEntity_entity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "link":
+			out.Values[i] = ec._LinkedEntity_link(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -34471,6 +38495,27 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "updateTarget":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_updateTarget(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "assessTarget":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_assessTarget(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reviewTarget":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_reviewTarget(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "addTacticalOption":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_addTacticalOption(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -35404,6 +39449,54 @@ func (ec *executionContext) _OrganisationEdge(ctx context.Context, sel ast.Selec
 	return out
 }
 
+var packageActionsImplementors = []string{"PackageActions"}
+
+func (ec *executionContext) _PackageActions(ctx context.Context, sel ast.SelectionSet, obj *model.PackageActions) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, packageActionsImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PackageActions")
+		case "open":
+			out.Values[i] = ec._PackageActions_open(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "overdue":
+			out.Values[i] = ec._PackageActions_overdue(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "done":
+			out.Values[i] = ec._PackageActions_done(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "items":
+			out.Values[i] = ec._PackageActions_items(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var pageInfoImplementors = []string{"PageInfo"}
 
 func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet, obj *model.PageInfo) graphql.Marshaler {
@@ -35730,6 +39823,215 @@ func (ec *executionContext) _PersonEdge(ctx context.Context, sel ast.SelectionSe
 	return out
 }
 
+var priorityAssessmentImplementors = []string{"PriorityAssessment"}
+
+func (ec *executionContext) _PriorityAssessment(ctx context.Context, sel ast.SelectionSet, obj *model.PriorityAssessment) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, priorityAssessmentImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PriorityAssessment")
+		case "physical":
+			out.Values[i] = ec._PriorityAssessment_physical(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "psychological":
+			out.Values[i] = ec._PriorityAssessment_psychological(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "financial":
+			out.Values[i] = ec._PriorityAssessment_financial(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "community":
+			out.Values[i] = ec._PriorityAssessment_community(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "victimVulnerability":
+			out.Values[i] = ec._PriorityAssessment_victimVulnerability(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "geographicScope":
+			out.Values[i] = ec._PriorityAssessment_geographicScope(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "likelihood":
+			out.Values[i] = ec._PriorityAssessment_likelihood(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "confidence":
+			out.Values[i] = ec._PriorityAssessment_confidence(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "capacity":
+			out.Values[i] = ec._PriorityAssessment_capacity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "capability":
+			out.Values[i] = ec._PriorityAssessment_capability(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "opportunity":
+			out.Values[i] = ec._PriorityAssessment_opportunity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rationale":
+			out.Values[i] = ec._PriorityAssessment_rationale(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "assessedBy":
+			out.Values[i] = ec._PriorityAssessment_assessedBy(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "assessedAt":
+			out.Values[i] = ec._PriorityAssessment_assessedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var priorityFactorImplementors = []string{"PriorityFactor"}
+
+func (ec *executionContext) _PriorityFactor(ctx context.Context, sel ast.SelectionSet, obj *model.PriorityFactor) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, priorityFactorImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PriorityFactor")
+		case "name":
+			out.Values[i] = ec._PriorityFactor_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "value":
+			out.Values[i] = ec._PriorityFactor_value(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "weight":
+			out.Values[i] = ec._PriorityFactor_weight(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "contribution":
+			out.Values[i] = ec._PriorityFactor_contribution(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "explanation":
+			out.Values[i] = ec._PriorityFactor_explanation(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var priorityScoreImplementors = []string{"PriorityScore"}
+
+func (ec *executionContext) _PriorityScore(ctx context.Context, sel ast.SelectionSet, obj *model.PriorityScore) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, priorityScoreImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PriorityScore")
+		case "score":
+			out.Values[i] = ec._PriorityScore_score(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "band":
+			out.Values[i] = ec._PriorityScore_band(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "modelVersion":
+			out.Values[i] = ec._PriorityScore_modelVersion(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "scoredAt":
+			out.Values[i] = ec._PriorityScore_scoredAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "factors":
+			out.Values[i] = ec._PriorityScore_factors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "inputs":
+			out.Values[i] = ec._PriorityScore_inputs(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var queryImplementors = []string{"Query"}
 
 func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) graphql.Marshaler {
@@ -35821,6 +40123,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_timeline(ctx, field)
 				})
+		case "targetRanking":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_targetRanking(ctx, field)
+				})
 		case "keyPlayers":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -35846,6 +40154,59 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 			})
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var rankedTargetImplementors = []string{"RankedTarget"}
+
+func (ec *executionContext) _RankedTarget(ctx context.Context, sel ast.SelectionSet, obj *model.RankedTarget) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, rankedTargetImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RankedTarget")
+		case "rank":
+			out.Values[i] = ec._RankedTarget_rank(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "target":
+			out.Values[i] = ec._RankedTarget_target(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "score":
+			out.Values[i] = ec._RankedTarget_score(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "band":
+			out.Values[i] = ec._RankedTarget_band(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "movement":
+			out.Values[i] = ec._RankedTarget_movement(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -36130,6 +40491,54 @@ func (ec *executionContext) _SharedEntity(ctx context.Context, sel ast.Selection
 	return out
 }
 
+var tacticalOptionImplementors = []string{"TacticalOption"}
+
+func (ec *executionContext) _TacticalOption(ctx context.Context, sel ast.SelectionSet, obj *model.TacticalOption) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, tacticalOptionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TacticalOption")
+		case "kind":
+			out.Values[i] = ec._TacticalOption_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "description":
+			out.Values[i] = ec._TacticalOption_description(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "recordedBy":
+			out.Values[i] = ec._TacticalOption_recordedBy(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "recordedAt":
+			out.Values[i] = ec._TacticalOption_recordedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var targetImplementors = []string{"Target", "Node", "Record"}
 
 func (ec *executionContext) _Target(ctx context.Context, sel ast.SelectionSet, obj *model.Target) graphql.Marshaler {
@@ -36201,6 +40610,38 @@ func (ec *executionContext) _Target(ctx context.Context, sel ast.SelectionSet, o
 			}
 		case "version":
 			out.Values[i] = ec._Target_version(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "package":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Target_package(ctx, field, obj)
+				})
+		case "assessment":
+			out.Values[i] = ec._Target_assessment(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "priority":
+			out.Values[i] = ec._Target_priority(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "movement":
+			out.Values[i] = ec._Target_movement(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "reviews":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Target_reviews(ctx, field, obj)
+				})
+		case "tacticalOptions":
+			out.Values[i] = ec._Target_tacticalOptions(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -36283,6 +40724,172 @@ func (ec *executionContext) _TargetEdge(ctx context.Context, sel ast.SelectionSe
 		case "node":
 			out.Values[i] = ec._TargetEdge_node(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var targetPackageImplementors = []string{"TargetPackage"}
+
+func (ec *executionContext) _TargetPackage(ctx context.Context, sel ast.SelectionSet, obj *model.TargetPackage) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, targetPackageImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TargetPackage")
+		case "target":
+			out.Values[i] = ec._TargetPackage_target(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "subject":
+			out.Values[i] = ec._TargetPackage_subject(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "warningMarkers":
+			out.Values[i] = ec._TargetPackage_warningMarkers(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "criminalActivity":
+			out.Values[i] = ec._TargetPackage_criminalActivity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "lifestyle":
+			out.Values[i] = ec._TargetPackage_lifestyle(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "associations":
+			out.Values[i] = ec._TargetPackage_associations(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "intelligence":
+			out.Values[i] = ec._TargetPackage_intelligence(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "gaps":
+			out.Values[i] = ec._TargetPackage_gaps(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "risks":
+			out.Values[i] = ec._TargetPackage_risks(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "actions":
+			out.Values[i] = ec._TargetPackage_actions(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "evidence":
+			out.Values[i] = ec._TargetPackage_evidence(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "tacticalOptions":
+			out.Values[i] = ec._TargetPackage_tacticalOptions(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "priority":
+			out.Values[i] = ec._TargetPackage_priority(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "assembledAt":
+			out.Values[i] = ec._TargetPackage_assembledAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var targetReviewImplementors = []string{"TargetReview"}
+
+func (ec *executionContext) _TargetReview(ctx context.Context, sel ast.SelectionSet, obj *model.TargetReview) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, targetReviewImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TargetReview")
+		case "from":
+			out.Values[i] = ec._TargetReview_from(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "to":
+			out.Values[i] = ec._TargetReview_to(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "decision":
+			out.Values[i] = ec._TargetReview_decision(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "score":
+			out.Values[i] = ec._TargetReview_score(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "band":
+			out.Values[i] = ec._TargetReview_band(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "reviewedAt":
+			out.Values[i] = ec._TargetReview_reviewedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reviewedBy":
+			out.Values[i] = ec._TargetReview_reviewedBy(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "snapshot":
+			out.Values[i] = ec._TargetReview_snapshot(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		default:
@@ -37173,6 +41780,16 @@ func (ec *executionContext) marshalNAllocationSuggestion2ᚖgithubᚗcomᚋkeyli
 	return ec._AllocationSuggestion(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNAssessmentConfidence2githubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐAssessmentConfidence(ctx context.Context, v any) (model.AssessmentConfidence, error) {
+	var res model.AssessmentConfidence
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNAssessmentConfidence2githubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐAssessmentConfidence(ctx context.Context, sel ast.SelectionSet, v model.AssessmentConfidence) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) marshalNAuditEvent2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐAuditEvent(ctx context.Context, sel ast.SelectionSet, v *model.AuditEvent) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "AuditEvent!")
@@ -37703,6 +42320,30 @@ func (ec *executionContext) marshalNExhibitEdge2ᚖgithubᚗcomᚋkeylineᚋkeyl
 	return ec._ExhibitEdge(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNFinding2ᚕᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐFindingᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Finding) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNFinding2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐFinding(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNFinding2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐFinding(ctx context.Context, sel ast.SelectionSet, v *model.Finding) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Finding!")
+		return graphql.Null
+	}
+	return ec._Finding(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNFloat2float64(ctx context.Context, v any) (float64, error) {
 	res, err := graphql.UnmarshalFloatContext(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -37846,6 +42487,14 @@ func (ec *executionContext) marshalNIntelligenceItemEdge2ᚖgithubᚗcomᚋkeyli
 	return ec._IntelligenceItemEdge(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNIntelligencePicture2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐIntelligencePicture(ctx context.Context, sel ast.SelectionSet, v *model.IntelligencePicture) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "IntelligencePicture!")
+		return graphql.Null
+	}
+	return ec._IntelligencePicture(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNKeyPlayer2ᚕᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐKeyPlayerᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.KeyPlayer) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -37881,6 +42530,14 @@ func (ec *executionContext) marshalNKeyPlayers2ᚖgithubᚗcomᚋkeylineᚋkeyli
 func (ec *executionContext) unmarshalNKeyPlayersInput2githubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐKeyPlayersInput(ctx context.Context, v any) (model.KeyPlayersInput, error) {
 	res, err := ec.unmarshalInputKeyPlayersInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNLifestyle2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐLifestyle(ctx context.Context, sel ast.SelectionSet, v *model.Lifestyle) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Lifestyle!")
+		return graphql.Null
+	}
+	return ec._Lifestyle(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNLineOfEnquiry2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐLineOfEnquiry(ctx context.Context, sel ast.SelectionSet, v *model.LineOfEnquiry) graphql.Marshaler {
@@ -38002,6 +42659,30 @@ func (ec *executionContext) unmarshalNLinkType2githubᚗcomᚋkeylineᚋkeyline�
 
 func (ec *executionContext) marshalNLinkType2githubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐLinkType(ctx context.Context, sel ast.SelectionSet, v model.LinkType) graphql.Marshaler {
 	return v
+}
+
+func (ec *executionContext) marshalNLinkedEntity2ᚕᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐLinkedEntityᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.LinkedEntity) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNLinkedEntity2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐLinkedEntity(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNLinkedEntity2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐLinkedEntity(ctx context.Context, sel ast.SelectionSet, v *model.LinkedEntity) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "LinkedEntity!")
+		return graphql.Null
+	}
+	return ec._LinkedEntity(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNLocation2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐLocation(ctx context.Context, sel ast.SelectionSet, v *model.Location) graphql.Marshaler {
@@ -38357,6 +43038,14 @@ func (ec *executionContext) marshalNOrganisationKind2githubᚗcomᚋkeylineᚋke
 	return v
 }
 
+func (ec *executionContext) marshalNPackageActions2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐPackageActions(ctx context.Context, sel ast.SelectionSet, v *model.PackageActions) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "PackageActions!")
+		return graphql.Null
+	}
+	return ec._PackageActions(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNPageInfo2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐPageInfo(ctx context.Context, sel ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "PageInfo!")
@@ -38452,6 +43141,35 @@ func (ec *executionContext) marshalNPersonEdge2ᚖgithubᚗcomᚋkeylineᚋkeyli
 	return ec._PersonEdge(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNPriorityAssessmentInput2githubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐPriorityAssessmentInput(ctx context.Context, v any) (model.PriorityAssessmentInput, error) {
+	res, err := ec.unmarshalInputPriorityAssessmentInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNPriorityFactor2ᚕᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐPriorityFactorᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.PriorityFactor) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPriorityFactor2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐPriorityFactor(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNPriorityFactor2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐPriorityFactor(ctx context.Context, sel ast.SelectionSet, v *model.PriorityFactor) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "PriorityFactor!")
+		return graphql.Null
+	}
+	return ec._PriorityFactor(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNProgressActionInput2githubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐProgressActionInput(ctx context.Context, v any) (model.ProgressActionInput, error) {
 	res, err := ec.unmarshalInputProgressActionInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -38460,6 +43178,30 @@ func (ec *executionContext) unmarshalNProgressActionInput2githubᚗcomᚋkeyline
 func (ec *executionContext) unmarshalNRaiseActionInput2githubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐRaiseActionInput(ctx context.Context, v any) (model.RaiseActionInput, error) {
 	res, err := ec.unmarshalInputRaiseActionInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNRankedTarget2ᚕᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐRankedTargetᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.RankedTarget) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNRankedTarget2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐRankedTarget(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNRankedTarget2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐRankedTarget(ctx context.Context, sel ast.SelectionSet, v *model.RankedTarget) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "RankedTarget!")
+		return graphql.Null
+	}
+	return ec._RankedTarget(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNRecordDecisionInput2githubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐRecordDecisionInput(ctx context.Context, v any) (model.RecordDecisionInput, error) {
@@ -38528,6 +43270,11 @@ func (ec *executionContext) marshalNReviewDue2ᚖgithubᚗcomᚋkeylineᚋkeylin
 		return graphql.Null
 	}
 	return ec._ReviewDue(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNReviewTargetInput2githubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐReviewTargetInput(ctx context.Context, v any) (model.ReviewTargetInput, error) {
+	res, err := ec.unmarshalInputReviewTargetInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNRole2githubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐRole(ctx context.Context, v any) (model.Role, error) {
@@ -38762,6 +43509,40 @@ func (ec *executionContext) marshalNString2ᚕstringᚄ(ctx context.Context, sel
 	return ret
 }
 
+func (ec *executionContext) marshalNTacticalOption2ᚕᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐTacticalOptionᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.TacticalOption) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNTacticalOption2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐTacticalOption(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNTacticalOption2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐTacticalOption(ctx context.Context, sel ast.SelectionSet, v *model.TacticalOption) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "TacticalOption!")
+		return graphql.Null
+	}
+	return ec._TacticalOption(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNTacticalOptionKind2githubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐTacticalOptionKind(ctx context.Context, v any) (model.TacticalOptionKind, error) {
+	var res model.TacticalOptionKind
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNTacticalOptionKind2githubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐTacticalOptionKind(ctx context.Context, sel ast.SelectionSet, v model.TacticalOptionKind) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) marshalNTarget2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐTarget(ctx context.Context, sel ast.SelectionSet, v *model.Target) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "Target!")
@@ -38800,6 +43581,38 @@ func (ec *executionContext) marshalNTargetEdge2ᚖgithubᚗcomᚋkeylineᚋkeyli
 		return graphql.Null
 	}
 	return ec._TargetEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNTargetPackage2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐTargetPackage(ctx context.Context, sel ast.SelectionSet, v *model.TargetPackage) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "TargetPackage!")
+		return graphql.Null
+	}
+	return ec._TargetPackage(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNTargetReview2ᚕᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐTargetReviewᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.TargetReview) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNTargetReview2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐTargetReview(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNTargetReview2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐTargetReview(ctx context.Context, sel ast.SelectionSet, v *model.TargetReview) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "TargetReview!")
+		return graphql.Null
+	}
+	return ec._TargetReview(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNTargetStatus2githubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐTargetStatus(ctx context.Context, v any) (model.TargetStatus, error) {
@@ -39821,6 +44634,28 @@ func (ec *executionContext) marshalOOrganisationKind2ᚖgithubᚗcomᚋkeyline�
 	return v
 }
 
+func (ec *executionContext) marshalOPriorityAssessment2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐPriorityAssessment(ctx context.Context, sel ast.SelectionSet, v *model.PriorityAssessment) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._PriorityAssessment(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOPriorityScore2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐPriorityScore(ctx context.Context, sel ast.SelectionSet, v *model.PriorityScore) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._PriorityScore(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalORankingFilter2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐRankingFilter(ctx context.Context, v any) (*model.RankingFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputRankingFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalORole2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐRole(ctx context.Context, v any) (*model.Role, error) {
 	if v == nil {
 		return nil, nil
@@ -39890,6 +44725,42 @@ func (ec *executionContext) marshalOString2ᚖstring(ctx context.Context, sel as
 	return res
 }
 
+func (ec *executionContext) unmarshalOTargetStatus2ᚕgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐTargetStatusᚄ(ctx context.Context, v any) ([]model.TargetStatus, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]model.TargetStatus, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNTargetStatus2githubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐTargetStatus(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOTargetStatus2ᚕgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐTargetStatusᚄ(ctx context.Context, sel ast.SelectionSet, v []model.TargetStatus) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNTargetStatus2githubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐTargetStatus(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalOThreatArea2ᚕgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐThreatAreaᚄ(ctx context.Context, v any) ([]model.ThreatArea, error) {
 	if v == nil {
 		return nil, nil
@@ -39924,6 +44795,22 @@ func (ec *executionContext) marshalOThreatArea2ᚕgithubᚗcomᚋkeylineᚋkeyli
 	}
 
 	return ret
+}
+
+func (ec *executionContext) unmarshalOThreatArea2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐThreatArea(ctx context.Context, v any) (*model.ThreatArea, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model.ThreatArea)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOThreatArea2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐThreatArea(ctx context.Context, sel ast.SelectionSet, v *model.ThreatArea) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
 }
 
 func (ec *executionContext) unmarshalOTraversalFilter2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐTraversalFilter(ctx context.Context, v any) (*model.TraversalFilter, error) {

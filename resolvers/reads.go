@@ -45,6 +45,22 @@ func noteItemsRead(ctx context.Context, items ...*model.IntelligenceItem) {
 	}
 }
 
+// noteRead records that any audited record (e.g. a target package) is
+// being returned.
+func noteRead(ctx context.Context, kind keyline.Kind, id, operationID string) {
+	rl, ok := ctx.Value(readLogKey{}).(*readLog)
+	if !ok {
+		return
+	}
+	rl.mu.Lock()
+	defer rl.mu.Unlock()
+	if rl.seen[id] {
+		return
+	}
+	rl.seen[id] = true
+	rl.reads = append(rl.reads, cypher.Read{Kind: kind, ID: id, OperationID: operationID})
+}
+
 func flushReads(ctx context.Context, store *cypher.Store) error {
 	rl, ok := ctx.Value(readLogKey{}).(*readLog)
 	if !ok {

@@ -387,6 +387,18 @@ func (r *mutationResolver) UpdateTarget(ctx context.Context, id string, expected
 	return updateNode[*model.Target](ctx, r.Store, keyline.PermNominateTarget, keyline.KindTarget, id, expectedVersion, set, err, refs...)
 }
 
+func (r *mutationResolver) AssessTarget(ctx context.Context, id string, expectedVersion int, input model.PriorityAssessmentInput) (*model.Target, error) {
+	return r.assessTarget(ctx, id, expectedVersion, input)
+}
+
+func (r *mutationResolver) ReviewTarget(ctx context.Context, id string, expectedVersion int, input model.ReviewTargetInput) (*model.Target, error) {
+	return r.reviewTarget(ctx, id, expectedVersion, input)
+}
+
+func (r *mutationResolver) AddTacticalOption(ctx context.Context, id string, expectedVersion int, kind model.TacticalOptionKind, description string) (*model.Target, error) {
+	return r.addTacticalOption(ctx, id, expectedVersion, kind, description)
+}
+
 // CreateIntelligenceItem is the resolver for the createIntelligenceItem field.
 func (r *mutationResolver) CreateIntelligenceItem(ctx context.Context, input model.CreateIntelligenceItemInput) (*model.IntelligenceItem, error) {
 	props, err := createIntelligenceProps(input)
@@ -901,6 +913,10 @@ func (r *queryResolver) Timeline(ctx context.Context, input model.TimelineInput)
 	return r.timeline(ctx, input)
 }
 
+func (r *queryResolver) TargetRanking(ctx context.Context, filter *model.RankingFilter, first *int) ([]*model.RankedTarget, error) {
+	return r.targetRanking(ctx, filter, first)
+}
+
 func (r *queryResolver) KeyPlayers(ctx context.Context, input model.KeyPlayersInput) (*model.KeyPlayers, error) {
 	return r.keyPlayers(ctx, input)
 }
@@ -933,6 +949,14 @@ func (r *targetResolver) Subject(ctx context.Context, obj *model.Target) (model.
 // Owner is the resolver for the owner field.
 func (r *targetResolver) Owner(ctx context.Context, obj *model.Target) (*model.Officer, error) {
 	return firstNeighbour[*model.Officer](ctx, cypher.RelOwnedBy, true, obj.ID)
+}
+
+func (r *targetResolver) Package(ctx context.Context, obj *model.Target, staleAfterDays *int) (*model.TargetPackage, error) {
+	return r.assemblePackage(ctx, obj, staleAfterDays)
+}
+
+func (r *targetResolver) Reviews(ctx context.Context, obj *model.Target) ([]*model.TargetReview, error) {
+	return r.targetReviews(ctx, obj)
 }
 
 // Operation is the resolver for the operation field.

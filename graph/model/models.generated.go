@@ -567,6 +567,16 @@ type ExhibitEdge struct {
 	Node *Exhibit `json:"node"`
 }
 
+// A computed gap or risk.
+type Finding struct {
+	// Stable code, e.g. NO_CURRENT_ADDRESS, FIREARMS_IN_NETWORK.
+	Code string `json:"code"`
+	// What it means, in plain English.
+	Description string `json:"description"`
+	// The entities it is about.
+	Entities []Entity `json:"entities"`
+}
+
 // A 3x5x2 grade.
 type Grading struct {
 	// Source evaluation: 1 reliable, 2 untested, 3 not reliable.
@@ -639,6 +649,22 @@ type IntelligenceItemEdge struct {
 	Cursor string `json:"cursor"`
 	// The intelligence item.
 	Node *IntelligenceItem `json:"node"`
+}
+
+// The intelligence picture of a package.
+type IntelligencePicture struct {
+	// Items about the subject the caller may see.
+	Total int `json:"total"`
+	// Items, newest first (at most 300).
+	Items []*IntelligenceItem `json:"items"`
+	// Count of items per 3x5x2 grade (e.g. 2B P), strongest first.
+	ByGrade []*Count `json:"byGrade"`
+	// Handling conditions of C-coded items, which travel with the package.
+	HandlingConditions []string `json:"handlingConditions"`
+	// Items supported by evidence downstream of them.
+	Corroborated int `json:"corroborated"`
+	// When the newest item was received.
+	LatestReceivedAt *time.Time `json:"latestReceivedAt,omitempty"`
 }
 
 // An entity's position in a network.
@@ -723,6 +749,16 @@ type LegacyGradingInput struct {
 	Handling string `json:"handling"`
 }
 
+// The lifestyle section of a package.
+type Lifestyle struct {
+	// Residences, frequented places and premises.
+	Locations []*LinkedEntity `json:"locations"`
+	// Phones, handsets, emails and handles used.
+	Communications []*LinkedEntity `json:"communications"`
+	// Vehicles driven or kept.
+	Vehicles []*LinkedEntity `json:"vehicles"`
+}
+
 // A page of lines of enquiry.
 type LineOfEnquiryConnection struct {
 	// Edges on this page.
@@ -793,6 +829,14 @@ type LinkInput struct {
 	Confidence float64 `json:"confidence"`
 	// Intelligence item and exhibit ids that assert the link; at least one.
 	SourceIds []string `json:"sourceIds"`
+}
+
+// An entity reached from the subject, and the link (with provenance) that reaches it.
+type LinkedEntity struct {
+	// The entity.
+	Entity Entity `json:"entity"`
+	// The link.
+	Link *Link `json:"link"`
 }
 
 // A page of locations.
@@ -965,6 +1009,18 @@ type OrganisationEdge struct {
 	Node *Organisation `json:"node"`
 }
 
+// Actions of a package.
+type PackageActions struct {
+	// Open actions.
+	Open int `json:"open"`
+	// Open actions past their due date.
+	Overdue int `json:"overdue"`
+	// Resulted or completed actions.
+	Done int `json:"done"`
+	// The actions, by number (at most 500).
+	Items []*Action `json:"items"`
+}
+
 // Relay page information.
 type PageInfo struct {
 	// Whether a further page follows this one.
@@ -1033,6 +1089,96 @@ type PersonEdge struct {
 	Node *Person `json:"node"`
 }
 
+// The recorded, MoRiLE-shaped assessment of a target: each 0 (none) to 4 (severe / very high).
+type PriorityAssessment struct {
+	// Physical harm.
+	Physical int `json:"physical"`
+	// Psychological harm.
+	Psychological int `json:"psychological"`
+	// Financial harm.
+	Financial int `json:"financial"`
+	// Community and environmental harm.
+	Community int `json:"community"`
+	// Vulnerability of victims.
+	VictimVulnerability int `json:"victimVulnerability"`
+	// Geographic scope (1 local … 4 national or international).
+	GeographicScope int `json:"geographicScope"`
+	// Likelihood of the harm occurring or continuing.
+	Likelihood int `json:"likelihood"`
+	// Confidence in the assessment.
+	Confidence AssessmentConfidence `json:"confidence"`
+	// The unit's capacity to act (recorded by the DI).
+	Capacity int `json:"capacity"`
+	// The unit's capability to act (recorded by the DI).
+	Capability int `json:"capability"`
+	// The opportunity to act now (recorded by the DI).
+	Opportunity int `json:"opportunity"`
+	// Why, in the assessor's words.
+	Rationale string `json:"rationale"`
+	// Identity subject of the assessor.
+	AssessedBy string `json:"assessedBy"`
+	// When.
+	AssessedAt time.Time `json:"assessedAt"`
+}
+
+// A priority assessment to record.
+type PriorityAssessmentInput struct {
+	// Physical harm 0-4.
+	Physical int `json:"physical"`
+	// Psychological harm 0-4.
+	Psychological int `json:"psychological"`
+	// Financial harm 0-4.
+	Financial int `json:"financial"`
+	// Community harm 0-4.
+	Community int `json:"community"`
+	// Victim vulnerability 0-4.
+	VictimVulnerability int `json:"victimVulnerability"`
+	// Geographic scope 0-4.
+	GeographicScope int `json:"geographicScope"`
+	// Likelihood 0-4.
+	Likelihood int `json:"likelihood"`
+	// Confidence.
+	Confidence AssessmentConfidence `json:"confidence"`
+	// Capacity 0-4.
+	Capacity int `json:"capacity"`
+	// Capability 0-4.
+	Capability int `json:"capability"`
+	// Opportunity 0-4.
+	Opportunity int `json:"opportunity"`
+	// Rationale; required.
+	Rationale string `json:"rationale"`
+}
+
+// One factor of a priority score.
+type PriorityFactor struct {
+	// Factor name, e.g. harm, likelihood, intelligence, network.
+	Name string `json:"name"`
+	// Normalised value 0..1.
+	Value float64 `json:"value"`
+	// Weight in the model.
+	Weight float64 `json:"weight"`
+	// Points contributed to the score.
+	Contribution float64 `json:"contribution"`
+	// Plain-English explanation of the value.
+	Explanation string `json:"explanation"`
+}
+
+// A priority score: explainable, reproducible from its inputs and model version.
+type PriorityScore struct {
+	// Score 0 to 100.
+	Score float64 `json:"score"`
+	// HIGH, MEDIUM or LOW.
+	Band string `json:"band"`
+	// Version of the scoring model that produced it.
+	ModelVersion string `json:"modelVersion"`
+	// When it was computed.
+	ScoredAt time.Time `json:"scoredAt"`
+	// Each factor's value, weight and contribution; contributions add up to the score.
+	Factors []*PriorityFactor `json:"factors"`
+	// Every input the score used, as JSON, so it can be challenged and reproduced.
+	Inputs string `json:"inputs"`
+}
+
 // A lifecycle step to take.
 type ProgressActionInput struct {
 	// The step.
@@ -1065,6 +1211,32 @@ type RaiseActionInput struct {
 	RaisedFromIds []string `json:"raisedFromIds,omitempty"`
 	// Skills the action needs.
 	RequiredSkills []string `json:"requiredSkills,omitempty"`
+}
+
+// A target in a ranking.
+type RankedTarget struct {
+	// Position, from 1.
+	Rank int `json:"rank"`
+	// The target.
+	Target *Target `json:"target"`
+	// Its score.
+	Score float64 `json:"score"`
+	// Its band.
+	Band string `json:"band"`
+	// Points since the last review; null before the first.
+	Movement *float64 `json:"movement,omitempty"`
+}
+
+// Filter on a ranking.
+type RankingFilter struct {
+	// Only targets of this operation (default: every operation the caller may see).
+	OperationID *string `json:"operationId,omitempty"`
+	// Only these statuses.
+	Statuses []TargetStatus `json:"statuses,omitempty"`
+	// Only targets owned by this officer.
+	OwnerID *string `json:"ownerId,omitempty"`
+	// Only targets with this threat area.
+	ThreatArea *ThreatArea `json:"threatArea,omitempty"`
 }
 
 // A new policy file decision.
@@ -1117,6 +1289,14 @@ type ReviewDue struct {
 	Overdue bool `json:"overdue"`
 }
 
+// A review to record.
+type ReviewTargetInput struct {
+	// The new status.
+	Status TargetStatus `json:"status"`
+	// Rationale, recorded in the policy file; required.
+	Rationale string `json:"rationale"`
+}
+
 // A new saved search.
 type SaveSearchInput struct {
 	// The operation.
@@ -1153,6 +1333,18 @@ type SharedEntity struct {
 	Links []*Link `json:"links"`
 }
 
+// A tactical option recorded against a target.
+type TacticalOption struct {
+	// Kind.
+	Kind TacticalOptionKind `json:"kind"`
+	// What is proposed.
+	Description string `json:"description"`
+	// Identity subject of who recorded it.
+	RecordedBy string `json:"recordedBy"`
+	// When.
+	RecordedAt time.Time `json:"recordedAt"`
+}
+
 // A page of targets.
 type TargetConnection struct {
 	// Edges on this page.
@@ -1169,6 +1361,58 @@ type TargetEdge struct {
 	Cursor string `json:"cursor"`
 	// The target.
 	Node *Target `json:"node"`
+}
+
+// A level 2 target package: the NIM subject profile sections, computed from the graph.
+type TargetPackage struct {
+	// The target.
+	Target *Target `json:"target"`
+	// The nominated person or organisation.
+	Subject Entity `json:"subject"`
+	// Warning markers of the subject (persons).
+	WarningMarkers []WarningMarker `json:"warningMarkers"`
+	// Criminal activity: events the subject was involved in or present at, newest first (at most 200).
+	CriminalActivity []*LinkedEntity `json:"criminalActivity"`
+	// Lifestyle: where the subject lives and goes, communications used, vehicles (at most 200).
+	Lifestyle *Lifestyle `json:"lifestyle"`
+	// Associations: associates and organisation memberships with their kind or role, strongest first (at most 200).
+	Associations []*LinkedEntity `json:"associations"`
+	// The intelligence picture: items about the subject the caller may see, summarised by grade.
+	Intelligence *IntelligencePicture `json:"intelligence"`
+	// Intelligence gaps, computed.
+	Gaps []*Finding `json:"gaps"`
+	// Risks: firearms or violence in the network, vulnerable victims.
+	Risks []*Finding `json:"risks"`
+	// Actions about the subject (raised from the target or from intelligence mentioning the subject).
+	Actions *PackageActions `json:"actions"`
+	// Evidence obtained by those actions.
+	Evidence []*Exhibit `json:"evidence"`
+	// Tactical options recorded by the analyst.
+	TacticalOptions []*TacticalOption `json:"tacticalOptions"`
+	// The latest priority score.
+	Priority *PriorityScore `json:"priority,omitempty"`
+	// When the package was assembled.
+	AssembledAt time.Time `json:"assembledAt"`
+}
+
+// A review of a target: the decision and what it was based on.
+type TargetReview struct {
+	// Status before.
+	From TargetStatus `json:"from"`
+	// Status after.
+	To TargetStatus `json:"to"`
+	// The policy-file decision recording it.
+	Decision *Decision `json:"decision,omitempty"`
+	// Priority score at the review.
+	Score *float64 `json:"score,omitempty"`
+	// Band at the review.
+	Band *string `json:"band,omitempty"`
+	// When.
+	ReviewedAt time.Time `json:"reviewedAt"`
+	// Identity subject of the reviewer.
+	ReviewedBy string `json:"reviewedBy"`
+	// The package as reviewed (content and score), as JSON; immutable. Null when it holds material above your clearance.
+	Snapshot *string `json:"snapshot,omitempty"`
 }
 
 // One dated entry on a timeline.
@@ -1738,6 +1982,67 @@ func (e *ActionStep) UnmarshalJSON(b []byte) error {
 }
 
 func (e ActionStep) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// Confidence in an assessment.
+type AssessmentConfidence string
+
+const (
+	// Low.
+	AssessmentConfidenceLow AssessmentConfidence = "LOW"
+	// Medium.
+	AssessmentConfidenceMedium AssessmentConfidence = "MEDIUM"
+	// High.
+	AssessmentConfidenceHigh AssessmentConfidence = "HIGH"
+)
+
+var AllAssessmentConfidence = []AssessmentConfidence{
+	AssessmentConfidenceLow,
+	AssessmentConfidenceMedium,
+	AssessmentConfidenceHigh,
+}
+
+func (e AssessmentConfidence) IsValid() bool {
+	switch e {
+	case AssessmentConfidenceLow, AssessmentConfidenceMedium, AssessmentConfidenceHigh:
+		return true
+	}
+	return false
+}
+
+func (e AssessmentConfidence) String() string {
+	return string(e)
+}
+
+func (e *AssessmentConfidence) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = AssessmentConfidence(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid AssessmentConfidence", str)
+	}
+	return nil
+}
+
+func (e AssessmentConfidence) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *AssessmentConfidence) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e AssessmentConfidence) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil
@@ -3116,6 +3421,67 @@ func (e *SourceType) UnmarshalJSON(b []byte) error {
 }
 
 func (e SourceType) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// Kind of tactical option.
+type TacticalOptionKind string
+
+const (
+	// Prevention.
+	TacticalOptionKindPrevention TacticalOptionKind = "PREVENTION"
+	// Disruption.
+	TacticalOptionKindDisruption TacticalOptionKind = "DISRUPTION"
+	// Enforcement.
+	TacticalOptionKindEnforcement TacticalOptionKind = "ENFORCEMENT"
+)
+
+var AllTacticalOptionKind = []TacticalOptionKind{
+	TacticalOptionKindPrevention,
+	TacticalOptionKindDisruption,
+	TacticalOptionKindEnforcement,
+}
+
+func (e TacticalOptionKind) IsValid() bool {
+	switch e {
+	case TacticalOptionKindPrevention, TacticalOptionKindDisruption, TacticalOptionKindEnforcement:
+		return true
+	}
+	return false
+}
+
+func (e TacticalOptionKind) String() string {
+	return string(e)
+}
+
+func (e *TacticalOptionKind) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = TacticalOptionKind(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid TacticalOptionKind", str)
+	}
+	return nil
+}
+
+func (e TacticalOptionKind) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *TacticalOptionKind) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e TacticalOptionKind) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil

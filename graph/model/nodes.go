@@ -159,13 +159,72 @@ func (Vehicle) IsEntity()      {}
 func (CommsDevice) IsEntity()  {}
 func (Event) IsEntity()        {}
 
-// Target is a nominated subject.
+// Target is a nominated subject. Its assessment and latest score are
+// stored as JSON (they are read whole and never queried inside); score and
+// band are also plain properties so rankings can sort on them.
 type Target struct {
 	Base
-	Status      TargetStatus `json:"status"`
-	NimLevel    NimLevel     `json:"nimLevel"`
-	ThreatAreas []ThreatArea `json:"threatAreas"`
-	Rationale   *string      `json:"rationale,omitempty"`
+	Status          TargetStatus `json:"status"`
+	NimLevel        NimLevel     `json:"nimLevel"`
+	ThreatAreas     []ThreatArea `json:"threatAreas"`
+	Rationale       *string      `json:"rationale,omitempty"`
+	AssessmentJSON  *string      `json:"assessment,omitempty"`
+	PriorityJSON    *string      `json:"priority,omitempty"`
+	Score           *float64     `json:"score,omitempty"`
+	LastReviewScore *float64     `json:"lastReviewScore,omitempty"`
+	TacticalLog     []string     `json:"tacticalOptions"`
+}
+
+// Assessment decodes the recorded assessment.
+func (t *Target) Assessment() *PriorityAssessment {
+	if t.AssessmentJSON == nil {
+		return nil
+	}
+	var a PriorityAssessment
+	if json.Unmarshal([]byte(*t.AssessmentJSON), &a) != nil {
+		return nil
+	}
+	return &a
+}
+
+// Priority decodes the latest score.
+func (t *Target) Priority() *PriorityScore {
+	if t.PriorityJSON == nil {
+		return nil
+	}
+	var p PriorityScore
+	if json.Unmarshal([]byte(*t.PriorityJSON), &p) != nil {
+		return nil
+	}
+	return &p
+}
+
+// Movement is the change in score since the last review.
+func (t *Target) Movement() *float64 {
+	if t.Score == nil || t.LastReviewScore == nil {
+		return nil
+	}
+	m := float64(int((*t.Score-*t.LastReviewScore)*10+0.5*sign(*t.Score-*t.LastReviewScore))) / 10
+	return &m
+}
+
+func sign(f float64) float64 {
+	if f < 0 {
+		return -1
+	}
+	return 1
+}
+
+// TacticalOptions decodes the recorded options.
+func (t *Target) TacticalOptions() []*TacticalOption {
+	out := make([]*TacticalOption, 0, len(t.TacticalLog))
+	for _, raw := range t.TacticalLog {
+		var o TacticalOption
+		if json.Unmarshal([]byte(raw), &o) == nil {
+			out = append(out, &o)
+		}
+	}
+	return out
 }
 
 // IntelligenceItem is a graded report. The source-revealing text is held

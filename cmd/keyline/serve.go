@@ -1,0 +1,71 @@
+package main
+
+import (
+	"context"
+	"errors"
+
+	"github.com/spf13/cobra"
+
+	"github.com/keyline/keyline/auth"
+	"github.com/keyline/keyline/httpapi"
+	"github.com/keyline/keyline/server"
+)
+
+func serveCmd(cfg *config) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "serve",
+		Short: "Serve the GraphQL API (applies pending migrations first)",
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			log := cfg.logger()
+			ctx := cmd.Context()
+			store, err := openStore(ctx, cfg, log)
+			if err != nil {
+				return err
+			}
+			defer store.Close(context.Background())
+			applied, err := store.Migrate(ctx)
+			if err != nil {
+				return err
+			}
+			for _, m := range applied {
+				log.Info().Str("migration", m).Msg("migration applied")
+			}
+			sc, err := cfg.serverConfig()
+			if err != nil {
+				return err
+			}
+			app, err := server.Build(store, sc, log)
+			if err != nil {
+				return err
+			}
+			defer app.Auth.Close()
+			srv := httpapi.New(sc.HTTP, httpapi.Deps{})
+			srv.Handler = app.Handler
+			log.Info().Str("addr", cfg.Listen).Bool("dev", cfg.Dev).Str("neo4j", cfg.Neo4j.URI).Msg("keyline serving")
+			if cfg.Dev {
+				log.Info().Msg("development mode: explorer at http://" + cfg.Listen + "/ ; tokens: go run ./cmd/keyline dev-token --role analyst")
+			}
+			return httpapi.Run(ctx, srv)
+		},
+	}
+	cfg.bindServe(cmd.Flags())
+	return cmd
+}
+
+// serverConfig turns the settings into the server's, refusing to run
+// without an identity provider: no request is ever served anonymously.
+func (c *config) serverConfig() (server.Config, error) {
+	sc := server.Config{
+		HTTP: httpapi.Config{Addr: c.Listen, Dev: c.Dev, AllowedOrigins: c.CORSOrigins, MaxBodyBytes: c.MaxBodyBytes,
+			RequestTimeout: c.RequestTimeout, RatePerSecond: c.RatePerSecond, RateBurst: c.RateBurst},
+	}
+	switch {
+	case c.OIDCIssuer != "":
+		sc.Auth = auth.Config{Mode: auth.ModeOIDC, Issuer: c.OIDCIssuer, Audience: c.OIDCAudience, JWKSURL: c.OIDCJWKSURL}
+	case c.Dev:
+		sc.Auth = auth.Config{Mode: auth.ModeDev, DevKeyPath: c.DevKeyPath}
+	default:
+		return sc, errors.New("no identity provider: use --dev for development, or --oidc-issuer (KEYLINE_OIDC_ISSUER)")
+	}
+	return sc, nil
+}
