@@ -48,7 +48,7 @@ func (s *Store) BulkNodes(ctx context.Context, k keyline.Kind, rows []map[string
 // holds fromId and toId and the link's properties: its provenance (id,
 // operationId, sources, confidence, firstSeen, lastSeen), bookkeeping
 // (createdAt, updatedAt, updatedBy, version) and kind, role or count.
-// Every row's ends must exist; any other property is an error.
+// Every row's ends must exist.
 func (s *Store) BulkLinks(ctx context.Context, typ string, rows []map[string]any) error {
 	ends, ok := LinkEnds[typ]
 	if !ok {
@@ -63,12 +63,6 @@ func (s *Store) BulkLinks(ctx context.Context, typ string, rows []map[string]any
 		if !slices.Contains(ends.From, string(fk)) || !slices.Contains(ends.To, string(tk)) {
 			return fmt.Errorf("bulk links: row %d: a %s link cannot join %q to %q", i, typ, from, to)
 		}
-		for key := range r {
-			// bulk_links names each property it writes (see there why).
-			if !slices.Contains(bulkLinkFields, key) {
-				return fmt.Errorf("bulk links: row %d: %q is not a link property", i, key)
-			}
-		}
 		props := make(map[string]any, len(r))
 		for key, v := range r {
 			if key != "fromId" && key != "toId" {
@@ -78,12 +72,6 @@ func (s *Store) BulkLinks(ctx context.Context, typ string, rows []map[string]any
 		params[i] = map[string]any{"fromId": from, "toId": to, "props": props}
 	}
 	return s.bulkRun(ctx, qRel("bulk_links", typ), params)
-}
-
-// bulkLinkFields are the row keys bulk_links writes.
-var bulkLinkFields = []string{
-	"fromId", "toId", "id", "operationId", "sources", "confidence", "firstSeen", "lastSeen",
-	"kind", "role", "count", "createdAt", "updatedAt", "updatedBy", "version",
 }
 
 // BulkMentions creates MENTIONS from intelligence items (fromId) to

@@ -8,13 +8,13 @@ WHERE $allOps OR t.operationId IN $ops
 CALL {
   WITH s
   MATCH (s)-[r:PRESENT_AT|INVOLVED_IN]->(e:Event)
-  WITH r, e ORDER BY e.occurredAt DESC LIMIT 200
+  WITH s, r, e ORDER BY e.occurredAt DESC LIMIT 200
   RETURN collect({type: type(r), props: properties(r), from: s.id, to: e.id, labels: labels(e), other: properties(e)}) AS activity
 }
 CALL {
   WITH s
   MATCH (s)-[r:RESIDES_AT|FREQUENTS|OPERATES_FROM|USES|DRIVES|REGISTERED_KEEPER]->(x:Keyed)
-  WITH r, x ORDER BY coalesce(r.lastSeen, r.firstSeen) DESC LIMIT 200
+  WITH s, r, x ORDER BY coalesce(r.lastSeen, r.firstSeen) DESC LIMIT 200
   RETURN collect({type: type(r), props: properties(r), from: s.id, to: x.id, labels: labels(x), other: properties(x)}) AS lifestyle
 }
 CALL {
