@@ -48,7 +48,7 @@ type ServiceAccounts interface {
 // and store only hash.
 func NewAPIKey(accountID string) (plaintext, hash string, err error) {
 	if !validAccountID(accountID) {
-		return "", "", fmt.Errorf("auth: account id %q must be 1-%d characters of A-Z a-z 0-9 - .", accountID, maxAccountIDLen)
+		return "", "", fmt.Errorf("auth: account id %q must be 1-%d characters of A-Z, a-z, 0-9, hyphen or dot", accountID, maxAccountIDLen)
 	}
 	b := make([]byte, apiKeySecretBytes)
 	if _, err := rand.Read(b); err != nil {

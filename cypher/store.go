@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j/config"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j/dbtype"
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/rs/zerolog"
@@ -59,7 +60,7 @@ func Open(ctx context.Context, cfg Config, log zerolog.Logger) (*Store, error) {
 	if cfg.AnalysisTimeout == 0 {
 		cfg.AnalysisTimeout = 5 * time.Second
 	}
-	driver, err := neo4j.NewDriverWithContext(cfg.URI, auth, func(c *neo4j.Config) {
+	driver, err := neo4j.NewDriverWithContext(cfg.URI, auth, func(c *config.Config) {
 		if cfg.MaxPool > 0 {
 			c.MaxConnectionPoolSize = cfg.MaxPool
 		}
@@ -146,11 +147,6 @@ func (s *Store) collect(ctx context.Context, tx runner, qy query, params map[str
 	}
 	s.duration.WithLabelValues(qy.name).Observe(time.Since(start).Seconds())
 	return out, nil
-}
-
-// read runs fn in a read transaction with the configured timeout.
-func (s *Store) read(ctx context.Context, fn func(tx neo4j.ManagedTransaction) error) error {
-	return s.readWithin(ctx, s.txTimeout, fn)
 }
 
 func (s *Store) readWithin(ctx context.Context, timeout time.Duration, fn func(tx neo4j.ManagedTransaction) error) error {

@@ -131,11 +131,3 @@ func entityID(n model.Node) string {
 	}
 	return ""
 }
-
-// operationIDOf returns the operation of any node model.
-func operationIDOf(n any) string {
-	if x, ok := n.(interface{ OperationOf() string }); ok {
-		return x.OperationOf()
-	}
-	return ""
-}

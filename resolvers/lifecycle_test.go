@@ -79,7 +79,9 @@ func TestActionLifecycleThroughTheAPI(t *testing.T) {
 	if queue("RESULTED") != 1 || queue("OUTSTANDING") != 0 {
 		t.Fatalf("queues after result: resulted %d outstanding %d", queue("RESULTED"), queue("OUTSTANDING"))
 	}
-	v = step(manager, v, map[string]any{"step": "COMPLETE"}).version
+	if r := step(manager, v, map[string]any{"step": "COMPLETE"}); r.code != "" {
+		t.Fatalf("complete: %+v", r)
+	}
 
 	done := w.env.Do(manager, `query($id: ID!) { node(id: $id) { ... on Action { status resultedAt allocatedTo { id } history { step from to actor officerId } } } }`,
 		map[string]any{"id": id}).NoErrors()

@@ -36,7 +36,7 @@ func TestHostileQueriesAreRefused(t *testing.T) {
 			if res.Code() != tt.code {
 				t.Fatalf("code %q, want %q: %.300s", res.Code(), tt.code, res.Raw)
 			}
-			if res.Data != nil && len(res.Data) > 0 {
+			if len(res.Data) > 0 {
 				t.Fatalf("a refused query must return no data: %.300s", res.Raw)
 			}
 		})
