@@ -31,6 +31,7 @@ var pages = template.Must(template.ParseFS(templates, "templates/*.html"))
 // Handler serves the documents:
 //
 //	GET  /reports/operations/{id}/{mg6c|mg6d}.{csv|html}  CPIA schedules
+//	GET  /reports/targets/{id}.html                        printable target package
 //	POST /export/{kind}.{anx|graphml|json}                a link-analysis chart;
 //	     kind is paths, network, common-links or key-players and the body is
 //	     the JSON of that query's input (as in a saved search)
@@ -42,6 +43,7 @@ func Handler(store *cypher.Store) http.Handler {
 		"paths": model.SavedSearchKindPaths, "network": model.SavedSearchKindNetwork,
 		"common-links": model.SavedSearchKindCommonLinks, "key-players": model.SavedSearchKindKeyPlayers,
 	}
+	mux.HandleFunc("GET /reports/targets/{doc}", packageReport(store))
 	mux.HandleFunc("POST /export/{doc}", func(w http.ResponseWriter, r *http.Request) {
 		name, format, ok := strings.Cut(r.PathValue("doc"), ".")
 		kind := exportKinds[name]

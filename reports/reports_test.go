@@ -94,3 +94,31 @@ func TestChartExport(t *testing.T) {
 		t.Fatalf("bad parameters: %d %s", rec.Code, rec.Body)
 	}
 }
+
+func TestPrintablePackage(t *testing.T) {
+	env := apitest.New(t)
+	sio := env.Officer(keyline.RoleSIO, keyline.Secret)
+	op := env.Operation(sio)
+	per := env.Do(sio, `mutation($op: ID!) { createPerson(input: {operationId: $op, givenNames: "Connor", familyName: "Test", warningMarkers: [FIREARMS]}) { id } }`,
+		map[string]any{"op": op}).NoErrors().Str("createPerson", "id")
+	tgt := env.Do(sio, `mutation($op: ID!, $p: ID!) { nominateTarget(input: {operationId: $op, subjectId: $p, threatAreas: [FIREARMS]}) { id } }`,
+		map[string]any{"op": op, "p": per}).NoErrors().Str("nominateTarget", "id")
+	officerID, ops, _ := env.Store.Membership(t.Context(), sio.Subject)
+	actor := *sio
+	actor.OfficerID, actor.Operations = officerID, ops
+	req := httptest.NewRequest(http.MethodGet, "/reports/targets/"+tgt+".html", nil).WithContext(keyline.WithActor(t.Context(), &actor))
+	rec := httptest.NewRecorder()
+	reports.Handler(env.Store).ServeHTTP(rec, req)
+	body := rec.Body.String()
+	if rec.Code != 200 || !strings.Contains(body, "<svg") || !strings.Contains(body, "TEST, Connor") || !strings.Contains(body, "NO_CURRENT_ADDRESS") ||
+		!strings.Contains(body, "@media print") {
+		t.Fatalf("package report: %d %.500s", rec.Code, body)
+	}
+	outsider := *env.Officer(keyline.RoleAnalyst, keyline.Secret)
+	req = httptest.NewRequest(http.MethodGet, "/reports/targets/"+tgt+".html", nil).WithContext(keyline.WithActor(t.Context(), &outsider))
+	rec = httptest.NewRecorder()
+	reports.Handler(env.Store).ServeHTTP(rec, req)
+	if rec.Code != http.StatusNotFound {
+		t.Fatalf("outsider: %d", rec.Code)
+	}
+}

@@ -205,3 +205,21 @@ func findings(ctx context.Context, fs []keyline.Finding) ([]*model.Finding, erro
 	}
 	return out, nil
 }
+
+// AssemblePackage assembles a target's package for the actor in ctx (for
+// the printable report), recording the read in the audit trail.
+func AssemblePackage(ctx context.Context, store *cypher.Store, targetID string) (*model.TargetPackage, error) {
+	ctx = withReadLog(WithLoaders(ctx, store))
+	if err := requireKind("id", targetID, keyline.KindTarget); err != nil {
+		return nil, err
+	}
+	t, err := load[*model.Target](ctx, targetID)
+	if err != nil {
+		return nil, err
+	}
+	pkg, err := assemble(ctx, store, t, 90)
+	if err != nil {
+		return nil, err
+	}
+	return pkg, flushReads(ctx, store)
+}
