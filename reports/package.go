@@ -115,4 +115,3 @@ func packageView(p *model.TargetPackage) view {
 	}
 	return v
 }
-

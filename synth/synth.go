@@ -149,7 +149,8 @@ func Generate(ctx context.Context, store *cypher.Store, cfg Config) (Stats, erro
 		} else {
 			stats.LinkTime += time.Since(stageStart)
 		}
-		if cfg.Progress != nil {
+		// Node stages know their total, so their last batch already said so.
+		if cfg.Progress != nil && done != stage.Total {
 			cfg.Progress(stage.Name, done, done)
 		}
 	}
