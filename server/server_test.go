@@ -1,0 +1,108 @@
+package server_test
+
+import (
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/rs/zerolog"
+
+	"github.com/keyline/keyline"
+	"github.com/keyline/keyline/auth"
+	"github.com/keyline/keyline/cypher"
+	"github.com/keyline/keyline/httpapi"
+	"github.com/keyline/keyline/internal/apitest"
+	"github.com/keyline/keyline/server"
+)
+
+// End to end through the real HTTP stack: tokens signed by the dev key,
+// API keys for service accounts, membership from the graph, probes and
+// metrics, documents behind authentication.
+func TestServerEndToEnd(t *testing.T) {
+	env := apitest.New(t)
+	sio := env.Officer(keyline.RoleSIO, keyline.Secret)
+	op := env.Operation(sio)
+	other := env.Operation(env.Officer(keyline.RoleSIO, keyline.Secret))
+	app, err := server.Build(env.Store, server.Config{
+		HTTP: httpapi.Config{Dev: true, RatePerSecond: 1000, RateBurst: 1000},
+		Auth: auth.Config{Mode: auth.ModeDev, DevKeyPath: filepath.Join(t.TempDir(), "dev.pem")},
+	}, zerolog.Nop())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer app.Auth.Close()
+	srv := httptest.NewServer(app.Handler)
+	defer srv.Close()
+	token, err := app.Auth.DevSigner().Issue(auth.DevUser{Subject: sio.Subject, Name: "SIO", Roles: []keyline.Role{keyline.RoleSIO}, Clearance: keyline.Secret}, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	call := func(method, path, auth, body string) (int, string) {
+		req, _ := http.NewRequest(method, srv.URL+path, strings.NewReader(body))
+		req.Header.Set("Content-Type", "application/json")
+		if auth != "" {
+			req.Header.Set("Authorization", auth)
+		}
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, string(b)
+	}
+	me := `{"query":"{ me { subject operations { id } } }"}`
+	if code, body := call("POST", "/graphql", "Bearer "+token, me); code != 200 || !strings.Contains(body, op) || strings.Contains(body, other) {
+		t.Fatalf("signed-in SIO sees their operation only: %d %s", code, body)
+	}
+	if code, body := call("POST", "/graphql", "", me); code != 401 || !strings.Contains(body, "UNAUTHENTICATED") {
+		t.Fatalf("no token: %d %s", code, body)
+	}
+	if code, _ := call("POST", "/graphql", "Bearer "+token[:len(token)-4]+"AAAA", me); code != 401 {
+		t.Fatalf("tampered token: %d", code)
+	}
+	if code, _ := call("GET", "/reports/operations/"+op+"/mg6c.csv", "", ""); code != 401 {
+		t.Fatalf("documents need a token: %d", code)
+	}
+	if code, _ := call("GET", "/reports/operations/"+op+"/mg6c.csv", "Bearer "+token, ""); code != 200 {
+		t.Fatalf("documents with a token: %d", code)
+	}
+	if code, body := call("GET", "/readyz", "", ""); code != 200 || body == "" {
+		t.Fatalf("readyz: %d %s", code, body)
+	}
+	if code, body := call("GET", "/metrics", "", ""); code != 200 || !strings.Contains(body, "keyline_cypher_query_duration_seconds") {
+		t.Fatalf("metrics: %d", code)
+	}
+	if code, body := call("GET", "/", "", ""); code != 200 || !strings.Contains(body, "graphiql") && !strings.Contains(body, "GraphiQL") {
+		t.Fatalf("explorer in dev: %d", code)
+	}
+
+	// A service account reaches only its operation, and not once revoked.
+	key, hash, err := auth.NewAPIKey("feed1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	admin := &keyline.Actor{Subject: "test-admin"}
+	if err := env.Store.CreateServiceAccount(t.Context(), admin, cypher.ServiceAccountRecord{ID: "feed1", Name: "Intel feed",
+		Roles: []string{"EXTERNAL_SYSTEM"}, Operations: []string{op}, Clearance: "OFFICIAL_SENSITIVE", SecretHash: hash}); err != nil {
+		t.Fatal(err)
+	}
+	create := `{"query":"mutation($in: CreateIntelligenceItemInput!) { createIntelligenceItem(input: $in) { id updatedBy } }","variables":{"in":{"operationId":"` + op +
+		`","sourceType":"PARTNER_AGENCY","sanitisedText":"Feed report","grading":{"source":"2","assessment":"B","handling":"P"}}}}`
+	if code, body := call("POST", "/graphql", "ApiKey "+key, create); code != 200 || !strings.Contains(body, `"updatedBy":"svc:feed1"`) {
+		t.Fatalf("service account writes intelligence: %d %s", code, body)
+	}
+	elsewhere := strings.Replace(create, op, other, 1)
+	if _, body := call("POST", "/graphql", "ApiKey "+key, elsewhere); !strings.Contains(body, "FORBIDDEN") {
+		t.Fatalf("service account outside its scope: %s", body)
+	}
+	if err := env.Store.RevokeServiceAccount(t.Context(), admin, "feed1"); err != nil {
+		t.Fatal(err)
+	}
+	if code, _ := call("POST", "/graphql", "ApiKey "+key, me); code != 401 {
+		t.Fatalf("revoked key: %d", code)
+	}
+}
