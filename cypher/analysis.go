@@ -108,9 +108,9 @@ type HopRow struct {
 }
 
 // ExpandHop returns the links of each frontier entity that pass the
-// filter, strongest first, at most perNode each.
-func (s *Store) ExpandHop(ctx context.Context, sc Scope, frontier []string, f LinkFilter, perNode int) ([]HopRow, error) {
-	rows, err := s.readAnalysis(ctx, q("network_hop"), f.params(sc, map[string]any{"frontier": frontier, "perNode": perNode}))
+// filter, strongest first, at most perNode each and limit in all.
+func (s *Store) ExpandHop(ctx context.Context, sc Scope, frontier []string, f LinkFilter, perNode, limit int) ([]HopRow, error) {
+	rows, err := s.readAnalysis(ctx, q("network_hop"), f.params(sc, map[string]any{"frontier": frontier, "perNode": perNode, "limit": limit}))
 	if err != nil {
 		return nil, err
 	}

@@ -202,9 +202,31 @@ func (r *Resolver) expand(ctx context.Context, seedIDs []string, seeds map[strin
 	cut := map[string]bool{}
 	frontier := slices.Clone(seedIDs)
 	for hop := 1; hop <= hops && len(frontier) > 0; hop++ {
-		rows, err := r.Store.ExpandHop(ctx, loadersFrom(ctx).scope, frontier, f, budget)
+		// Ask only for what the remaining budget can use: a share of it per
+		// frontier entity (so hubs cannot crowd others out), and a few
+		// times it in all (links among kept entities are wanted too).
+		remaining := budget - len(ends)
+		perNode := min(budget, max(20, 4*remaining/len(frontier)+1))
+		limit := max(8*remaining, 200)
+		rows, err := r.Store.ExpandHop(ctx, loadersFrom(ctx).scope, frontier, f, perNode, limit)
 		if err != nil {
 			return nil, err
+		}
+		perFrontier := map[string]int{}
+		for _, row := range rows {
+			perFrontier[row.FromFrontier]++
+		}
+		for id, n := range perFrontier {
+			if n >= perNode {
+				cut[id] = true
+				net.Truncated = true
+			}
+		}
+		if len(rows) >= limit {
+			net.Truncated = true
+			for _, id := range frontier {
+				cut[id] = true
+			}
 		}
 		var next []string
 		for _, row := range rows {

@@ -1,6 +1,6 @@
 // One hop of a network expansion: for each frontier entity, its links that
 // pass the filters, strongest first, at most $perNode each (a hub cannot
-// flood the budget), and the entity at the other end.
+// flood the budget), and the entity at the other end; at most $limit rows.
 UNWIND $frontier AS fid
 MATCH (n:Keyed {id: fid})
 CALL {
@@ -18,3 +18,4 @@ CALL {
 }
 RETURN fid, type(r) AS type, properties(r) AS link, startNode(r).id AS fromId, endNode(r).id AS toId,
        labels(m) AS labels, properties(m) AS props
+LIMIT $limit

@@ -1,0 +1,9 @@
+// Add __REL__ structural relationships (an item's mentions, an action's
+// sources) that an import row names and the record lacks or has with
+// another role. Existing ones are never removed by an import.
+UNWIND $rows AS row
+MATCH (a:Keyed {id: row.fromId})
+MATCH (b:Keyed {id: row.toId})
+MERGE (a)-[r:__REL__]->(b)
+SET r += row.props
+RETURN count(r) AS related
