@@ -81,14 +81,16 @@ func (w *walker) selections(set ast.SelectionSet, d int) int {
 				w.err = fmt.Sprintf("query uses more than %d aliases", w.limits.MaxAliases)
 				return 0
 			}
-			children := w.selections(s.SelectionSet, d+1)
-			cost += 1 + w.multiplier(s)*children
+			// Capping before multiplying keeps nested page sizes from
+			// overflowing into a small (or negative) cost.
+			children := min(w.selections(s.SelectionSet, d+1), w.limits.MaxCost+1)
+			cost = min(cost+1+w.multiplier(s)*children, w.limits.MaxCost+1)
 		case *ast.InlineFragment:
-			cost += w.selections(s.SelectionSet, d)
+			cost = min(cost+w.selections(s.SelectionSet, d), w.limits.MaxCost+1)
 		case *ast.FragmentSpread:
 			// Fragment cycles are refused by validation before this runs.
 			if s.Definition != nil {
-				cost += w.selections(s.Definition.SelectionSet, d)
+				cost = min(cost+w.selections(s.Definition.SelectionSet, d), w.limits.MaxCost+1)
 			}
 		}
 	}
