@@ -58,4 +58,3 @@ func decodeBack(n int) int {
 	m, _ := decodeCursor(encodeCursor(n))
 	return m
 }
-

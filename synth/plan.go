@@ -162,15 +162,14 @@ func newGen(cfg Config) *gen {
 	}
 
 	// Households are runs of consecutive persons, so most homes have one to
-	// four residents; one person in a hundred lives at a trap house, a few
-	// of which hold dozens.
+	// four residents; one person in a hundred passes through a trap house,
+	// skewed so the busiest have dozens (about a hundred at 1M persons).
 	g.traps = max(1, n/1000)
 	g.home = make([]int32, n)
 	left := 0
 	for i := 0; i < n; i++ {
 		if r.IntN(100) == 0 {
-			u := r.Float64()
-			g.home[i] = -1 - int32(float64(g.traps)*u*u*u)
+			g.home[i] = -1 - int32(float64(g.traps)*math.Pow(r.Float64(), 1.5))
 			continue
 		}
 		if left == 0 {
