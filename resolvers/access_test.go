@@ -2,6 +2,8 @@ package resolvers_test
 
 import (
 	"testing"
+
+	"github.com/keyline/keyline"
 )
 
 // Need to know: records of an operation are invisible to non-members,
@@ -78,6 +80,13 @@ func TestNeedToKnow(t *testing.T) {
 	sio := w.env.Do(w.sio, textQ, map[string]any{"id": secret}).NoErrors()
 	if sio.Path("node", "sourceText") != "CHIS 4471 met subject at the address" {
 		t.Errorf("SIO must see the source text: %s", sio)
+	}
+	// Handling code C material is not given to external systems: its
+	// conditions cannot be enforced outside the unit.
+	ext := w.env.Officer(keyline.RoleExternalSystem, keyline.Secret)
+	w.env.Do(w.sio, `mutation($op: ID!, $o: ID!) { addOperationMember(operationId: $op, officerId: $o) { id } }`, map[string]any{"op": w.op, "o": ext.OfficerID}).NoErrors()
+	if res := w.env.Do(ext, lowQ, map[string]any{"id": secret, "p": per, "op": w.op}).NoErrors(); res.Path("node") != nil || res.Int("operation", "intelligenceItems", "totalCount") != 0 {
+		t.Errorf("an external system received C-coded material: %s", res)
 	}
 	// Search never matches source-revealing text.
 	if res := w.env.Do(w.analyst, `query($op: ID!) { operation(id: $op) { intelligenceItems(filter: {search: "4471"}) { totalCount } } }`,

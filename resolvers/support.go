@@ -71,7 +71,7 @@ func (r *mutationResolver) changeRefsAs(ctx context.Context, perm keyline.Permis
 }
 
 func intelligenceFilters(f *model.IntelligenceFilter) (map[string]any, error) {
-	out := map[string]any{"source": nil, "assessment": nil, "handling": nil, "receivedAfter": nil, "receivedBefore": nil}
+	out := map[string]any{"source": nil, "assessment": nil, "handlingCode": nil, "receivedAfter": nil, "receivedBefore": nil}
 	if f == nil {
 		return out, nil
 	}
@@ -93,7 +93,7 @@ func intelligenceFilters(f *model.IntelligenceFilter) (map[string]any, error) {
 	if err := check("filter.assessment", "assessment", f.Assessment, "A", "B", "C", "D", "E"); err != nil {
 		return nil, err
 	}
-	if err := check("filter.handling", "handling", f.Handling, "P", "C"); err != nil {
+	if err := check("filter.handling", "handlingCode", f.Handling, "P", "C"); err != nil {
 		return nil, err
 	}
 	if f.ReceivedAfter != nil {

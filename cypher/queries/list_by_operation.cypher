@@ -5,7 +5,7 @@ CALL {
   WITH opId
   MATCH (n:__LABEL__ {operationId: opId})
   WHERE ($allOps OR opId IN $ops)
-    AND coalesce(n.classification, 'OFFICIAL') IN $cleared
+    AND coalesce(n.classification, 'OFFICIAL') IN $cleared AND coalesce(n.gradeHandling, 'P') IN $handling
     AND ($search IS NULL OR n.searchText CONTAINS $search)
     AND ($updatedAfter IS NULL OR n.updatedAt >= $updatedAfter)
   WITH n
@@ -20,7 +20,7 @@ CALL {
   WITH opId
   MATCH (n:__LABEL__ {operationId: opId})
   WHERE ($allOps OR opId IN $ops)
-    AND coalesce(n.classification, 'OFFICIAL') IN $cleared
+    AND coalesce(n.classification, 'OFFICIAL') IN $cleared AND coalesce(n.gradeHandling, 'P') IN $handling
     AND ($search IS NULL OR n.searchText CONTAINS $search)
     AND ($updatedAfter IS NULL OR n.updatedAt >= $updatedAfter)
   RETURN count(n) AS total

@@ -6,11 +6,11 @@ CALL {
   WITH opId
   MATCH (n:IntelligenceItem {operationId: opId})
   WHERE ($allOps OR opId IN $ops)
-    AND n.classification IN $cleared
+    AND n.classification IN $cleared AND coalesce(n.gradeHandling, 'P') IN $handling
     AND ($search IS NULL OR n.searchText CONTAINS $search)
     AND ($source IS NULL OR n.gradeSource = $source)
     AND ($assessment IS NULL OR n.gradeAssessment = $assessment)
-    AND ($handling IS NULL OR n.gradeHandling = $handling)
+    AND ($handlingCode IS NULL OR n.gradeHandling = $handlingCode)
     AND ($receivedAfter IS NULL OR n.receivedAt >= $receivedAfter)
     AND ($receivedBefore IS NULL OR n.receivedAt < $receivedBefore)
   WITH n
@@ -25,11 +25,11 @@ CALL {
   WITH opId
   MATCH (n:IntelligenceItem {operationId: opId})
   WHERE ($allOps OR opId IN $ops)
-    AND n.classification IN $cleared
+    AND n.classification IN $cleared AND coalesce(n.gradeHandling, 'P') IN $handling
     AND ($search IS NULL OR n.searchText CONTAINS $search)
     AND ($source IS NULL OR n.gradeSource = $source)
     AND ($assessment IS NULL OR n.gradeAssessment = $assessment)
-    AND ($handling IS NULL OR n.gradeHandling = $handling)
+    AND ($handlingCode IS NULL OR n.gradeHandling = $handlingCode)
     AND ($receivedAfter IS NULL OR n.receivedAt >= $receivedAfter)
     AND ($receivedBefore IS NULL OR n.receivedAt < $receivedBefore)
   RETURN count(n) AS total

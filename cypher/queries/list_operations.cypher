@@ -2,7 +2,7 @@
 CALL {
   MATCH (n:Operation)
   WHERE ($allOps OR n.id IN $ops)
-    AND n.classification IN $cleared
+    AND n.classification IN $cleared AND coalesce(n.gradeHandling, 'P') IN $handling
     AND ($status IS NULL OR n.status = $status)
   WITH n ORDER BY n.opened DESC, n.id
   SKIP $skip LIMIT $limit
@@ -11,7 +11,7 @@ CALL {
 CALL {
   MATCH (n:Operation)
   WHERE ($allOps OR n.id IN $ops)
-    AND n.classification IN $cleared
+    AND n.classification IN $cleared AND coalesce(n.gradeHandling, 'P') IN $handling
     AND ($status IS NULL OR n.status = $status)
   RETURN count(n) AS total
 }

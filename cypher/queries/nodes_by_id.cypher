@@ -3,5 +3,5 @@
 UNWIND $ids AS id
 MATCH (n:Keyed {id: id})
 WHERE (n:Officer OR $allOps OR n.operationId IN $ops)
-  AND coalesce(n.classification, 'OFFICIAL') IN $cleared
+  AND coalesce(n.classification, 'OFFICIAL') IN $cleared AND coalesce(n.gradeHandling, 'P') IN $handling
 RETURN n.id AS id, labels(n) AS labels, properties(n) AS props

@@ -27,7 +27,7 @@ CALL {
 CALL {
   WITH s
   MATCH (s)<-[:MENTIONS]-(i:IntelligenceItem)
-  WHERE i.classification IN $cleared
+  WHERE i.classification IN $cleared AND coalesce(i.gradeHandling, 'P') IN $handling
   WITH i ORDER BY i.receivedAt DESC
   WITH collect(i) AS all_items
   RETURN size(all_items) AS itemCount,

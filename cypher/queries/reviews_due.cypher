@@ -3,7 +3,7 @@
 MATCH (n:Keyed {operationId: $operationId})
 WHERE (n:IntelligenceItem OR n:Exhibit)
   AND ($allOps OR $operationId IN $ops)
-  AND coalesce(n.classification, 'OFFICIAL') IN $cleared
+  AND coalesce(n.classification, 'OFFICIAL') IN $cleared AND coalesce(n.gradeHandling, 'P') IN $handling
   AND n.reviewDate IS NOT NULL AND n.reviewDate <= $dueBy
   AND coalesce(n.disposed, false) = false
 WITH n ORDER BY n.reviewDate, n.id

@@ -6,7 +6,7 @@ MATCH (start:IntelligenceItem {id: $id})
 WHERE $allOps OR start.operationId IN $ops
 OPTIONAL MATCH (start)<-[:OBTAINED_BY|RAISED_FROM|DERIVED_FROM*1..12]-(x:Keyed)
 WITH start, collect(DISTINCT x) AS reached
-WITH [n IN [start] + reached[..500] WHERE coalesce(n.classification, 'OFFICIAL') IN $cleared] AS visible,
+WITH [n IN [start] + reached[..500] WHERE coalesce(n.classification, 'OFFICIAL') IN $cleared AND coalesce(n.gradeHandling, 'P') IN $handling] AS visible,
      size(reached) > 500 AS truncated
 CALL {
   WITH visible
