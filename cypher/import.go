@@ -195,6 +195,11 @@ func (p *importPlan) read(ctx context.Context) error {
 	add := func(m map[keyline.Kind][]string, k keyline.Kind, key string) { m[k] = append(m[k], key) }
 	for _, row := range p.b.Rows {
 		for _, n := range row.Nodes {
+			if n.Ensure {
+				// Joined as they are, so found without taking their locks.
+				add(refKeys, n.Kind, n.Key)
+				continue
+			}
 			add(ownKeys, n.Kind, n.Key)
 		}
 		for _, l := range row.Links {
@@ -456,6 +461,10 @@ func (p *importPlan) planNode(n ImportNode, line int) plannedNode {
 		}
 		p.lineOf[n.Kind][n.Key] = line
 	}
+	if id := p.refs[n.Kind][n.Key]; id != "" && n.Ensure {
+		p.setID(n.Kind, n.Key, id)
+		return plannedNode{id: id}
+	}
 	if e, ok := p.own[n.Kind][n.Key]; ok {
 		id, _ := e.props["id"].(string)
 		p.setID(n.Kind, n.Key, id)
@@ -490,7 +499,9 @@ func (p *importPlan) planNode(n ImportNode, line int) plannedNode {
 	maps.Copy(props, n.Props)
 	c := withBookkeeping(props, id, p.t, p.a)
 	c["operationId"] = p.b.OperationID
-	if n.Kind != keyline.KindIntelligenceItem {
+	if n.Kind == keyline.KindIntelligenceItem {
+		c["urn"] = n.Key
+	} else {
 		c["importRef"] = n.Key
 	}
 	c["label"], c["searchText"] = keyline.Describe(n.Kind, c)

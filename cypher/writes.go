@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"reflect"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -305,13 +304,7 @@ func withDescription(k keyline.Kind, before, set map[string]any) map[string]any 
 	for key, v := range set {
 		out[key] = v
 	}
-	label, search := keyline.Describe(k, merged)
-	if k != keyline.KindAction {
-		out["label"] = label
-	} else {
-		search = strings.ToLower(fmt.Sprint(before["number"])) + " " + search
-	}
-	out["searchText"] = search
+	out["label"], out["searchText"] = keyline.Describe(k, merged)
 	return out
 }
 

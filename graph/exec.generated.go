@@ -323,6 +323,24 @@ type ComplexityRoot struct {
 		Source     func(childComplexity int) int
 	}
 
+	ImportReject struct {
+		Field  func(childComplexity int) int
+		Line   func(childComplexity int) int
+		Reason func(childComplexity int) int
+	}
+
+	ImportSummary struct {
+		Created      func(childComplexity int) int
+		LinksCreated func(childComplexity int) int
+		LinksUpdated func(childComplexity int) int
+		Loaded       func(childComplexity int) int
+		Rejected     func(childComplexity int) int
+		Rejects      func(childComplexity int) int
+		Rows         func(childComplexity int) int
+		Unchanged    func(childComplexity int) int
+		Updated      func(childComplexity int) int
+	}
+
 	IntelligenceConversion struct {
 		ConversionRate  func(childComplexity int) int
 		Developed       func(childComplexity int) int
@@ -527,6 +545,7 @@ type ComplexityRoot struct {
 		CreatePerson           func(childComplexity int, input model.CreatePersonInput) int
 		CreateVehicle          func(childComplexity int, input model.CreateVehicleInput) int
 		DeleteSavedSearch      func(childComplexity int, id string, expectedVersion int) int
+		ImportRecords          func(childComplexity int, operationID string, kind model.ImportKind, rows string) int
 		Link                   func(childComplexity int, input model.LinkInput) int
 		NominateTarget         func(childComplexity int, input model.NominateTargetInput) int
 		ProgressAction         func(childComplexity int, id string, expectedVersion int, input model.ProgressActionInput) int
@@ -1060,6 +1079,7 @@ type MutationResolver interface {
 	RecordContinuity(ctx context.Context, exhibitID string, expectedVersion int, input model.ContinuityInput) (*model.Exhibit, error)
 	SaveSearch(ctx context.Context, input model.SaveSearchInput) (*model.SavedSearch, error)
 	DeleteSavedSearch(ctx context.Context, id string, expectedVersion int) (string, error)
+	ImportRecords(ctx context.Context, operationID string, kind model.ImportKind, rows string) (*model.ImportSummary, error)
 	Link(ctx context.Context, input model.LinkInput) (*model.Link, error)
 	UpdateLink(ctx context.Context, id string, expectedVersion int, input model.UpdateLinkInput) (*model.Link, error)
 	Unlink(ctx context.Context, id string, expectedVersion int, reason string) (string, error)
@@ -2275,6 +2295,80 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Grading.Source(childComplexity), true
 
+	case "ImportReject.field":
+		if e.ComplexityRoot.ImportReject.Field == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportReject.Field(childComplexity), true
+	case "ImportReject.line":
+		if e.ComplexityRoot.ImportReject.Line == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportReject.Line(childComplexity), true
+	case "ImportReject.reason":
+		if e.ComplexityRoot.ImportReject.Reason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportReject.Reason(childComplexity), true
+
+	case "ImportSummary.created":
+		if e.ComplexityRoot.ImportSummary.Created == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportSummary.Created(childComplexity), true
+	case "ImportSummary.linksCreated":
+		if e.ComplexityRoot.ImportSummary.LinksCreated == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportSummary.LinksCreated(childComplexity), true
+	case "ImportSummary.linksUpdated":
+		if e.ComplexityRoot.ImportSummary.LinksUpdated == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportSummary.LinksUpdated(childComplexity), true
+	case "ImportSummary.loaded":
+		if e.ComplexityRoot.ImportSummary.Loaded == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportSummary.Loaded(childComplexity), true
+	case "ImportSummary.rejected":
+		if e.ComplexityRoot.ImportSummary.Rejected == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportSummary.Rejected(childComplexity), true
+	case "ImportSummary.rejects":
+		if e.ComplexityRoot.ImportSummary.Rejects == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportSummary.Rejects(childComplexity), true
+	case "ImportSummary.rows":
+		if e.ComplexityRoot.ImportSummary.Rows == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportSummary.Rows(childComplexity), true
+	case "ImportSummary.unchanged":
+		if e.ComplexityRoot.ImportSummary.Unchanged == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportSummary.Unchanged(childComplexity), true
+	case "ImportSummary.updated":
+		if e.ComplexityRoot.ImportSummary.Updated == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportSummary.Updated(childComplexity), true
+
 	case "IntelligenceConversion.conversionRate":
 		if e.ComplexityRoot.IntelligenceConversion.ConversionRate == nil {
 			break
@@ -3231,6 +3325,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.DeleteSavedSearch(childComplexity, args["id"].(string), args["expectedVersion"].(int)), true
+	case "Mutation.importRecords":
+		if e.ComplexityRoot.Mutation.ImportRecords == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_importRecords_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ImportRecords(childComplexity, args["operationId"].(string), args["kind"].(model.ImportKind), args["rows"].(string)), true
 	case "Mutation.link":
 		if e.ComplexityRoot.Mutation.Link == nil {
 			break
@@ -7480,6 +7585,56 @@ type NetworkCommunity {
   members: [Entity!]!
 }
 
+"A kind of import file (docs/IMPORT.md)."
+enum ImportKind {
+  "Persons."
+  NOMINALS
+  "Locations, optionally with residents."
+  ADDRESSES
+  "Vehicles, optionally with keepers."
+  VEHICLES
+  "Phones and handsets, optionally with users."
+  PHONES
+  "Graded intelligence reports with their mentions."
+  INTELLIGENCE
+  "Call data: contacts between numbers, with provenance."
+  CONTACTS
+  "Actions to raise."
+  ACTIONS
+}
+
+"What an import did."
+type ImportSummary {
+  "Rows received."
+  rows: Int!
+  "Rows written or already up to date."
+  loaded: Int!
+  "Rows refused."
+  rejected: Int!
+  "Records created."
+  created: Int!
+  "Records changed."
+  updated: Int!
+  "Records already as the rows say."
+  unchanged: Int!
+  "Links created."
+  linksCreated: Int!
+  "Links changed."
+  linksUpdated: Int!
+  "Why each refused row was refused."
+  rejects: [ImportReject!]!
+}
+
+"A refused row."
+type ImportReject {
+  "Row number, from 1."
+  line: Int!
+  "Field at fault, if one."
+  field: String
+  "Why."
+  reason: String!
+}
+
 "What a saved search asks."
 enum SavedSearchKind {
   "A ` + "`" + `paths` + "`" + ` search (parameters: PathsInput)."
@@ -7917,6 +8072,14 @@ type Mutation {
   saveSearch(input: SaveSearchInput!): SavedSearch!
   "Delete a saved search."
   deleteSavedSearch(id: ID!, expectedVersion: Int!): ID!
+  """
+  Import a small batch (at most 1,000 rows) from an external system, with the
+  same mapping and validation as ` + "`" + `keyline import` + "`" + ` (docs/IMPORT.md). ` + "`" + `rows` + "`" + ` is a
+  JSON array of objects with the fields of the kind's JSON Lines format.
+  Idempotent: re-sending the same rows changes nothing. Good rows load in one
+  transaction; bad rows are reported and skipped.
+  """
+  importRecords(operationId: ID!, kind: ImportKind!, rows: String!): ImportSummary!
   "Link two entities of the same operation, with provenance."
   link(input: LinkInput!): Link!
   "Change a link's details or provenance."
@@ -8974,6 +9137,42 @@ func (ec *executionContext) childFields_Grading(ctx context.Context, field graph
 		return ec.fieldContext_Grading_code(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Grading", field.Name)
+}
+
+func (ec *executionContext) childFields_ImportReject(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "line":
+		return ec.fieldContext_ImportReject_line(ctx, field)
+	case "field":
+		return ec.fieldContext_ImportReject_field(ctx, field)
+	case "reason":
+		return ec.fieldContext_ImportReject_reason(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ImportReject", field.Name)
+}
+
+func (ec *executionContext) childFields_ImportSummary(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "rows":
+		return ec.fieldContext_ImportSummary_rows(ctx, field)
+	case "loaded":
+		return ec.fieldContext_ImportSummary_loaded(ctx, field)
+	case "rejected":
+		return ec.fieldContext_ImportSummary_rejected(ctx, field)
+	case "created":
+		return ec.fieldContext_ImportSummary_created(ctx, field)
+	case "updated":
+		return ec.fieldContext_ImportSummary_updated(ctx, field)
+	case "unchanged":
+		return ec.fieldContext_ImportSummary_unchanged(ctx, field)
+	case "linksCreated":
+		return ec.fieldContext_ImportSummary_linksCreated(ctx, field)
+	case "linksUpdated":
+		return ec.fieldContext_ImportSummary_linksUpdated(ctx, field)
+	case "rejects":
+		return ec.fieldContext_ImportSummary_rejects(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ImportSummary", field.Name)
 }
 
 func (ec *executionContext) childFields_IntelligenceConversion(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -10701,6 +10900,36 @@ func (ec *executionContext) field_Mutation_deleteSavedSearch_args(ctx context.Co
 		return nil, err
 	}
 	args["expectedVersion"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_importRecords_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "operationId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["operationId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "kind",
+		func(ctx context.Context, v any) (model.ImportKind, error) {
+			return ec.unmarshalNImportKind2githubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐImportKind(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["kind"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "rows",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["rows"] = arg2
 	return args, nil
 }
 
@@ -17108,6 +17337,291 @@ func (ec *executionContext) fieldContext_Grading_code(_ context.Context, field g
 	return graphql.NewScalarFieldContext("Grading", field, false, false, "String")
 }
 
+func (ec *executionContext) _ImportReject_line(ctx context.Context, field graphql.CollectedField, obj *model.ImportReject) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportReject_line(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Line, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportReject_line(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportReject", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ImportReject_field(ctx context.Context, field graphql.CollectedField, obj *model.ImportReject) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportReject_field(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Field, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ImportReject_field(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportReject", field, false, false, "String")
+}
+
+func (ec *executionContext) _ImportReject_reason(ctx context.Context, field graphql.CollectedField, obj *model.ImportReject) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportReject_reason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportReject_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportReject", field, false, false, "String")
+}
+
+func (ec *executionContext) _ImportSummary_rows(ctx context.Context, field graphql.CollectedField, obj *model.ImportSummary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportSummary_rows(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rows, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportSummary_rows(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportSummary", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ImportSummary_loaded(ctx context.Context, field graphql.CollectedField, obj *model.ImportSummary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportSummary_loaded(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Loaded, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportSummary_loaded(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportSummary", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ImportSummary_rejected(ctx context.Context, field graphql.CollectedField, obj *model.ImportSummary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportSummary_rejected(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rejected, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportSummary_rejected(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportSummary", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ImportSummary_created(ctx context.Context, field graphql.CollectedField, obj *model.ImportSummary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportSummary_created(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Created, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportSummary_created(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportSummary", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ImportSummary_updated(ctx context.Context, field graphql.CollectedField, obj *model.ImportSummary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportSummary_updated(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Updated, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportSummary_updated(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportSummary", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ImportSummary_unchanged(ctx context.Context, field graphql.CollectedField, obj *model.ImportSummary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportSummary_unchanged(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Unchanged, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportSummary_unchanged(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportSummary", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ImportSummary_linksCreated(ctx context.Context, field graphql.CollectedField, obj *model.ImportSummary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportSummary_linksCreated(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LinksCreated, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportSummary_linksCreated(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportSummary", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ImportSummary_linksUpdated(ctx context.Context, field graphql.CollectedField, obj *model.ImportSummary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportSummary_linksUpdated(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LinksUpdated, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportSummary_linksUpdated(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportSummary", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ImportSummary_rejects(ctx context.Context, field graphql.CollectedField, obj *model.ImportSummary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportSummary_rejects(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rejects, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.ImportReject) graphql.Marshaler {
+			return ec.marshalNImportReject2ᚕᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐImportRejectᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportSummary_rejects(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ImportSummary",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ImportReject(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _IntelligenceConversion_items(ctx context.Context, field graphql.CollectedField, obj *model.IntelligenceConversion) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -22110,6 +22624,50 @@ func (ec *executionContext) fieldContext_Mutation_deleteSavedSearch(ctx context.
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_deleteSavedSearch_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_importRecords(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_importRecords(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ImportRecords(ctx, fc.Args["operationId"].(string), fc.Args["kind"].(model.ImportKind), fc.Args["rows"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ImportSummary) graphql.Marshaler {
+			return ec.marshalNImportSummary2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐImportSummary(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_importRecords(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ImportSummary(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_importRecords_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -37103,6 +37661,122 @@ func (ec *executionContext) _Grading(ctx context.Context, sel ast.SelectionSet, 
 	return out
 }
 
+var importRejectImplementors = []string{"ImportReject"}
+
+func (ec *executionContext) _ImportReject(ctx context.Context, sel ast.SelectionSet, obj *model.ImportReject) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, importRejectImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ImportReject")
+		case "line":
+			out.Values[i] = ec._ImportReject_line(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "field":
+			out.Values[i] = ec._ImportReject_field(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "reason":
+			out.Values[i] = ec._ImportReject_reason(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var importSummaryImplementors = []string{"ImportSummary"}
+
+func (ec *executionContext) _ImportSummary(ctx context.Context, sel ast.SelectionSet, obj *model.ImportSummary) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, importSummaryImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ImportSummary")
+		case "rows":
+			out.Values[i] = ec._ImportSummary_rows(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "loaded":
+			out.Values[i] = ec._ImportSummary_loaded(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rejected":
+			out.Values[i] = ec._ImportSummary_rejected(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "created":
+			out.Values[i] = ec._ImportSummary_created(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updated":
+			out.Values[i] = ec._ImportSummary_updated(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "unchanged":
+			out.Values[i] = ec._ImportSummary_unchanged(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "linksCreated":
+			out.Values[i] = ec._ImportSummary_linksCreated(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "linksUpdated":
+			out.Values[i] = ec._ImportSummary_linksUpdated(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rejects":
+			out.Values[i] = ec._ImportSummary_rejects(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var intelligenceConversionImplementors = []string{"IntelligenceConversion"}
 
 func (ec *executionContext) _IntelligenceConversion(ctx context.Context, sel ast.SelectionSet, obj *model.IntelligenceConversion) graphql.Marshaler {
@@ -38621,6 +39295,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "deleteSavedSearch":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_deleteSavedSearch(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "importRecords":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_importRecords(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -42407,6 +43088,48 @@ func (ec *executionContext) marshalNID2ᚕstringᚄ(ctx context.Context, sel ast
 	}
 
 	return ret
+}
+
+func (ec *executionContext) unmarshalNImportKind2githubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐImportKind(ctx context.Context, v any) (model.ImportKind, error) {
+	var res model.ImportKind
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNImportKind2githubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐImportKind(ctx context.Context, sel ast.SelectionSet, v model.ImportKind) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNImportReject2ᚕᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐImportRejectᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ImportReject) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNImportReject2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐImportReject(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNImportReject2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐImportReject(ctx context.Context, sel ast.SelectionSet, v *model.ImportReject) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ImportReject!")
+		return graphql.Null
+	}
+	return ec._ImportReject(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNImportSummary2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐImportSummary(ctx context.Context, sel ast.SelectionSet, v *model.ImportSummary) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ImportSummary!")
+		return graphql.Null
+	}
+	return ec._ImportSummary(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNInt2int(ctx context.Context, v any) (int, error) {

@@ -257,8 +257,9 @@ func personFields(f *fields, given, family *string, aliases []string, dob *keyli
 		if *pnc == "" {
 			f.set("pncId", nil)
 		} else {
-			f.fail(keyline.ValidatePNC("input.pncId", *pnc))
-			f.set("pncId", *pnc)
+			v := strings.ToUpper(strings.TrimSpace(*pnc))
+			f.fail(keyline.ValidatePNC("input.pncId", v))
+			f.set("pncId", v)
 		}
 	}
 	for i, id := range ids {

@@ -534,6 +534,10 @@ func (r *mutationResolver) DeleteSavedSearch(ctx context.Context, id string, exp
 	return id, r.Store.DeleteSavedSearch(ctx, a, id, expectedVersion)
 }
 
+func (r *mutationResolver) ImportRecords(ctx context.Context, operationID string, kind model.ImportKind, rows string) (*model.ImportSummary, error) {
+	return r.importRecords(ctx, operationID, kind, rows)
+}
+
 // Link is the resolver for the link field.
 func (r *mutationResolver) Link(ctx context.Context, input model.LinkInput) (*model.Link, error) {
 	props, err := linkProps(input)

@@ -31,6 +31,6 @@ func newRoot() *cobra.Command {
 	}
 	cfg.bindDatabase(root.PersistentFlags())
 	root.PersistentFlags().StringVar(&cfg.LogLevel, "log-level", cfg.LogLevel, "log level: debug, info, warn, error (KEYLINE_LOG_LEVEL)")
-	root.AddCommand(migrateCmd(cfg), seedCmd(cfg), serveCmd(cfg), devTokenCmd(cfg), serviceAccountCmd(cfg), exportCmd())
+	root.AddCommand(migrateCmd(cfg), seedCmd(cfg), serveCmd(cfg), devTokenCmd(cfg), serviceAccountCmd(cfg), exportCmd(), importCmd(cfg))
 	return root
 }

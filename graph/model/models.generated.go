@@ -603,6 +603,38 @@ type GradingInput struct {
 	Conditions *string `json:"conditions,omitempty"`
 }
 
+// A refused row.
+type ImportReject struct {
+	// Row number, from 1.
+	Line int `json:"line"`
+	// Field at fault, if one.
+	Field *string `json:"field,omitempty"`
+	// Why.
+	Reason string `json:"reason"`
+}
+
+// What an import did.
+type ImportSummary struct {
+	// Rows received.
+	Rows int `json:"rows"`
+	// Rows written or already up to date.
+	Loaded int `json:"loaded"`
+	// Rows refused.
+	Rejected int `json:"rejected"`
+	// Records created.
+	Created int `json:"created"`
+	// Records changed.
+	Updated int `json:"updated"`
+	// Records already as the rows say.
+	Unchanged int `json:"unchanged"`
+	// Links created.
+	LinksCreated int `json:"linksCreated"`
+	// Links changed.
+	LinksUpdated int `json:"linksUpdated"`
+	// Why each refused row was refused.
+	Rejects []*ImportReject `json:"rejects"`
+}
+
 // How an operation's intelligence became actions and evidence.
 type IntelligenceConversion struct {
 	// Intelligence items the caller is cleared to see.
@@ -2506,6 +2538,79 @@ func (e *EventKind) UnmarshalJSON(b []byte) error {
 }
 
 func (e EventKind) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// A kind of import file (docs/IMPORT.md).
+type ImportKind string
+
+const (
+	// Persons.
+	ImportKindNominals ImportKind = "NOMINALS"
+	// Locations, optionally with residents.
+	ImportKindAddresses ImportKind = "ADDRESSES"
+	// Vehicles, optionally with keepers.
+	ImportKindVehicles ImportKind = "VEHICLES"
+	// Phones and handsets, optionally with users.
+	ImportKindPhones ImportKind = "PHONES"
+	// Graded intelligence reports with their mentions.
+	ImportKindIntelligence ImportKind = "INTELLIGENCE"
+	// Call data: contacts between numbers, with provenance.
+	ImportKindContacts ImportKind = "CONTACTS"
+	// Actions to raise.
+	ImportKindActions ImportKind = "ACTIONS"
+)
+
+var AllImportKind = []ImportKind{
+	ImportKindNominals,
+	ImportKindAddresses,
+	ImportKindVehicles,
+	ImportKindPhones,
+	ImportKindIntelligence,
+	ImportKindContacts,
+	ImportKindActions,
+}
+
+func (e ImportKind) IsValid() bool {
+	switch e {
+	case ImportKindNominals, ImportKindAddresses, ImportKindVehicles, ImportKindPhones, ImportKindIntelligence, ImportKindContacts, ImportKindActions:
+		return true
+	}
+	return false
+}
+
+func (e ImportKind) String() string {
+	return string(e)
+}
+
+func (e *ImportKind) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = ImportKind(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid ImportKind", str)
+	}
+	return nil
+}
+
+func (e ImportKind) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *ImportKind) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e ImportKind) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil

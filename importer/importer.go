@@ -1,0 +1,348 @@
+// Package importer takes in files of records held in forces' other systems
+// (nominals, addresses, vehicles, phones, intelligence, call data,
+// actions) as CSV or JSON Lines, validates every row with the same rules
+// as the API, and writes the good rows in batches while reporting the bad
+// ones by file, line and reason. Imports are idempotent: records are keyed
+// by the source system's reference within the operation, so running a
+// file again, or again after an interruption, changes only what is new.
+// docs/IMPORT.md describes each kind's columns.
+package importer
+
+import (
+	"context"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/oklog/ulid/v2"
+
+	"github.com/keyline/keyline"
+	"github.com/keyline/keyline/cypher"
+)
+
+// DefaultBatchSize rows are written per transaction: large enough that
+// round trips do not dominate, small enough that a batch commits in well
+// under the bulk transaction timeout and an interruption loses little work.
+const DefaultBatchSize = 2000
+
+// MaxAPIRows bounds ImportRows, which runs inside one API request.
+const MaxAPIRows = 1000
+
+// maxKeptRejects bounds the rejects a Summary keeps in memory; all of them
+// go to Options.Rejects.
+const maxKeptRejects = 1000
+
+// Options says what to import and where.
+type Options struct {
+	Path string
+	// Kind is one of Kinds; empty infers it from the file name's prefix.
+	Kind        string
+	OperationID string
+	// BatchSize rows per transaction (DefaultBatchSize when 0).
+	BatchSize int
+	// SourceURN is the intelligence item cited by the links of rows that
+	// give no sourceUrn (e.g. the production order behind a call data file).
+	SourceURN string
+	// Progress is called after every batch.
+	Progress Progress
+	// Rejects receives a CSV report of rejected rows (file, line, field,
+	// reason) as they happen.
+	Rejects io.Writer
+}
+
+// Reject is a row that was not loaded, and why.
+type Reject struct {
+	File   string
+	Line   int
+	Field  string
+	Reason string
+}
+
+func (r Reject) String() string {
+	if r.Field != "" {
+		return fmt.Sprintf("%s:%d: %s: %s", r.File, r.Line, r.Field, r.Reason)
+	}
+	return fmt.Sprintf("%s:%d: %s", r.File, r.Line, r.Reason)
+}
+
+// Stats is an import's progress so far.
+type Stats struct {
+	File string
+	Kind string
+	// Rows read, and of them: Loaded (written or already up to date) and
+	// Rejected.
+	Rows, Loaded, Rejected int
+	// Records created, changed, or found already as the row says.
+	Created, Updated, Unchanged int
+	// Links created, changed (a new source, a wider period, a new count)
+	// or already as the row says.
+	LinksCreated, LinksUpdated, LinksUnchanged int
+	Batches                                    int
+	// BytesRead of TotalBytes (0 when unknown) give the fraction done.
+	BytesRead, TotalBytes int64
+	Elapsed               time.Duration
+	Done                  bool
+}
+
+// Rate is rows read per second.
+func (s Stats) Rate() float64 {
+	if s.Elapsed <= 0 {
+		return 0
+	}
+	return float64(s.Rows) / s.Elapsed.Seconds()
+}
+
+// Fraction is how much of the file has been read (0 when unknown).
+func (s Stats) Fraction() float64 {
+	if s.TotalBytes <= 0 {
+		return 0
+	}
+	return min(1, float64(s.BytesRead)/float64(s.TotalBytes))
+}
+
+// Summary is what an import did. Rejects holds the first rejects (all of
+// them are written to Options.Rejects).
+type Summary struct {
+	Stats
+	RunID   string
+	Rejects []Reject
+}
+
+// Progress is told the running totals after every batch.
+type Progress func(p Stats)
+
+// ImportFile imports one CSV (.csv, header row first) or JSON Lines
+// (.jsonl) file into an operation. It returns the summary so far with any
+// error that stopped it; every batch reported before the error is
+// committed, and running the file again resumes (see docs/IMPORT.md).
+func ImportFile(ctx context.Context, store *cypher.Store, actor *keyline.Actor, opts Options) (Summary, error) {
+	k, err := kindOf(opts.Kind, opts.Path)
+	if err != nil {
+		return Summary{}, err
+	}
+	f, err := os.Open(opts.Path)
+	if err != nil {
+		return Summary{}, err
+	}
+	defer f.Close()
+	var total int64
+	if fi, err := f.Stat(); err == nil {
+		total = fi.Size()
+	}
+	cr := &countingReader{r: f}
+	var src source
+	switch extOf(opts.Path) {
+	case ".csv":
+		src, err = newCSV(cr, k)
+		if err != nil {
+			return Summary{}, fmt.Errorf("%s: %w", opts.Path, err)
+		}
+	case ".jsonl", ".ndjson":
+		src = newJSONL(cr, k)
+	default:
+		return Summary{}, fmt.Errorf("%s: files are .csv or .jsonl", opts.Path)
+	}
+	r := newRun(store, actor, k, baseName(opts.Path), opts)
+	r.sum.TotalBytes = total
+	r.bytes = func() int64 { return cr.n }
+	return r.all(ctx, src)
+}
+
+// ImportRows imports up to MaxAPIRows rows given as objects (as a JSON
+// Lines file's lines) in one transaction, for the API. Line numbers in the
+// rejects are 1-based row positions.
+func ImportRows(ctx context.Context, store *cypher.Store, actor *keyline.Actor, operationID, kind string, rows []map[string]any) (Summary, error) {
+	k, ok := kinds[strings.ToLower(kind)]
+	if !ok {
+		return Summary{}, keyline.FieldErrorf("kind", "unknown kind %q (kinds: %s)", kind, strings.Join(Kinds, ", "))
+	}
+	if len(rows) > MaxAPIRows {
+		return Summary{}, keyline.Errorf(keyline.CodeLimit, "at most %d rows per call; import larger sets as a file", MaxAPIRows)
+	}
+	r := newRun(store, actor, k, "api", Options{OperationID: operationID, BatchSize: MaxAPIRows})
+	return r.all(ctx, &sliceSource{k: k, rows: rows})
+}
+
+type sliceSource struct {
+	k    *kindSpec
+	rows []map[string]any
+	i    int
+}
+
+func (s *sliceSource) next() (rec, error) {
+	if s.i >= len(s.rows) {
+		return rec{}, io.EOF
+	}
+	s.i++
+	vals, err := jsonValues(s.k, s.rows[s.i-1])
+	if err != nil {
+		err.line = s.i
+		return rec{}, err
+	}
+	return rec{line: s.i, vals: vals}, nil
+}
+
+// run is one import: it reads, validates and batches rows and writes
+// each batch through the store.
+type run struct {
+	store *cypher.Store
+	actor *keyline.Actor
+	k     *kindSpec
+	file  string
+	opts  Options
+	ctx   mapCtx
+	start time.Time
+	bytes func() int64
+	// seen refuses a second row with the same key in one file: which one
+	// should win is a question for the source system, and loading both
+	// would make a re-run flip the record between them.
+	seen    map[string]int
+	batch   []cypher.ImportRow
+	sum     Summary
+	rejects *csv.Writer
+}
+
+func newRun(store *cypher.Store, actor *keyline.Actor, k *kindSpec, file string, opts Options) *run {
+	if opts.BatchSize <= 0 {
+		opts.BatchSize = DefaultBatchSize
+	}
+	r := &run{store: store, actor: actor, k: k, file: file, opts: opts, start: time.Now(),
+		ctx:  mapCtx{sourceURN: strings.TrimSpace(opts.SourceURN), now: time.Now()},
+		seen: map[string]int{}}
+	r.sum.File, r.sum.Kind = file, k.name
+	r.sum.RunID = "imp_" + strings.ToLower(ulid.Make().String())
+	if opts.Rejects != nil {
+		r.rejects = csv.NewWriter(opts.Rejects)
+		_ = r.rejects.Write([]string{"file", "line", "field", "reason"})
+	}
+	return r
+}
+
+func (r *run) all(ctx context.Context, src source) (Summary, error) {
+	if err := r.actor.Authorise(r.k.perm, r.opts.OperationID); err != nil {
+		return r.sum.finish(r), err
+	}
+	for {
+		if err := ctx.Err(); err != nil {
+			return r.sum.finish(r), err
+		}
+		rc, err := src.next()
+		if err == io.EOF {
+			break
+		}
+		var le *lineError
+		if errors.As(err, &le) {
+			r.sum.Rows++
+			r.reject(Reject{File: r.file, Line: le.line, Field: le.field, Reason: le.reason})
+			continue
+		}
+		if err != nil {
+			return r.sum.finish(r), fmt.Errorf("%s: %w", r.file, err)
+		}
+		r.sum.Rows++
+		r.add(rc)
+		if len(r.batch) >= r.opts.BatchSize {
+			if err := r.flush(ctx); err != nil {
+				return r.sum.finish(r), err
+			}
+		}
+	}
+	if err := r.flush(ctx); err != nil {
+		return r.sum.finish(r), err
+	}
+	s := r.sum.finish(r)
+	s.Done = true
+	if r.opts.Progress != nil {
+		r.opts.Progress(s.Stats)
+	}
+	return s, nil
+}
+
+// add validates and maps one record into the current batch.
+func (r *run) add(rc rec) {
+	rw := &row{vals: rc.vals}
+	out, key := r.k.build(rw, &r.ctx)
+	if rw.err != nil {
+		field, reason := errText(rw.err)
+		r.reject(Reject{File: r.file, Line: rc.line, Field: field, Reason: reason})
+		return
+	}
+	if line, dup := r.seen[key]; dup {
+		r.reject(Reject{File: r.file, Line: rc.line, Reason: fmt.Sprintf("same key %q as line %d", key, line)})
+		return
+	}
+	r.seen[key] = rc.line
+	out.Line = rc.line
+	r.batch = append(r.batch, out)
+}
+
+func (r *run) reject(j Reject) {
+	r.sum.Rejected++
+	if len(r.sum.Rejects) < maxKeptRejects {
+		r.sum.Rejects = append(r.sum.Rejects, j)
+	}
+	if r.rejects != nil {
+		_ = r.rejects.Write([]string{j.File, strconv.Itoa(j.Line), j.Field, j.Reason})
+		r.rejects.Flush()
+	}
+}
+
+// flush writes the batch in one transaction: it commits with its audit
+// event, or not at all.
+func (r *run) flush(ctx context.Context) error {
+	if len(r.batch) == 0 {
+		return nil
+	}
+	b := cypher.ImportBatch{OperationID: r.opts.OperationID, RunID: r.sum.RunID, File: r.file, FileKind: r.k.name,
+		FirstLine: r.batch[0].Line, LastLine: r.batch[len(r.batch)-1].Line, Rows: r.batch}
+	res, err := r.store.Import(ctx, r.actor, b)
+	if err != nil {
+		return fmt.Errorf("%s lines %d-%d: %w", r.file, b.FirstLine, b.LastLine, err)
+	}
+	s := &r.sum
+	s.Batches++
+	s.Loaded += len(r.batch) - len(res.Rejected)
+	s.Created += res.Created
+	s.Updated += res.Updated
+	s.Unchanged += res.Unchanged
+	s.LinksCreated += res.LinksCreated
+	s.LinksUpdated += res.LinksUpdated
+	s.LinksUnchanged += res.LinksUnchanged
+	for _, j := range res.Rejected {
+		r.reject(Reject{File: r.file, Line: j.Line, Field: j.Field, Reason: j.Reason})
+	}
+	r.batch = r.batch[:0]
+	if r.opts.Progress != nil {
+		r.opts.Progress(s.finish(r).Stats)
+	}
+	return nil
+}
+
+func (s Summary) finish(r *run) Summary {
+	s.Elapsed = time.Since(r.start)
+	if r.bytes != nil {
+		s.BytesRead = r.bytes()
+	}
+	return s
+}
+
+// WriteRejects writes rejects as CSV (file, line, field, reason).
+func WriteRejects(w io.Writer, rejects []Reject) error {
+	cw := csv.NewWriter(w)
+	_ = cw.Write([]string{"file", "line", "field", "reason"})
+	for _, j := range rejects {
+		_ = cw.Write([]string{j.File, strconv.Itoa(j.Line), j.Field, j.Reason})
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+func baseName(p string) string { return filepath.Base(p) }
+
+func extOf(p string) string { return strings.ToLower(filepath.Ext(p)) }

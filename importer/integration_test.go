@@ -1,0 +1,384 @@
+package importer
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/oklog/ulid/v2"
+
+	"github.com/keyline/keyline"
+	"github.com/keyline/keyline/cypher"
+	"github.com/keyline/keyline/internal/neo4jtest"
+)
+
+// newOperation opens a fresh operation so tests sharing the database do
+// not see each other's records.
+func newOperation(tb testing.TB, s *cypher.Store) *keyline.Actor {
+	tb.Helper()
+	a := &keyline.Actor{Subject: "import-test", Roles: keyline.Roles, Clearance: keyline.TopSecret}
+	ref := "OP-IMP-" + strings.ToUpper(ulid.Make().String()[16:])
+	rec, err := s.CreateNode(context.Background(), a, keyline.KindOperation, "", map[string]any{
+		"reference": ref, "name": "Import test " + ref, "status": "OPEN", "classification": "OFFICIAL_SENSITIVE",
+		"opened": keyline.Date{Time: time.Date(2026, 1, 5, 0, 0, 0, 0, time.UTC)},
+	}, nil)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	a.Operations = []string{rec.ID()}
+	return a
+}
+
+func opOf(a *keyline.Actor) string { return a.Operations[0] }
+
+type fileWant struct {
+	file                                   string
+	rows, loaded, created, links, mentions int
+	rejected                               []int // lines
+}
+
+// The fixtures, loaded in the documented order, load their good rows and
+// report every bad one, including those only the graph can judge (an
+// unknown person, an unknown source item, a mention of nobody).
+func TestImportFixturesAndRerun(t *testing.T) {
+	s := neo4jtest.Store(t)
+	a := newOperation(t, s)
+	ctx := context.Background()
+	wants := []fileWant{
+		{file: "nominals.csv", rows: 9, loaded: 4, created: 4, rejected: []int{5, 6, 7, 8, 9}},
+		{file: "intelligence.jsonl", rows: 8, loaded: 4, created: 4, rejected: []int{3, 4, 6, 7}},
+		{file: "addresses.csv", rows: 7, loaded: 3, created: 3, links: 2, rejected: []int{4, 5, 6, 7}},
+		{file: "vehicles.jsonl", rows: 6, loaded: 2, created: 2, links: 1, rejected: []int{3, 4, 5, 6}},
+		{file: "phones.csv", rows: 7, loaded: 4, created: 4, links: 2, rejected: []int{6, 7, 8}},
+		// One number in the call data was not in the phones file.
+		{file: "contacts.csv", rows: 8, loaded: 3, created: 1, links: 3, rejected: []int{5, 6, 7, 8, 9}},
+		{file: "actions.csv", rows: 5, loaded: 2, created: 2, rejected: []int{4, 5, 6}},
+	}
+	// URNs are unique across Keyline, so each run gets its own copy of the
+	// fixtures with URNs no other run uses.
+	dir := t.TempDir()
+	sfx := strings.ToUpper(ulid.Make().String()[18:])
+	for _, w := range wants {
+		b, err := os.ReadFile(fixture(w.file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, w.file), []byte(strings.ReplaceAll(string(b), "INT/", "INT-"+sfx+"/")), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	path := func(f string) string { return filepath.Join(dir, f) }
+	batches := 0
+	for _, w := range wants {
+		sum, err := ImportFile(ctx, s, a, Options{Path: path(w.file), OperationID: opOf(a)})
+		if err != nil {
+			t.Fatalf("%s: %v", w.file, err)
+		}
+		batches += sum.Batches
+		var lines []int
+		for _, j := range sum.Rejects {
+			lines = append(lines, j.Line)
+		}
+		slices.Sort(lines)
+		if sum.Rows != w.rows || sum.Loaded != w.loaded || sum.Created != w.created || sum.LinksCreated != w.links ||
+			sum.Rejected != len(w.rejected) || !slices.Equal(lines, w.rejected) || !sum.Done {
+			t.Errorf("%s: %+v\nrejects %v", w.file, sum.Stats, sum.Rejects)
+		}
+	}
+	first, err := s.ImportState(ctx, opOf(a))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[keyline.Kind]int{keyline.KindPerson: 4, keyline.KindIntelligenceItem: 4, keyline.KindLocation: 3,
+		keyline.KindVehicle: 2, keyline.KindCommsDevice: 5, keyline.KindAction: 2}
+	for k, n := range want {
+		if first.ByKind[k] != n {
+			t.Errorf("%s: %d records; want %d", k, first.ByKind[k], n)
+		}
+	}
+	// 3 mentions, 2 RESIDES_AT, 1 REGISTERED_KEEPER, 2 USES, 3 CONTACTED, 2 RAISED_FROM.
+	if first.Rels != 13 || first.NodeVersions != first.Nodes {
+		t.Errorf("after the first load: %+v", first)
+	}
+
+	// Running every file again changes nothing: no record or link created
+	// or changed, no version advanced.
+	for _, w := range wants {
+		sum, err := ImportFile(ctx, s, a, Options{Path: path(w.file), OperationID: opOf(a)})
+		if err != nil {
+			t.Fatalf("%s again: %v", w.file, err)
+		}
+		batches += sum.Batches
+		if sum.Created != 0 || sum.Updated != 0 || sum.LinksCreated != 0 || sum.LinksUpdated != 0 || sum.Loaded != w.loaded || sum.Rejected != len(w.rejected) {
+			t.Errorf("%s again: %+v", w.file, sum.Stats)
+		}
+	}
+	again, err := s.ImportState(ctx, opOf(a))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fmt.Sprint(again) != fmt.Sprint(first) {
+		t.Errorf("a re-run changed the graph:\n%+v\n%+v", first, again)
+	}
+
+	// What was stored is what the API would have stored.
+	page, err := s.ListByOperation(ctx, cypher.ScopeOf(a), keyline.KindPerson, []string{opOf(a)}, cypher.ListQuery{Search: "danny", Limit: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p := page[opOf(a)]; p.Total != 1 || p.Items[0].Props["label"] != "SHAW, Daniel James (1994-02-11)" || p.Items[0].Props["importRef"] != "N1001" {
+		t.Errorf("person: %+v", p)
+	}
+	acts, err := s.ListByOperation(ctx, cypher.ScopeOf(a), keyline.KindAction, []string{opOf(a)}, cypher.ListQuery{OrderBy: "seq", Limit: 10,
+		Filters: map[string]any{"statuses": nil, "priority": nil, "allocatedTo": nil}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p := acts[opOf(a)]; p.Total != 2 || p.Items[0].Props["number"] != "A1" || p.Items[0].Props["status"] != "RAISED" ||
+		!strings.HasPrefix(p.Items[0].Props["searchText"].(string), "a1 identify") {
+		t.Errorf("actions: %+v", p)
+	}
+
+	// One audit event per batch, naming the file and its lines.
+	events, total, err := s.AuditTrail(ctx, cypher.ScopeOf(a), cypher.AuditFilter{OperationID: opOf(a), Actions: []string{"IMPORT"}, Limit: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if total != batches || !strings.Contains(events[0]["after"].(string), `"file":"`) || !strings.Contains(events[0]["after"].(string), `"lines":"`) {
+		t.Errorf("%d import audit events for %d batches: %v", total, batches, events[0])
+	}
+}
+
+// A changed row changes only its record, once; unchanged rows are left
+// alone; a legacy grade is never overwritten; an item of another operation
+// is not reachable by its URN.
+func TestImportRowsChangesOnlyWhatChanged(t *testing.T) {
+	s := neo4jtest.Store(t)
+	a := newOperation(t, s)
+	ctx := context.Background()
+	rows := []map[string]any{
+		{"sourceRef": "P1", "givenNames": "Kerry", "familyName": "ASHWORTH"},
+		{"sourceRef": "P2", "givenNames": "Marcus", "familyName": "OKAFOR", "aliases": []any{"Marky"}},
+	}
+	sum, err := ImportRows(ctx, s, a, opOf(a), "nominals", rows)
+	if err != nil || sum.Created != 2 {
+		t.Fatalf("%+v %v", sum, err)
+	}
+	before, _ := s.ImportState(ctx, opOf(a))
+	rows[1]["dateOfBirth"] = "2001-11-02"
+	sum, err = ImportRows(ctx, s, a, opOf(a), "nominals", rows)
+	if err != nil || sum.Created != 0 || sum.Updated != 1 || sum.Unchanged != 1 {
+		t.Fatalf("%+v %v", sum.Stats, err)
+	}
+	after, _ := s.ImportState(ctx, opOf(a))
+	if after.Nodes != before.Nodes || after.NodeVersions != before.NodeVersions+1 {
+		t.Fatalf("versions: %+v -> %+v", before, after)
+	}
+	page, _ := s.ListByOperation(ctx, cypher.ScopeOf(a), keyline.KindPerson, []string{opOf(a)}, cypher.ListQuery{Search: "okafor", Limit: 1})
+	if got := page[opOf(a)].Items[0].Props; got["label"] != "OKAFOR, Marcus (2001-11-02)" || got["version"] != int64(2) {
+		t.Fatalf("label not re-derived: %v", got)
+	}
+
+	legacy := map[string]any{"urn": "INT/T/" + opOf(a), "receivedAt": "2019-05-02", "sourceType": "PUBLIC",
+		"legacySource": "B", "legacyInformation": "2", "legacyHandling": "1", "classification": "OFFICIAL", "sanitisedText": "x"}
+	if sum, err := ImportRows(ctx, s, a, opOf(a), "intelligence", []map[string]any{legacy}); err != nil || sum.Created != 1 {
+		t.Fatalf("%+v %v", sum.Stats, err)
+	}
+	regraded := map[string]any{"urn": legacy["urn"], "receivedAt": "2019-05-02", "sourceType": "PUBLIC",
+		"gradeSource": "1", "gradeAssessment": "A", "gradeHandling": "P", "classification": "OFFICIAL", "sanitisedText": "x"}
+	sum, err = ImportRows(ctx, s, a, opOf(a), "intelligence", []map[string]any{regraded})
+	if err != nil || sum.Rejected != 1 || !strings.Contains(sum.Rejects[0].Reason, "does not change it") {
+		t.Fatalf("a legacy grade was overwritten: %+v %v", sum, err)
+	}
+
+	other := newOperation(t, s)
+	sum, err = ImportRows(ctx, s, other, opOf(other), "intelligence", []map[string]any{legacy})
+	if err != nil || sum.Rejected != 1 || sum.Rejects[0].Reason != "a record with the same URN already exists" {
+		t.Fatalf("another operation's item was reachable: %+v %v", sum, err)
+	}
+	link := map[string]any{"vrm": "AB12CDE", "keeperRef": "P1", "sourceUrn": legacy["urn"]}
+	sum, err = ImportRows(ctx, s, other, opOf(other), "vehicles", []map[string]any{link})
+	if err != nil || sum.Rejected != 1 || !strings.Contains(sum.Rejects[0].Reason, "no person") {
+		t.Fatalf("another operation's person was reachable: %+v %v", sum, err)
+	}
+}
+
+func TestImportRowsRefuses(t *testing.T) {
+	s := neo4jtest.Store(t)
+	a := newOperation(t, s)
+	ctx := context.Background()
+	many := make([]map[string]any, MaxAPIRows+1)
+	if _, err := ImportRows(ctx, s, a, opOf(a), "nominals", many); keyline.ErrorCode(err) != keyline.CodeLimit {
+		t.Errorf("oversized: %v", err)
+	}
+	if _, err := ImportRows(ctx, s, a, opOf(a), "parking-tickets", nil); keyline.ErrorCode(err) != keyline.CodeInvalid {
+		t.Errorf("unknown kind: %v", err)
+	}
+	outsider := &keyline.Actor{Subject: "x", Roles: []keyline.Role{keyline.RoleAnalyst}, Clearance: keyline.Secret}
+	if _, err := ImportRows(ctx, s, outsider, opOf(a), "nominals", nil); keyline.ErrorCode(err) != keyline.CodeForbidden {
+		t.Errorf("non-member: %v", err)
+	}
+	auditor := &keyline.Actor{Subject: "y", Roles: []keyline.Role{keyline.RoleAuditor}, Clearance: keyline.TopSecret, Operations: a.Operations}
+	if _, err := ImportRows(ctx, s, auditor, opOf(a), "nominals", nil); keyline.ErrorCode(err) != keyline.CodeForbidden {
+		t.Errorf("auditor: %v", err)
+	}
+	cleared := &keyline.Actor{Subject: "z", Roles: []keyline.Role{keyline.RoleAnalyst}, Clearance: keyline.OfficialSensitive, Operations: a.Operations}
+	sum, err := ImportRows(ctx, s, cleared, opOf(a), "intelligence", []map[string]any{{"urn": "INT/S/" + opOf(a), "receivedAt": "2026-01-01",
+		"sourceType": "CHIS", "gradeSource": "2", "gradeAssessment": "B", "gradeHandling": "P", "classification": "SECRET", "sanitisedText": "x"}})
+	if err != nil || sum.Rejected != 1 || sum.Rejects[0].Field != "classification" {
+		t.Errorf("above clearance: %+v %v", sum, err)
+	}
+}
+
+// writeNominals writes n generated nominal rows.
+func writeNominals(tb testing.TB, path string, n int) {
+	tb.Helper()
+	f, err := os.Create(path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	w := bufio.NewWriter(f)
+	fmt.Fprintln(w, "sourceRef,givenNames,familyName,aliases,dateOfBirth,pncId,warningMarkers")
+	given := []string{"Daniel", "Kerry", "Marcus", "Leanne", "Tomasz", "Aaron", "Shannon", "Jamal"}
+	family := []string{"SHAW", "ASHWORTH", "OKAFOR", "PRICE", "NOWAK", "HUGHES", "REID", "BAKER"}
+	for i := range n {
+		fmt.Fprintf(w, "N%07d,%s,%s,%s,19%02d-%02d-%02d,%02d/%06dX,%s\n", i, given[i%8], family[(i/8)%8],
+			"Alias"+fmt.Sprint(i%97), 60+i%40, 1+i%12, 1+i%28, i%100, i, []string{"", "DRUGS", "VIOLENT;WEAPONS"}[i%3])
+	}
+	if err := w.Flush(); err != nil {
+		tb.Fatal(err)
+	}
+	f.Close()
+}
+
+// writeContacts writes n call data rows between `numbers` numbers, each
+// pair once.
+func writeContacts(tb testing.TB, path string, n, numbers int) {
+	tb.Helper()
+	f, err := os.Create(path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	w := bufio.NewWriter(f)
+	fmt.Fprintln(w, "fromNumber,toNumber,count,firstSeen,lastSeen")
+	for i := range n {
+		from := i % numbers
+		to := (from + 1 + i/numbers) % numbers
+		fmt.Fprintf(w, "077009%05d,077009%05d,%d,2026-01-%02dT08:00:00Z,2026-02-%02dT20:00:00Z\n", from, to, 1+i%50, 1+i%28, 1+i%28)
+	}
+	if err := w.Flush(); err != nil {
+		tb.Fatal(err)
+	}
+	f.Close()
+}
+
+// An import interrupted part-way and run again ends exactly where an
+// uninterrupted import does: committed batches are found unchanged and
+// the rest is created.
+func TestImportResumesAfterInterruption(t *testing.T) {
+	s := neo4jtest.Store(t)
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "nominals.csv")
+	const rows, batch = 5000, 500
+	writeNominals(t, path, rows)
+
+	clean := newOperation(t, s)
+	if _, err := ImportFile(ctx, s, clean, Options{Path: path, OperationID: opOf(clean), BatchSize: batch}); err != nil {
+		t.Fatal(err)
+	}
+	want, _ := s.ImportState(ctx, opOf(clean))
+
+	a := newOperation(t, s)
+	cctx, cancel := context.WithCancel(ctx)
+	stop := func(p Stats) {
+		if p.Batches == 3 {
+			cancel()
+		}
+	}
+	sum, err := ImportFile(cctx, s, a, Options{Path: path, OperationID: opOf(a), BatchSize: batch, Progress: stop})
+	if !errors.Is(err, context.Canceled) || sum.Loaded != 3*batch {
+		t.Fatalf("interrupted run: %+v %v", sum.Stats, err)
+	}
+	mid, _ := s.ImportState(ctx, opOf(a))
+	if mid.Nodes != 3*batch {
+		t.Fatalf("%d records after 3 committed batches", mid.Nodes)
+	}
+	sum, err = ImportFile(ctx, s, a, Options{Path: path, OperationID: opOf(a), BatchSize: batch})
+	if err != nil || sum.Unchanged != 3*batch || sum.Created != rows-3*batch {
+		t.Fatalf("resumed run: %+v %v", sum.Stats, err)
+	}
+	got, _ := s.ImportState(ctx, opOf(a))
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Fatalf("resumed %+v; clean %+v", got, want)
+	}
+}
+
+func benchRows(b *testing.B, def int) int {
+	if v := os.Getenv("IMPORT_BENCH_ROWS"); v != "" {
+		var n int
+		fmt.Sscan(v, &n)
+		return n
+	}
+	return def
+}
+
+// BenchmarkImportNominals loads generated nominals (50,000 by default,
+// IMPORT_BENCH_ROWS to change) into a fresh operation per iteration.
+func BenchmarkImportNominals(b *testing.B) {
+	s := neo4jtest.Store(b)
+	n := benchRows(b, 50_000)
+	path := filepath.Join(b.TempDir(), "nominals.csv")
+	writeNominals(b, path, n)
+	var elapsed time.Duration
+	b.ResetTimer()
+	for range b.N {
+		b.StopTimer()
+		a := newOperation(b, s)
+		b.StartTimer()
+		start := time.Now()
+		sum, err := ImportFile(context.Background(), s, a, Options{Path: path, OperationID: opOf(a)})
+		elapsed += time.Since(start)
+		if err != nil || sum.Created != n {
+			b.Fatalf("%+v %v", sum.Stats, err)
+		}
+	}
+	b.ReportMetric(float64(n*b.N)/elapsed.Seconds(), "nodes/s")
+}
+
+// BenchmarkImportContacts loads generated call data (200,000 rows between
+// 20,000 numbers by default): every number is created on first sight, so
+// it measures both node and relationship rates.
+func BenchmarkImportContacts(b *testing.B) {
+	s := neo4jtest.Store(b)
+	n := benchRows(b, 200_000)
+	numbers := max(n/10, 10)
+	path := filepath.Join(b.TempDir(), "contacts.csv")
+	writeContacts(b, path, n, numbers)
+	var elapsed time.Duration
+	b.ResetTimer()
+	for range b.N {
+		b.StopTimer()
+		a := newOperation(b, s)
+		urn := "INT/BENCH/" + opOf(a)
+		if _, err := ImportRows(context.Background(), s, a, opOf(a), "intelligence", []map[string]any{{"urn": urn, "receivedAt": "2026-02-01",
+			"sourceType": "COMMS_DATA", "gradeSource": "1", "gradeAssessment": "A", "gradeHandling": "P", "classification": "OFFICIAL", "sanitisedText": "call data"}}); err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		start := time.Now()
+		sum, err := ImportFile(context.Background(), s, a, Options{Path: path, OperationID: opOf(a), SourceURN: urn})
+		elapsed += time.Since(start)
+		if err != nil || sum.LinksCreated != n || sum.Created != numbers {
+			b.Fatalf("%+v %v", sum.Stats, err)
+		}
+	}
+	b.ReportMetric(float64(n*b.N)/elapsed.Seconds(), "rels/s")
+	b.ReportMetric(float64(numbers*b.N)/elapsed.Seconds(), "nodes/s")
+}
