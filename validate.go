@@ -128,3 +128,48 @@ func (d *Date) UnmarshalGQL(v any) error {
 	*d = p
 	return nil
 }
+
+var e164Pattern = regexp.MustCompile(`^\+[1-9][0-9]{7,14}$`)
+
+// NormalisePhone turns a UK national or international number into E.164
+// (+447700900123), rejecting anything that is not a phone number.
+func NormalisePhone(field, s string) (string, error) {
+	v := strings.NewReplacer(" ", "", "-", "", "(", "", ")", "").Replace(strings.TrimSpace(s))
+	switch {
+	case strings.HasPrefix(v, "+"):
+	case strings.HasPrefix(v, "00"):
+		v = "+" + v[2:]
+	case strings.HasPrefix(v, "0"):
+		v = "+44" + v[1:]
+	}
+	if !e164Pattern.MatchString(v) {
+		return "", FieldErrorf(field, "%q is not a phone number", s)
+	}
+	return v, nil
+}
+
+var imeiPattern = regexp.MustCompile(`^[0-9]{15}$`)
+
+// ValidateIMEI checks a handset IMEI: 15 digits with a valid Luhn check
+// digit.
+func ValidateIMEI(field, s string) error {
+	if !imeiPattern.MatchString(s) || !LuhnValid(s) {
+		return FieldErrorf(field, "an IMEI is 15 digits with a valid check digit")
+	}
+	return nil
+}
+
+// LuhnValid checks the Luhn check digit of a string of digits.
+func LuhnValid(s string) bool {
+	sum := 0
+	for i := len(s) - 1; i >= 0; i-- {
+		d := int(s[i] - '0')
+		if (len(s)-1-i)%2 == 1 {
+			if d *= 2; d > 9 {
+				d -= 9
+			}
+		}
+		sum += d
+	}
+	return sum%10 == 0
+}

@@ -96,3 +96,19 @@ func TestKindOfID(t *testing.T) {
 		t.Error("link ids must be recognised")
 	}
 }
+
+func TestPhoneAndIMEI(t *testing.T) {
+	for in, want := range map[string]string{"07700 900123": "+447700900123", "+44 7700 900123": "+447700900123", "0044 7700900123": "+447700900123",
+		"(0151) 496 0000": "+441514960000", "12": "", "phone": ""} {
+		got, err := NormalisePhone("n", in)
+		if (want == "") != (err != nil) || got != want {
+			t.Errorf("%q: got %q %v, want %q", in, got, err, want)
+		}
+	}
+	if ValidateIMEI("i", "490154203237518") != nil {
+		t.Error("a valid IMEI was refused")
+	}
+	if ValidateIMEI("i", "490154203237519") == nil || ValidateIMEI("i", "49015420323751") == nil {
+		t.Error("a bad check digit or length was accepted")
+	}
+}

@@ -2,7 +2,6 @@ package importer
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -169,53 +168,11 @@ func (r *row) ref(col string, required bool) string {
 
 // --- phones -------------------------------------------------------------------
 
-// The phone rules repeat resolvers/inputs.go (normalisePhone, luhnValid),
-// which this package may not import; they belong in package keyline.
-var (
-	imeiPattern = regexp.MustCompile(`^[0-9]{15}$`)
-	e164Pattern = regexp.MustCompile(`^\+[1-9][0-9]{7,14}$`)
-)
+// normalisePhone and validIMEI apply the domain's rules (as the API does).
+func normalisePhone(field, s string) (string, error) { return keyline.NormalisePhone(field, s) }
 
-// normalisePhone turns a UK national or international number into E.164.
-func normalisePhone(field, s string) (string, error) {
-	v := strings.NewReplacer(" ", "", "-", "", "(", "", ")", "").Replace(strings.TrimSpace(s))
-	switch {
-	case strings.HasPrefix(v, "+"):
-	case strings.HasPrefix(v, "00"):
-		v = "+" + v[2:]
-	case strings.HasPrefix(v, "0"):
-		v = "+44" + v[1:]
-	}
-	if !e164Pattern.MatchString(v) {
-		return "", keyline.FieldErrorf(field, "%q is not a phone number", s)
-	}
-	return v, nil
-}
+func validIMEI(field, s string) error { return keyline.ValidateIMEI(field, s) }
 
-func validIMEI(field, s string) error {
-	if !imeiPattern.MatchString(s) || !luhnValid(s) {
-		return keyline.FieldErrorf(field, "an IMEI is 15 digits with a valid check digit")
-	}
-	return nil
-}
-
-func luhnValid(s string) bool {
-	sum := 0
-	for i := len(s) - 1; i >= 0; i-- {
-		d := int(s[i] - '0')
-		if (len(s)-1-i)%2 == 1 {
-			if d *= 2; d > 9 {
-				d -= 9
-			}
-		}
-		sum += d
-	}
-	return sum%10 == 0
-}
-
-// phoneKind guesses the kind of a number named only by call data: UK
-// mobiles are +447; anything else is recorded as a landline until an
-// analyst says otherwise.
 func phoneKind(e164 string) string {
 	if strings.HasPrefix(e164, "+447") {
 		return "MOBILE"

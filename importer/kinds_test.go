@@ -524,7 +524,7 @@ func TestPhoneRules(t *testing.T) {
 			t.Errorf("%s: %s %v", in, got, err)
 		}
 	}
-	if !luhnValid("356938035643809") || luhnValid("356938035643808") {
+	if !keyline.LuhnValid("356938035643809") || keyline.LuhnValid("356938035643808") {
 		t.Error("luhn")
 	}
 }

@@ -382,53 +382,16 @@ func updateVehicleSet(in model.UpdateVehicleInput) (map[string]any, error) {
 	return f.done(true)
 }
 
-var (
-	imeiPattern  = regexp.MustCompile(`^[0-9]{15}$`)
-	e164Pattern  = regexp.MustCompile(`^\+[1-9][0-9]{7,14}$`)
-	emailPattern = regexp.MustCompile(`^[^@\s]{1,64}@[^@\s]{1,255}\.[^@\s]+$`)
-)
-
-// normalisePhone turns a UK national or international number into E.164.
-func normalisePhone(field, s string) (string, error) {
-	v := strings.NewReplacer(" ", "", "-", "", "(", "", ")", "").Replace(strings.TrimSpace(s))
-	switch {
-	case strings.HasPrefix(v, "+"):
-	case strings.HasPrefix(v, "00"):
-		v = "+" + v[2:]
-	case strings.HasPrefix(v, "0"):
-		v = "+44" + v[1:]
-	}
-	if !e164Pattern.MatchString(v) {
-		return "", keyline.FieldErrorf(field, "%q is not a phone number", s)
-	}
-	return v, nil
-}
-
-// luhnValid checks an IMEI's check digit.
-func luhnValid(s string) bool {
-	sum := 0
-	for i := len(s) - 1; i >= 0; i-- {
-		d := int(s[i] - '0')
-		if (len(s)-1-i)%2 == 1 {
-			if d *= 2; d > 9 {
-				d -= 9
-			}
-		}
-		sum += d
-	}
-	return sum%10 == 0
-}
+var emailPattern = regexp.MustCompile(`^[^@\s]{1,64}@[^@\s]{1,255}\.[^@\s]+$`)
 
 func commsFields(f *fields, number, imei, email, handle, line *string) {
 	if number != nil {
-		n, err := normalisePhone("input.number", *number)
+		n, err := keyline.NormalisePhone("input.number", *number)
 		f.fail(err)
 		f.set("number", n)
 	}
 	if imei != nil {
-		if !imeiPattern.MatchString(*imei) || !luhnValid(*imei) {
-			f.fail(keyline.FieldErrorf("input.imei", "an IMEI is 15 digits with a valid check digit"))
-		}
+		f.fail(keyline.ValidateIMEI("input.imei", *imei))
 		f.set("imei", *imei)
 	}
 	if email != nil {

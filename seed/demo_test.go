@@ -96,7 +96,7 @@ func TestPlanIsValid(t *testing.T) {
 					t.Errorf("%s number %q is not in the drama range", e.Key, n)
 				}
 			case "HANDSET":
-				if imei := pr["imei"].(string); len(imei) != 15 || !luhnValid(imei) {
+				if imei := pr["imei"].(string); len(imei) != 15 || !keyline.LuhnValid(imei) {
 					t.Errorf("%s IMEI %q", e.Key, imei)
 				}
 			case "EMAIL":

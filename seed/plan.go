@@ -444,25 +444,11 @@ func nationalNumber(e164 string) string {
 // imei completes a 14-digit TAC+serial with its Luhn check digit.
 func imei(body string) string {
 	for d := '0'; d <= '9'; d++ {
-		if luhnValid(body + string(d)) {
+		if keyline.LuhnValid(body + string(d)) {
 			return body + string(d)
 		}
 	}
 	panic("unreachable")
-}
-
-func luhnValid(s string) bool {
-	sum := 0
-	for i := len(s) - 1; i >= 0; i-- {
-		d := int(s[i] - '0')
-		if (len(s)-1-i)%2 == 1 {
-			if d *= 2; d > 9 {
-				d -= 9
-			}
-		}
-		sum += d
-	}
-	return sum%10 == 0
 }
 
 func (b *builder) buildComms() {
