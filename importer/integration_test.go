@@ -40,7 +40,7 @@ func opOf(a *keyline.Actor) string { return a.Operations[0] }
 
 type fileWant struct {
 	file                                   string
-	rows, loaded, created, links, mentions int
+	rows, loaded, created, links int
 	rejected                               []int // lines
 }
 

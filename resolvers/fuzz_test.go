@@ -24,7 +24,7 @@ func FuzzQueryLimits(f *testing.F) {
 		f.Add(q)
 	}
 	f.Fuzz(func(t *testing.T, q string) {
-		doc, errs := gqlparser.LoadQuery(schema, q)
+		doc, errs := gqlparser.LoadQueryWithRules(schema, q, nil)
 		if errs != nil || len(doc.Operations) == 0 {
 			return
 		}
