@@ -39,9 +39,9 @@ func newOperation(tb testing.TB, s *cypher.Store) *keyline.Actor {
 func opOf(a *keyline.Actor) string { return a.Operations[0] }
 
 type fileWant struct {
-	file                                   string
+	file                         string
 	rows, loaded, created, links int
-	rejected                               []int // lines
+	rejected                     []int // lines
 }
 
 // The fixtures, loaded in the documented order, load their good rows and
