@@ -239,7 +239,7 @@ func operationConn(e []*model.OperationEdge, pi *model.PageInfo, t int) *model.O
 	return &model.OperationConnection{Edges: e, PageInfo: pi, TotalCount: t}
 }
 
-// itemConn builds an intelligence connection and notes every item as read
+// itemConnFor builds intelligence connections that note every item as read
 // (audit trail).
 func itemConnFor(ctx context.Context) func([]*model.IntelligenceItemEdge, *model.PageInfo, int) *model.IntelligenceItemConnection {
 	return func(e []*model.IntelligenceItemEdge, pi *model.PageInfo, t int) *model.IntelligenceItemConnection {
