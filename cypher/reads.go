@@ -148,11 +148,21 @@ func fixedKind(k keyline.Kind) func(map[string]any) keyline.Kind {
 // Intelligence items and actions use their own filters (lq.Filters).
 func (s *Store) ListByOperation(ctx context.Context, sc Scope, k keyline.Kind, operationIDs []string, lq ListQuery) (map[string]Page, error) {
 	qy := qLabel("list_by_operation", k)
+	var filters []string
 	switch k {
 	case keyline.KindIntelligenceItem:
-		qy = q("list_intelligence")
+		qy, filters = q("list_intelligence"), []string{"source", "assessment", "handlingCode", "receivedAfter", "receivedBefore"}
 	case keyline.KindAction:
-		qy = q("list_actions")
+		qy, filters = q("list_actions"), []string{"statuses", "priority", "allocatedTo"}
+	}
+	// A filter the caller does not give does not filter.
+	given := lq.Filters
+	lq.Filters = map[string]any{}
+	for _, f := range filters {
+		lq.Filters[f] = nil
+	}
+	for f, v := range given {
+		lq.Filters[f] = v
 	}
 	rows, err := s.readOne(ctx, qy, lq.params(sc, map[string]any{"operationIds": operationIDs}))
 	if err != nil {

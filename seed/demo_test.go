@@ -329,7 +329,7 @@ func TestDemo(t *testing.T) {
 	sio := &keyline.Actor{Subject: "dev-sio-" + suffix, OfficerID: officerID, Roles: []keyline.Role{keyline.RoleSIO}, Clearance: keyline.Secret, Operations: ops}
 	for k, n := range map[keyline.Kind]int{keyline.KindPerson: sum.Persons, keyline.KindIntelligenceItem: sum.Intelligence,
 		keyline.KindAction: sum.Actions, keyline.KindExhibit: sum.Exhibits, keyline.KindTarget: sum.Targets} {
-		filters := map[string]any{"source": nil, "assessment": nil, "handling": nil, "receivedAfter": nil, "receivedBefore": nil,
+		filters := map[string]any{"source": nil, "assessment": nil, "handlingCode": nil, "receivedAfter": nil, "receivedBefore": nil,
 			"statuses": nil, "priority": nil, "allocatedTo": nil}
 		pages, err := store.ListByOperation(ctx, cypher.ScopeOf(sio), k, []string{sum.Operation}, cypher.ListQuery{Limit: 1, Filters: filters})
 		if err != nil {
