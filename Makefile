@@ -6,7 +6,7 @@ DEV_PORT ?= 7687
 DEV_DATA ?= devdb/data
 export NEO4J_URI ?= bolt://127.0.0.1:$(DEV_PORT)
 
-.PHONY: run test stop db lint generate check-generated ci bench clean-db
+.PHONY: run test stop db lint generate check-generated ci bench bench-peer clean-db
 
 ## run: start the development Neo4j, migrate, load the demo operation if the
 ## database is empty, and serve GraphQL with the explorer on 127.0.0.1:8080.
@@ -55,3 +55,8 @@ ci: check-generated lint test
 ## bench: run the Go benchmarks against a throwaway Neo4j.
 bench:
 	KEYLINE_BENCH=1 scripts/test.sh -run '^$$' -bench . -benchmem ./...
+
+## bench-peer: Keyline against @neo4j/graphql and raw Cypher on one Neo4j and
+## one synthetic network (PERSONS=100000 by default); see docs/PEER.md.
+bench-peer:
+	scripts/bench-peer.sh

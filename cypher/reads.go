@@ -148,6 +148,9 @@ func fixedKind(k keyline.Kind) func(map[string]any) keyline.Kind {
 // Intelligence items and actions use their own filters (lq.Filters).
 func (s *Store) ListByOperation(ctx context.Context, sc Scope, k keyline.Kind, operationIDs []string, lq ListQuery) (map[string]Page, error) {
 	qy := qLabel("list_by_operation", k)
+	if lq.Search != "" {
+		qy = qLabel("list_by_operation_search", k)
+	}
 	var filters []string
 	switch k {
 	case keyline.KindIntelligenceItem:

@@ -1,4 +1,5 @@
-// One page of __LABEL__ records for each operation asked, with the total.
+// One page of __LABEL__ records for each operation asked, with the total
+// (no text search: see list_by_operation_search).
 // Sorting is by an allow-listed property ($orderBy comes from an enum).
 UNWIND $operationIds AS opId
 CALL {
@@ -6,7 +7,6 @@ CALL {
   MATCH (n:__LABEL__ {operationId: opId})
   WHERE ($allOps OR opId IN $ops)
     AND coalesce(n.classification, 'OFFICIAL') IN $cleared AND coalesce(n.gradeHandling, 'P') IN $handling
-    AND ($search IS NULL OR n.searchText CONTAINS $search)
     AND ($updatedAfter IS NULL OR n.updatedAt >= $updatedAfter)
   WITH n
   ORDER BY
@@ -21,7 +21,6 @@ CALL {
   MATCH (n:__LABEL__ {operationId: opId})
   WHERE ($allOps OR opId IN $ops)
     AND coalesce(n.classification, 'OFFICIAL') IN $cleared AND coalesce(n.gradeHandling, 'P') IN $handling
-    AND ($search IS NULL OR n.searchText CONTAINS $search)
     AND ($updatedAfter IS NULL OR n.updatedAt >= $updatedAfter)
   RETURN count(n) AS total
 }

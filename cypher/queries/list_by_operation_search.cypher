@@ -1,0 +1,31 @@
+// One page of __LABEL__ records for each operation asked whose search text
+// contains $search, with the total. A separate statement from the plain
+// list so the planner can use the text index on searchText (an optional
+// `$search IS NULL OR` predicate would make it scan the operation).
+// Sorting is by an allow-listed property ($orderBy comes from an enum).
+UNWIND $operationIds AS opId
+CALL {
+  WITH opId
+  MATCH (n:__LABEL__ {operationId: opId})
+  WHERE ($allOps OR opId IN $ops)
+    AND coalesce(n.classification, 'OFFICIAL') IN $cleared AND coalesce(n.gradeHandling, 'P') IN $handling
+    AND n.searchText CONTAINS $search
+    AND ($updatedAfter IS NULL OR n.updatedAt >= $updatedAfter)
+  WITH n
+  ORDER BY
+    CASE WHEN $desc THEN null ELSE n[$orderBy] END ASC,
+    CASE WHEN $desc THEN n[$orderBy] END DESC,
+    n.id ASC
+  SKIP $skip LIMIT $limit
+  RETURN collect(properties(n)) AS page
+}
+CALL {
+  WITH opId
+  MATCH (n:__LABEL__ {operationId: opId})
+  WHERE ($allOps OR opId IN $ops)
+    AND coalesce(n.classification, 'OFFICIAL') IN $cleared AND coalesce(n.gradeHandling, 'P') IN $handling
+    AND n.searchText CONTAINS $search
+    AND ($updatedAfter IS NULL OR n.updatedAt >= $updatedAfter)
+  RETURN count(n) AS total
+}
+RETURN opId AS parentId, page, total
