@@ -7740,6 +7740,13 @@ input TraversalFilter {
   avoidKinds: [EntityKind!]
   "Pass only through entities of these kinds (the ends may be of any kind)."
   throughKinds: [EntityKind!]
+  """
+  Paths only: do not pass through hubs with more than this many links (the
+  ends may be hubs). Paths default to 1,000, so a search does not spread
+  through deal lines with thousands of contacts; set 0 to pass through any
+  entity, at the cost of time on large networks.
+  """
+  maxDegree: Int
 }
 
 "A path search."
@@ -34430,7 +34437,7 @@ func (ec *executionContext) unmarshalInputTraversalFilter(ctx context.Context, o
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"linkTypes", "minConfidence", "seenAfter", "seenBefore", "avoidKinds", "throughKinds"}
+	fieldsInOrder := [...]string{"linkTypes", "minConfidence", "seenAfter", "seenBefore", "avoidKinds", "throughKinds", "maxDegree"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -34479,6 +34486,13 @@ func (ec *executionContext) unmarshalInputTraversalFilter(ctx context.Context, o
 				return it, err
 			}
 			it.ThroughKinds = data
+		case "maxDegree":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("maxDegree"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MaxDegree = data
 		}
 	}
 	return it, nil

@@ -47,8 +47,18 @@ func traversalFilter(f *model.TraversalFilter) (cypher.LinkFilter, error) {
 	}
 	lf.SeenAfter, lf.SeenBefore = f.SeenAfter, f.SeenBefore
 	lf.Avoid, lf.Through = labelsOf(f.AvoidKinds), labelsOf(f.ThroughKinds)
+	if f.MaxDegree != nil {
+		if *f.MaxDegree < 0 {
+			return lf, keyline.FieldErrorf("input.filter.maxDegree", "must not be negative")
+		}
+		lf.MaxDegree = *f.MaxDegree
+	}
 	return lf, nil
 }
+
+// DefaultPathMaxDegree is the hub limit of a path search when the caller
+// gives none.
+const DefaultPathMaxDegree = 1000
 
 func intIn(field string, v *int, def, lo, hi int) (int, error) {
 	if v == nil {
@@ -118,6 +128,9 @@ func (r *queryResolver) paths(ctx context.Context, in model.PathsInput) (*model.
 	f, err := traversalFilter(in.Filter)
 	if err != nil {
 		return nil, err
+	}
+	if in.Filter == nil || in.Filter.MaxDegree == nil {
+		f.MaxDegree = DefaultPathMaxDegree
 	}
 	if in.FromID == in.ToID {
 		return nil, keyline.FieldErrorf("input.toId", "a path needs two different entities")

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"strconv"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -127,9 +128,20 @@ func runAt(b *testing.B, concurrency int, op func(i int)) {
 	b.ReportMetric(float64(b.N)/time.Since(start).Seconds(), "ops/s")
 }
 
+// benchBoth runs op at concurrency 1 and 16, or only at the levels
+// KEYLINE_BENCH_CONCURRENCY lists (e.g. "1").
 func benchBoth(b *testing.B, op func(lb *linkBench, i int)) {
 	lb := setupLinkBench(b)
-	for _, c := range []int{1, 16} {
+	levels := []int{1, 16}
+	if env := os.Getenv("KEYLINE_BENCH_CONCURRENCY"); env != "" {
+		levels = nil
+		for _, f := range strings.Split(env, ",") {
+			if n, err := strconv.Atoi(strings.TrimSpace(f)); err == nil && n > 0 {
+				levels = append(levels, n)
+			}
+		}
+	}
+	for _, c := range levels {
 		b.Run(fmt.Sprintf("c%d", c), func(b *testing.B) { runAt(b, c, func(i int) { op(lb, i) }) })
 	}
 }

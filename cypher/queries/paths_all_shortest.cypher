@@ -1,7 +1,8 @@
 // All the shortest paths (at most $limit) of at most __HOPS__ links between two
 // entities, over links that pass the filters and through entities the
-// caller may see, not of an avoided kind and (when $through is given) only
-// of the kinds allowed to be passed through. Planned as a stateful
+// caller may see, not of an avoided kind, (when $through is given) only
+// of the kinds allowed to be passed through, and (when $maxDegree is
+// given) not hubs with more links than that. Planned as a stateful
 // shortest-path search: bounded, never exhaustive.
 MATCH (a:Keyed {id: $fromId})
 WHERE $allOps OR a.operationId IN $ops
@@ -14,7 +15,8 @@ MATCH p = ALL SHORTEST (a) ((x)-[r:ASSOCIATE_OF|USES|RESIDES_AT|FREQUENTS|DRIVES
       AND ($seenBefore IS NULL OR coalesce(r.firstSeen, r.lastSeen) <= $seenBefore)
       AND ($allOps OR y.operationId IN $ops)
       AND (y.id = $toId OR (NOT any(l IN labels(y) WHERE l IN $avoid)
-           AND ($through IS NULL OR any(l IN labels(y) WHERE l IN $through))))
+           AND ($through IS NULL OR any(l IN labels(y) WHERE l IN $through))
+           AND ($maxDegree IS NULL OR COUNT { (y)--() } <= $maxDegree)))
   ){1,__HOPS__} (b)
 RETURN [n IN nodes(p) | {labels: labels(n), props: properties(n)}] AS nodes,
        [r IN relationships(p) | {type: type(r), props: properties(r), from: startNode(r).id, to: endNode(r).id}] AS links

@@ -1519,6 +1519,11 @@ type TraversalFilter struct {
 	AvoidKinds []EntityKind `json:"avoidKinds,omitempty"`
 	// Pass only through entities of these kinds (the ends may be of any kind).
 	ThroughKinds []EntityKind `json:"throughKinds,omitempty"`
+	// Paths only: do not pass through hubs with more than this many links (the
+	// ends may be hubs). Paths default to 1,000, so a search does not spread
+	// through deal lines with thousands of contacts; set 0 to pass through any
+	// entity, at the cost of time on large networks.
+	MaxDegree *int `json:"maxDegree,omitempty"`
 }
 
 // Changes to an action's details.
