@@ -77,14 +77,21 @@ func serviceAccountCmd(cfg *config) *cobra.Command {
 	return cmd
 }
 
+// withStore opens the store, applies pending migrations (logging each),
+// runs fn and closes the store.
 func withStore(ctx context.Context, cfg *config, fn func(*cypher.Store) error) error {
-	store, err := openStore(ctx, cfg, cfg.logger())
+	log := cfg.logger()
+	store, err := openStore(ctx, cfg, log)
 	if err != nil {
 		return err
 	}
 	defer store.Close(context.Background())
-	if _, err := store.Migrate(ctx); err != nil {
+	applied, err := store.Migrate(ctx)
+	if err != nil {
 		return err
+	}
+	for _, m := range applied {
+		log.Info().Str("migration", m).Msg("migration applied")
 	}
 	return fn(store)
 }

@@ -11,7 +11,7 @@ import (
 
 	"github.com/keyline/keyline"
 	"github.com/keyline/keyline/cypher"
-	"github.com/keyline/keyline/seed"
+	demo "github.com/keyline/keyline/seed"
 	"github.com/keyline/keyline/synth"
 )
 
@@ -23,43 +23,41 @@ func seedCmd(cfg *config) *cobra.Command {
 		Use:   "seed",
 		Short: "Load the demo operation (Operation Kestrel), or with --synthetic N a large synthetic network",
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			log := cfg.logger()
-			ctx := cmd.Context()
-			store, err := openStore(ctx, cfg, log)
-			if err != nil {
-				return err
-			}
-			defer store.Close(context.Background())
-			if _, err := store.Migrate(ctx); err != nil {
-				return err
-			}
-			if persons > 0 {
-				return seedSynthetic(ctx, persons, seedValue, store)
-			}
-			if ifEmpty {
-				empty, err := store.Empty(ctx)
-				if err != nil {
-					return err
-				}
-				if !empty {
-					fmt.Println("seed: the database already holds records; demo operation not loaded")
-					return nil
-				}
-			}
-			start := time.Now()
-			sum, err := seed.Demo(ctx, store, log)
-			if err != nil {
-				return err
-			}
-			fmt.Printf("seed: loaded %s (%s) in %s: %d persons, %d intelligence items, %d links, %d actions, %d exhibits\n",
-				seed.DemoReference, sum.Operation, time.Since(start).Round(time.Millisecond), sum.Persons, sum.Intelligence, sum.Links, sum.Actions, sum.Exhibits)
-			return nil
+			return withStore(cmd.Context(), cfg, func(store *cypher.Store) error {
+				return seed(cmd.Context(), cfg, store, ifEmpty, persons, seedValue)
+			})
 		},
 	}
 	cmd.Flags().BoolVar(&ifEmpty, "if-empty", false, "only load the demo when the database holds no records")
 	cmd.Flags().IntVar(&persons, "synthetic", 0, "write a synthetic network of this many persons (e.g. 100000 or 1000000) into a new operation")
 	cmd.Flags().Uint64Var(&seedValue, "seed", 2026, "random seed of the synthetic network (same seed, same network)")
 	return cmd
+}
+
+// seed loads the demo operation, or a synthetic network.
+func seed(ctx context.Context, cfg *config, store *cypher.Store, ifEmpty bool, persons int, seedValue uint64) error {
+	log := cfg.logger()
+	if persons > 0 {
+		return seedSynthetic(ctx, persons, seedValue, store)
+	}
+	if ifEmpty {
+		empty, err := store.Empty(ctx)
+		if err != nil {
+			return err
+		}
+		if !empty {
+			fmt.Println("seed: the database already holds records; demo operation not loaded")
+			return nil
+		}
+	}
+	start := time.Now()
+	sum, err := demo.Demo(ctx, store, log)
+	if err != nil {
+		return err
+	}
+	fmt.Printf("seed: loaded %s (%s) in %s: %d persons, %d intelligence items, %d links, %d actions, %d exhibits\n",
+		demo.DemoReference, sum.Operation, time.Since(start).Round(time.Millisecond), sum.Persons, sum.Intelligence, sum.Links, sum.Actions, sum.Exhibits)
+	return nil
 }
 
 func seedSynthetic(ctx context.Context, persons int, seedValue uint64, store *cypher.Store) error {

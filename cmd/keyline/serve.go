@@ -1,12 +1,12 @@
 package main
 
 import (
-	"context"
 	"errors"
 
 	"github.com/spf13/cobra"
 
 	"github.com/keyline/keyline/auth"
+	"github.com/keyline/keyline/cypher"
 	"github.com/keyline/keyline/httpapi"
 	"github.com/keyline/keyline/server"
 )
@@ -16,36 +16,25 @@ func serveCmd(cfg *config) *cobra.Command {
 		Use:   "serve",
 		Short: "Serve the GraphQL API (applies pending migrations first)",
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			log := cfg.logger()
-			ctx := cmd.Context()
-			store, err := openStore(ctx, cfg, log)
-			if err != nil {
-				return err
-			}
-			defer store.Close(context.Background())
-			applied, err := store.Migrate(ctx)
-			if err != nil {
-				return err
-			}
-			for _, m := range applied {
-				log.Info().Str("migration", m).Msg("migration applied")
-			}
-			sc, err := cfg.serverConfig()
-			if err != nil {
-				return err
-			}
-			app, err := server.Build(store, sc, log)
-			if err != nil {
-				return err
-			}
-			defer app.Auth.Close()
-			srv := httpapi.New(sc.HTTP, httpapi.Deps{})
-			srv.Handler = app.Handler
-			log.Info().Str("addr", cfg.Listen).Bool("dev", cfg.Dev).Str("neo4j", cfg.Neo4j.URI).Msg("keyline serving")
-			if cfg.Dev {
-				log.Info().Msg("development mode: explorer at http://" + cfg.Listen + "/ ; tokens: go run ./cmd/keyline dev-token --role analyst")
-			}
-			return httpapi.Run(ctx, srv)
+			return withStore(cmd.Context(), cfg, func(store *cypher.Store) error {
+				log := cfg.logger()
+				sc, err := cfg.serverConfig()
+				if err != nil {
+					return err
+				}
+				app, err := server.Build(store, sc, log)
+				if err != nil {
+					return err
+				}
+				defer app.Auth.Close()
+				srv := httpapi.New(sc.HTTP, httpapi.Deps{})
+				srv.Handler = app.Handler
+				log.Info().Str("addr", cfg.Listen).Bool("dev", cfg.Dev).Str("neo4j", cfg.Neo4j.URI).Msg("keyline serving")
+				if cfg.Dev {
+					log.Info().Msg("development mode: explorer at http://" + cfg.Listen + "/ ; tokens: go run ./cmd/keyline dev-token --role analyst")
+				}
+				return httpapi.Run(cmd.Context(), srv)
+			})
 		},
 	}
 	cfg.bindServe(cmd.Flags())
