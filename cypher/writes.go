@@ -51,6 +51,11 @@ func (s *Store) CreateNode(ctx context.Context, a *keyline.Actor, k keyline.Kind
 	case keyline.KindOfficer:
 		opID = ""
 	default:
+		// The resolvers check roles; the store still refuses to write into
+		// an operation the actor is not a member of, whoever calls it.
+		if err := a.AuthoriseWrite(opID); err != nil {
+			return Record{}, err
+		}
 		p["operationId"] = opID
 	}
 	var rec Record
@@ -70,6 +75,9 @@ func (s *Store) CreateNode(ctx context.Context, a *keyline.Actor, k keyline.Kind
 
 // RaiseAction creates an action with the operation's next A-number.
 func (s *Store) RaiseAction(ctx context.Context, a *keyline.Actor, opID string, props map[string]any, refs []Ref) (Record, error) {
+	if err := a.AuthoriseWrite(opID); err != nil {
+		return Record{}, err
+	}
 	id := keyline.NewID(keyline.KindAction)
 	p := withBookkeeping(props, id, now(), a)
 	p["operationId"] = opID

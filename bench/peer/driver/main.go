@@ -596,7 +596,8 @@ func newRawCypher(repo string, drv neo4j.DriverWithContext, s sample) (*rawCyphe
 		}
 		c.stmts[n] = t
 	}
-	t, err := read("list_by_operation")
+	// Question (b) always searches, so Keyline runs the search variant.
+	t, err := read("list_by_operation_search")
 	if err != nil {
 		return nil, err
 	}
@@ -624,7 +625,7 @@ func (c *rawCypher) params(extra map[string]any) map[string]any {
 
 func (c *rawCypher) linkParams(extra map[string]any) map[string]any {
 	p := c.params(map[string]any{"types": linkTypes, "minConfidence": 0.0, "seenAfter": nil, "seenBefore": nil,
-		"avoid": []string{}, "through": nil})
+		"avoid": []string{}, "through": nil, "maxDegree": 1000})
 	for k, v := range extra {
 		p[k] = v
 	}
