@@ -10,6 +10,7 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
@@ -87,11 +88,7 @@ func (s *Store) Migrate(ctx context.Context) ([]string, error) {
 		for i, st := range m.statements {
 			// Schema changes cannot share a transaction with writes, so each
 			// runs as its own auto-commit statement.
-			countRoundTrip(ctx)
-			res, err := sess.Run(ctx, st, nil)
-			if err == nil {
-				_, err = res.Consume(ctx)
-			}
+			err := runSchemaStatement(ctx, sess, st)
 			if alreadyExists(err) {
 				// Another instance created it a moment ago (IF NOT EXISTS
 				// does not cover a creation still in flight).
@@ -131,4 +128,29 @@ func alreadyExists(err error) bool {
 		return true
 	}
 	return false
+}
+
+// runSchemaStatement runs one schema statement, retrying transient
+// failures: two instances (or test packages) migrating a fresh database at
+// once can deadlock on the schema locks, and the retry then finds the work
+// done or does it.
+func runSchemaStatement(ctx context.Context, sess neo4j.SessionWithContext, st string) error {
+	var err error
+	for attempt := 0; attempt < 6; attempt++ {
+		countRoundTrip(ctx)
+		var res neo4j.ResultWithContext
+		if res, err = sess.Run(ctx, st, nil); err == nil {
+			_, err = res.Consume(ctx)
+		}
+		var ne *neo4j.Neo4jError
+		if err == nil || !errors.As(err, &ne) || !strings.HasPrefix(ne.Code, "Neo.TransientError") {
+			return err
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(time.Duration(50*(attempt+1)) * time.Millisecond):
+		}
+	}
+	return err
 }
