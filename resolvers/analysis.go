@@ -73,18 +73,24 @@ func intIn(field string, v *int, def, lo, hi int) (int, error) {
 // entities loads and checks that ids name entities the caller may see.
 func entities(ctx context.Context, field string, ids []string) (map[string]model.Entity, error) {
 	out := make(map[string]model.Entity, len(ids))
-	for i, id := range ids {
-		f := field
+	fieldOf := func(i int) string {
 		if len(ids) > 1 {
-			f = fmt.Sprintf("%s[%d]", field, i)
+			return fmt.Sprintf("%s[%d]", field, i)
 		}
-		if err := requireKind(f, id, keyline.EntityKinds...); err != nil {
+		return field
+	}
+	for i, id := range ids {
+		if err := requireKind(fieldOf(i), id, keyline.EntityKinds...); err != nil {
 			return nil, err
 		}
-		rec, ok, err := loadersFrom(ctx).NodeMaybe(ctx, id)
-		if err != nil {
-			return nil, err
-		}
+	}
+	recs, err := loadersFrom(ctx).NodesMaybe(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	for i, id := range ids {
+		f := fieldOf(i)
+		rec, ok := recs[id]
 		if !ok {
 			return nil, &keyline.Error{Code: keyline.CodeNotFound, Field: f, Message: "no such entity: " + id}
 		}

@@ -60,11 +60,12 @@ func (r *Resolver) entityMentionedIn(ctx context.Context, e model.Entity, first 
 // caller may see, through the node loader.
 func linkSources(ctx context.Context, l *model.Link) ([]model.Source, error) {
 	out := make([]model.Source, 0, len(l.SourceIDs))
+	recs, err := loadersFrom(ctx).NodesMaybe(ctx, l.SourceIDs)
+	if err != nil {
+		return nil, err
+	}
 	for _, id := range l.SourceIDs {
-		rec, ok, err := loadersFrom(ctx).NodeMaybe(ctx, id)
-		if err != nil {
-			return nil, err
-		}
+		rec, ok := recs[id]
 		if !ok {
 			continue
 		}

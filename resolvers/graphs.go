@@ -69,17 +69,32 @@ func (r *Resolver) AnalysisGraph(ctx context.Context, kind model.SavedSearchKind
 // each link's sources loaded (in one batch) and graded.
 func chartOf(ctx context.Context, nodes []model.Entity, links []*model.Link) (keyline.Graph, error) {
 	var g keyline.Graph
+	// One batch for every entity and source on the chart; the loops below
+	// then read the loader's cache.
+	var ids []string
+	for _, n := range nodes {
+		if n != nil {
+			ids = append(ids, entityID(n))
+		}
+	}
+	for _, l := range links {
+		ids = append(ids, l.SourceIDs...)
+	}
+	recs, err := loadersFrom(ctx).NodesMaybe(ctx, ids)
+	if err != nil {
+		return g, err
+	}
 	seen := map[string]bool{}
 	for _, n := range nodes {
-		id := entityID(n)
-		if n == nil || seen[id] {
+		if n == nil || seen[entityID(n)] {
 			continue
 		}
+		id := entityID(n)
 		seen[id] = true
 		kind, _ := keyline.KindOfID(id)
-		rec, err := loadersFrom(ctx).Node(ctx, id)
-		if err != nil {
-			return g, err
+		rec, ok := recs[id]
+		if !ok {
+			return g, keyline.ErrNotFound(id)
 		}
 		label, _ := rec.Props["label"].(string)
 		g.Nodes = append(g.Nodes, keyline.GraphNode{ID: id, Kind: kind, Label: label, Props: chartProps(rec.Props)})

@@ -93,6 +93,28 @@ func (l *Loaders) NodeMaybe(ctx context.Context, id string) (cypher.Record, bool
 	return rec, err == nil, err
 }
 
+// NodesMaybe loads several records in one batch (Load in a loop would wait
+// a batch window per id), keyed by id; ids that do not exist or that the
+// caller may not see are absent.
+func (l *Loaders) NodesMaybe(ctx context.Context, ids []string) (map[string]cypher.Record, error) {
+	thunks := make([]func() (cypher.Record, error), len(ids))
+	for i, id := range ids {
+		thunks[i] = l.nodes.LoadThunk(ctx, id)
+	}
+	out := make(map[string]cypher.Record, len(ids))
+	for i, thunk := range thunks {
+		rec, err := thunk()
+		switch {
+		case keyline.ErrorCode(err) == keyline.CodeNotFound:
+		case err != nil:
+			return nil, err
+		default:
+			out[ids[i]] = rec
+		}
+	}
+	return out, nil
+}
+
 // Page loads a page of a list keyed by parent id; key identifies the list
 // and its arguments, fetch runs the batched query.
 func (l *Loaders) Page(ctx context.Context, key, parent string, fetch func(ctx context.Context, parents []string) (map[string]cypher.Page, error)) (cypher.Page, error) {

@@ -186,14 +186,19 @@ func picture(ctx context.Context, d cypher.PackageData, facts *keyline.PackageFa
 
 // findings resolves the entities a finding names, through the loader.
 func findings(ctx context.Context, fs []keyline.Finding) ([]*model.Finding, error) {
+	var ids []string
+	for _, f := range fs {
+		ids = append(ids, f.EntityIDs...)
+	}
+	recs, err := loadersFrom(ctx).NodesMaybe(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
 	out := make([]*model.Finding, 0, len(fs))
 	for _, f := range fs {
 		mf := &model.Finding{Code: f.Code, Description: f.Description, Entities: []model.Entity{}}
 		for _, id := range f.EntityIDs {
-			rec, ok, err := loadersFrom(ctx).NodeMaybe(ctx, id)
-			if err != nil {
-				return nil, err
-			}
+			rec, ok := recs[id]
 			if !ok {
 				continue
 			}

@@ -811,6 +811,16 @@ func (r *queryResolver) Nodes(ctx context.Context, ids []string) ([]model.Node, 
 	if len(ids) > MaxPageSize {
 		return nil, keyline.FieldErrorf("ids", "at most %d ids at once", MaxPageSize)
 	}
+	// Fetch them in one batch first; nodeByID then reads the loader cache.
+	var plain []string
+	for _, id := range ids {
+		if !keyline.IsLinkID(id) {
+			plain = append(plain, id)
+		}
+	}
+	if _, err := loadersFrom(ctx).NodesMaybe(ctx, plain); err != nil {
+		return nil, err
+	}
 	out := make([]model.Node, len(ids))
 	for i, id := range ids {
 		n, err := r.nodeByID(ctx, id)
@@ -835,12 +845,16 @@ func (r *queryResolver) Me(ctx context.Context) (*model.Me, error) {
 	if me.Officer, err = loadOptional[*model.Officer](ctx, a.OfficerID); err != nil {
 		return nil, err
 	}
-	for _, op := range a.Operations {
-		o, err := loadOptional[*model.Operation](ctx, op)
-		if err != nil {
-			return nil, err
-		}
-		if o != nil {
+	ops, err := loadersFrom(ctx).NodesMaybe(ctx, a.Operations)
+	if err != nil {
+		return nil, err
+	}
+	for _, id := range a.Operations {
+		if rec, ok := ops[id]; ok {
+			o, err := decodeAs[*model.Operation](rec)
+			if err != nil {
+				return nil, err
+			}
 			me.Operations = append(me.Operations, o)
 		}
 	}
