@@ -103,6 +103,29 @@ func entities(ctx context.Context, field string, ids []string) (map[string]model
 	return out, nil
 }
 
+// visibleEnds checks, in one read, that the ids (by field, checked in
+// the order given) name entities the caller may see.
+func visibleEnds(ctx context.Context, ids map[string]string, order ...string) error {
+	var all []string
+	for _, f := range order {
+		all = append(all, ids[f])
+	}
+	recs, err := loadersFrom(ctx).NodesMaybe(ctx, all)
+	if err != nil {
+		return err
+	}
+	for _, f := range order {
+		rec, ok := recs[ids[f]]
+		if !ok {
+			return &keyline.Error{Code: keyline.CodeNotFound, Field: f, Message: "no such entity: " + ids[f]}
+		}
+		if _, err := decodeEntity(rec); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // linkBetween builds a Link model whose ends are already decoded.
 func linkBetween(lr cypher.LinkRecord, ends map[string]model.Entity) (*model.Link, error) {
 	l := &model.Link{}
@@ -141,19 +164,27 @@ func (r *queryResolver) paths(ctx context.Context, in model.PathsInput) (*model.
 	if in.FromID == in.ToID {
 		return nil, keyline.FieldErrorf("input.toId", "a path needs two different entities")
 	}
-	if _, err := entities(ctx, "input.fromId", []string{in.FromID}); err != nil {
+	if err := requireKind("input.fromId", in.FromID, keyline.EntityKinds...); err != nil {
 		return nil, err
 	}
-	if _, err := entities(ctx, "input.toId", []string{in.ToID}); err != nil {
+	if err := requireKind("input.toId", in.ToID, keyline.EntityKinds...); err != nil {
 		return nil, err
 	}
 	mode := cypher.PathMode(in.Mode)
 	if mode == cypher.PathsShortest {
 		limit = 1
 	}
+	// The path statement applies the caller's scope to both ends itself,
+	// so a path found needs no visibility read first; only when none is
+	// found is it worth telling an end the caller may not see from no path.
 	found, err := r.Store.Paths(ctx, loadersFrom(ctx).scope, in.FromID, in.ToID, mode, k, hops, limit+1, f)
 	if err != nil {
 		return nil, err
+	}
+	if len(found) == 0 {
+		if err := visibleEnds(ctx, map[string]string{"input.fromId": in.FromID, "input.toId": in.ToID}, "input.fromId", "input.toId"); err != nil {
+			return nil, err
+		}
 	}
 	res := &model.PathsResult{Paths: []*model.Path{}, Truncated: len(found) > limit}
 	for _, p := range found[:min(len(found), limit)] {

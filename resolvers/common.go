@@ -133,6 +133,9 @@ func listConnection[T model.Node, E any, C any](ctx context.Context, store *cyph
 	if err != nil {
 		return zero, err
 	}
+	if uniqueField(ctx) {
+		l.readAheadPage(ctx, page)
+	}
 	edges, err := edgesOf(p, page, mkEdge)
 	if err != nil {
 		return zero, err
@@ -145,9 +148,13 @@ func pagedConnection[T model.Node, E any, C any](ctx context.Context, key, paren
 	fetch func(ctx context.Context, parents []string) (map[string]cypher.Page, error),
 	mkEdge func(string, T) E, mkConn func([]E, *model.PageInfo, int) C) (C, error) {
 	var zero C
-	page, err := loadersFrom(ctx).Page(ctx, key, parent, fetch)
+	l := loadersFrom(ctx)
+	page, err := l.Page(ctx, key, parent, fetch)
 	if err != nil {
 		return zero, err
+	}
+	if uniqueField(ctx) {
+		l.readAheadPage(ctx, page)
 	}
 	edges, err := edgesOf(p, page, mkEdge)
 	if err != nil {

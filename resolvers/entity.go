@@ -2,7 +2,6 @@ package resolvers
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/keyline/keyline"
 	"github.com/keyline/keyline/cypher"
@@ -27,9 +26,16 @@ func entityLinks(ctx context.Context, e model.Entity, filter *model.LinkFilter, 
 		}
 		lq.SeenAfter, lq.SeenBefore = filter.SeenAfter, filter.SeenBefore
 	}
-	page, err := loadersFrom(ctx).Links(ctx, lq, entityID(e))
+	l := loadersFrom(ctx)
+	page, err := l.Links(ctx, lq, entityID(e))
 	if err != nil {
 		return nil, err
+	}
+	if uniqueField(ctx) {
+		// Links of an entity that occurs once (read directly): read ahead
+		// what their far ends and sources will be asked. Links in a list
+		// were read ahead by the list's resolver, or batch in the loader.
+		l.readAheadLinks(ctx, e, page)
 	}
 	conn := &model.LinkConnection{TotalCount: page.Total, Edges: make([]*model.LinkEdge, 0, len(page.Items))}
 	for i, lr := range page.Items {
@@ -50,7 +56,7 @@ func (r *Resolver) entityMentionedIn(ctx context.Context, e model.Entity, first 
 		return nil, err
 	}
 	l := loadersFrom(ctx)
-	return pagedConnection(ctx, fmt.Sprintf("mentionedIn/%d/%d", p.skip, p.limit), entityID(e), p,
+	return pagedConnection(ctx, mentionedInKey(p), entityID(e), p,
 		func(ctx context.Context, ids []string) (map[string]cypher.Page, error) {
 			return r.Store.MentionedIn(ctx, l.scope, ids, p.skip, p.limit)
 		}, itemEdge, itemConnFor(ctx))

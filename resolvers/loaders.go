@@ -13,11 +13,17 @@ import (
 )
 
 // batchWait is how long a loader waits to gather keys from sibling
-// resolvers before it runs its query. It is paid once per level of a
-// response. gqlgen starts the resolvers of a list's items together, but on
-// a loaded 2-core machine (and under the race detector) their keys can
-// straggle past half a millisecond and split a batch, so 2 ms is the
-// shortest wait that kept round trips constant in testing.
+// resolvers before it runs its query. gqlgen starts the resolvers of a
+// list's items together, but on a loaded 2-core machine (and under the race
+// detector) their keys can straggle past half a millisecond and split a
+// batch, so 2 ms is the shortest wait that kept round trips constant in
+// testing.
+//
+// The wait is the fallback, no longer the rule: a field that occurs once
+// in the response (no list above it) reads directly, and the common nested
+// reads (links, mentionedIn, a link's sources) are fetched ahead for a
+// whole level at once by lookahead (lookahead.go), so their resolvers find
+// the answer already here and never wait.
 const batchWait = 2 * time.Millisecond
 
 // Loaders batches the reads of one request. Loaders that take arguments
@@ -32,6 +38,19 @@ type Loaders struct {
 	pages      map[string]*dataloadgen.Loader[string, cypher.Page]
 	links      map[string]*dataloadgen.Loader[string, cypher.LinkPage]
 	neighbours map[string]*dataloadgen.Loader[string, []cypher.Neighbour]
+
+	// Answers read ahead or read directly, by key: resolvers look here
+	// before going to a loader. Every entry was read with this request's
+	// scope by the same store call the loader would have made.
+	knownNodes map[string]knownNode       // node id
+	knownPages map[string]cypher.Page     // page key + "\x00" + parent
+	knownLinks map[string]cypher.LinkPage // linkKey + "\x00" + parent
+}
+
+// knownNode is a node lookup's outcome: the record, or not visible.
+type knownNode struct {
+	rec   cypher.Record
+	found bool
 }
 
 type loadersKey struct{}
@@ -44,9 +63,12 @@ func WithLoaders(ctx context.Context, store *cypher.Store) context.Context {
 		pages:      map[string]*dataloadgen.Loader[string, cypher.Page]{},
 		links:      map[string]*dataloadgen.Loader[string, cypher.LinkPage]{},
 		neighbours: map[string]*dataloadgen.Loader[string, []cypher.Neighbour]{},
+		knownNodes: map[string]knownNode{},
+		knownPages: map[string]cypher.Page{},
+		knownLinks: map[string]cypher.LinkPage{},
 	}
 	l.nodes = dataloadgen.NewLoader(func(ctx context.Context, ids []string) ([]cypher.Record, []error) {
-		found, err := store.NodesByID(ctx, l.scope, ids)
+		found, err := l.fetchNodes(ctx, ids)
 		return fromMap(ids, found, err, func(id string) error { return keyline.ErrNotFound(id) })
 	}, dataloadgen.WithWait(batchWait))
 	return context.WithValue(ctx, loadersKey{}, l)
@@ -80,28 +102,57 @@ func fromMap[V any](keys []string, found map[string]V, err error, missing func(s
 
 // Node loads one record by id in the caller's scope.
 func (l *Loaders) Node(ctx context.Context, id string) (cypher.Record, error) {
-	return l.nodes.Load(ctx, id)
+	rec, ok, err := l.NodeMaybe(ctx, id)
+	if err == nil && !ok {
+		err = keyline.ErrNotFound(id)
+	}
+	return rec, err
 }
 
 // NodeMaybe loads a record, returning ok=false when it does not exist or
 // the caller may not see it.
 func (l *Loaders) NodeMaybe(ctx context.Context, id string) (cypher.Record, bool, error) {
-	rec, err := l.nodes.Load(ctx, id)
-	if keyline.ErrorCode(err) == keyline.CodeNotFound {
-		return rec, false, nil
-	}
-	return rec, err == nil, err
+	recs, err := l.NodesMaybe(ctx, []string{id})
+	rec, ok := recs[id]
+	return rec, ok, err
 }
 
 // NodesMaybe loads several records in one batch (Load in a loop would wait
 // a batch window per id), keyed by id; ids that do not exist or that the
-// caller may not see are absent.
+// caller may not see are absent. Ids already known to this request are not
+// read again; a field that occurs once in the response reads the rest
+// directly, anything else through the node loader.
 func (l *Loaders) NodesMaybe(ctx context.Context, ids []string) (map[string]cypher.Record, error) {
-	thunks := make([]func() (cypher.Record, error), len(ids))
-	for i, id := range ids {
+	out := make(map[string]cypher.Record, len(ids))
+	var missing []string
+	l.mu.Lock()
+	for _, id := range ids {
+		if k, ok := l.knownNodes[id]; ok {
+			if k.found {
+				out[id] = k.rec
+			}
+			continue
+		}
+		missing = append(missing, id)
+	}
+	l.mu.Unlock()
+	if len(missing) == 0 {
+		return out, nil
+	}
+	if uniqueField(ctx) {
+		found, err := l.fetchNodes(ctx, missing)
+		if err != nil {
+			return nil, err
+		}
+		for id, rec := range found {
+			out[id] = rec
+		}
+		return out, nil
+	}
+	thunks := make([]func() (cypher.Record, error), len(missing))
+	for i, id := range missing {
 		thunks[i] = l.nodes.LoadThunk(ctx, id)
 	}
-	out := make(map[string]cypher.Record, len(ids))
 	for i, thunk := range thunks {
 		rec, err := thunk()
 		switch {
@@ -109,15 +160,45 @@ func (l *Loaders) NodesMaybe(ctx context.Context, ids []string) (map[string]cyph
 		case err != nil:
 			return nil, err
 		default:
-			out[ids[i]] = rec
+			out[missing[i]] = rec
 		}
 	}
 	return out, nil
 }
 
+// fetchNodes reads records by id now, and remembers the outcome for the
+// rest of the request.
+func (l *Loaders) fetchNodes(ctx context.Context, ids []string) (map[string]cypher.Record, error) {
+	found, err := l.store.NodesByID(ctx, l.scope, ids)
+	if err != nil {
+		return nil, err
+	}
+	l.mu.Lock()
+	for _, id := range ids {
+		rec, ok := found[id]
+		l.knownNodes[id] = knownNode{rec: rec, found: ok}
+	}
+	l.mu.Unlock()
+	return found, nil
+}
+
 // Page loads a page of a list keyed by parent id; key identifies the list
 // and its arguments, fetch runs the batched query.
 func (l *Loaders) Page(ctx context.Context, key, parent string, fetch func(ctx context.Context, parents []string) (map[string]cypher.Page, error)) (cypher.Page, error) {
+	l.mu.Lock()
+	if p, ok := l.knownPages[key+"\x00"+parent]; ok {
+		l.mu.Unlock()
+		return p, nil
+	}
+	l.mu.Unlock()
+	if uniqueField(ctx) {
+		found, err := fetch(ctx, []string{parent})
+		if err != nil {
+			return cypher.Page{}, err
+		}
+		l.rememberPages(key, []string{parent}, found)
+		return found[parent], nil
+	}
 	l.mu.Lock()
 	ld, ok := l.pages[key]
 	if !ok {
@@ -133,7 +214,21 @@ func (l *Loaders) Page(ctx context.Context, key, parent string, fetch func(ctx c
 
 // Links loads a page of an entity's links.
 func (l *Loaders) Links(ctx context.Context, lq cypher.LinkQuery, parent string) (cypher.LinkPage, error) {
-	key := fmt.Sprintf("%v", lq)
+	key := linkKey(lq)
+	l.mu.Lock()
+	if p, ok := l.knownLinks[key+"\x00"+parent]; ok {
+		l.mu.Unlock()
+		return p, nil
+	}
+	l.mu.Unlock()
+	if uniqueField(ctx) {
+		found, err := l.store.LinksOf(ctx, l.scope, []string{parent}, lq)
+		if err != nil {
+			return cypher.LinkPage{}, err
+		}
+		l.rememberLinks(key, []string{parent}, found)
+		return found[parent], nil
+	}
 	l.mu.Lock()
 	ld, ok := l.links[key]
 	if !ok {
@@ -162,4 +257,35 @@ func (l *Loaders) Neighbours(ctx context.Context, rel string, out bool, parent s
 	}
 	l.mu.Unlock()
 	return ld.Load(ctx, parent)
+}
+
+// rememberPages records pages read for parents (a parent with no page
+// gets the empty one, as the loader would give it).
+func (l *Loaders) rememberPages(key string, parents []string, found map[string]cypher.Page) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	for _, p := range parents {
+		l.knownPages[key+"\x00"+p] = found[p]
+	}
+}
+
+// rememberLinks records link pages read for parents.
+func (l *Loaders) rememberLinks(key string, parents []string, found map[string]cypher.LinkPage) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	for _, p := range parents {
+		l.knownLinks[key+"\x00"+p] = found[p]
+	}
+}
+
+// linkKey identifies a link query by value (times by instant, not by
+// pointer), so equal questions share one loader and one read-ahead.
+func linkKey(lq cypher.LinkQuery) string {
+	t := func(p *time.Time) string {
+		if p == nil {
+			return "-"
+		}
+		return p.UTC().Format(time.RFC3339Nano)
+	}
+	return fmt.Sprintf("%q/%g/%s/%s/%d/%d", lq.Types, lq.MinConfidence, t(lq.SeenAfter), t(lq.SeenBefore), lq.Skip, lq.Limit)
 }

@@ -803,7 +803,11 @@ func (r *personResolver) MentionedIn(ctx context.Context, obj *model.Person, fir
 
 // Node is the resolver for the node field.
 func (r *queryResolver) Node(ctx context.Context, id string) (model.Node, error) {
-	return r.nodeByID(ctx, id)
+	n, err := r.nodeByID(ctx, id)
+	if err == nil && n != nil {
+		r.readAheadNodes(ctx, []model.Node{n})
+	}
+	return n, err
 }
 
 // Nodes is the resolver for the nodes field.
@@ -829,6 +833,7 @@ func (r *queryResolver) Nodes(ctx context.Context, ids []string) ([]model.Node, 
 		}
 		out[i] = n
 	}
+	r.readAheadNodes(ctx, out)
 	return out, nil
 }
 

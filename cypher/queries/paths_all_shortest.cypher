@@ -3,11 +3,15 @@
 // caller may see, not of an avoided kind, (when $through is given) only
 // of the kinds allowed to be passed through, and (when $maxDegree is
 // given) not hubs with more links than that. Planned as a stateful
-// shortest-path search: bounded, never exhaustive.
+// shortest-path search: bounded, never exhaustive. Both ends pass the
+// same scope check as nodes_by_id, so a path found needs no separate
+// visibility read (no row: the caller tells "not found" from "no path").
 MATCH (a:Keyed {id: $fromId})
-WHERE $allOps OR a.operationId IN $ops
+WHERE ($allOps OR a.operationId IN $ops)
+  AND coalesce(a.classification, 'OFFICIAL') IN $cleared AND coalesce(a.gradeHandling, 'P') IN $handling
 MATCH (b:Keyed {id: $toId})
-WHERE $allOps OR b.operationId IN $ops
+WHERE ($allOps OR b.operationId IN $ops)
+  AND coalesce(b.classification, 'OFFICIAL') IN $cleared AND coalesce(b.gradeHandling, 'P') IN $handling
 MATCH p = ALL SHORTEST (a) ((x)-[r:ASSOCIATE_OF|USES|RESIDES_AT|FREQUENTS|DRIVES|REGISTERED_KEEPER|MEMBER_OF|PRESENT_AT|INVOLVED_IN|CONTACTED|OPERATES_FROM]-(y:Keyed)
     WHERE type(r) IN $types
       AND r.confidence >= $minConfidence
