@@ -134,7 +134,7 @@ var e164Pattern = regexp.MustCompile(`^\+[1-9][0-9]{7,14}$`)
 // NormalisePhone turns a UK national or international number into E.164
 // (+447700900123), rejecting anything that is not a phone number.
 func NormalisePhone(field, s string) (string, error) {
-	v := strings.NewReplacer(" ", "", "-", "", "(", "", ")", "").Replace(strings.TrimSpace(s))
+	v := phoneSeparators.Replace(strings.TrimSpace(s))
 	switch {
 	case strings.HasPrefix(v, "+"):
 	case strings.HasPrefix(v, "00"):
@@ -147,6 +147,9 @@ func NormalisePhone(field, s string) (string, error) {
 	}
 	return v, nil
 }
+
+// phoneSeparators are the characters people write between a number's digits.
+var phoneSeparators = strings.NewReplacer(" ", "", "-", "", "(", "", ")", "")
 
 var imeiPattern = regexp.MustCompile(`^[0-9]{15}$`)
 

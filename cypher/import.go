@@ -38,6 +38,15 @@ type ImportBatch struct {
 	FirstLine   int
 	LastLine    int
 	Rows        []ImportRow
+	// Known are records earlier batches of the run resolved or created,
+	// by kind and import key: references to them are not looked up again
+	// (a call data file names the same numbers in every batch). Only read
+	// during the batch. The batch's statements still match every record
+	// by id, so one deleted meanwhile makes the batch fail with CONFLICT
+	// rather than write half; the caller then drops Known and retries.
+	// Intelligence items are always looked up (their operation and
+	// classification are checked each time). Nil knows nothing.
+	Known func(k keyline.Kind, key string) (id string, ok bool)
 }
 
 // ImportRow is what one line of a file asks for: its records, the links
@@ -110,6 +119,10 @@ type ImportResult struct {
 	Created, Updated, Unchanged                int
 	LinksCreated, LinksUpdated, LinksUnchanged int
 	Rejected                                   []ImportReject
+	// Resolved are the records the batch referred to or wrote, by kind and
+	// import key, for later batches' ImportBatch.Known (intelligence items
+	// included; Known skips them).
+	Resolved map[keyline.Kind]map[string]string
 }
 
 // importRels are the structural relationships an import may add.
@@ -184,6 +197,15 @@ func (p *importPlan) run(ctx context.Context) (ImportResult, error) {
 	if err := p.write(ctx); err != nil {
 		return p.res, err
 	}
+	p.res.Resolved = p.ids
+	for k, refs := range p.refs {
+		for key, id := range refs {
+			if p.res.Resolved[k] == nil {
+				p.res.Resolved[k] = map[string]string{}
+			}
+			p.res.Resolved[k][key] = id
+		}
+	}
 	return p.res, p.audit(ctx)
 }
 
@@ -243,6 +265,18 @@ func (p *importPlan) read(ctx context.Context) error {
 			own[key] = true
 		}
 		keys = slices.DeleteFunc(keys, func(key string) bool { return own[key] })
+		if p.b.Known != nil && k != keyline.KindIntelligenceItem {
+			if p.refs[k] == nil {
+				p.refs[k] = map[string]string{}
+			}
+			keys = slices.DeleteFunc(keys, func(key string) bool {
+				id, ok := p.b.Known(k, key)
+				if ok {
+					p.refs[k][key] = id
+				}
+				return ok
+			})
+		}
 		if len(keys) == 0 {
 			continue
 		}
@@ -261,7 +295,9 @@ func (p *importPlan) read(ctx context.Context) error {
 		if err != nil {
 			return err
 		}
-		p.refs[k] = map[string]string{}
+		if p.refs[k] == nil {
+			p.refs[k] = map[string]string{}
+		}
 		for _, r := range rows {
 			key, _ := r["key"].(string)
 			id, _ := r["id"].(string)

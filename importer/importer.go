@@ -18,6 +18,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/oklog/ulid/v2"
@@ -29,7 +30,12 @@ import (
 // DefaultBatchSize rows are written per transaction: large enough that
 // round trips do not dominate, small enough that a batch commits in well
 // under the bulk transaction timeout and an interruption loses little work.
-const DefaultBatchSize = 2000
+const DefaultBatchSize = 5000
+
+// DefaultWorkers batches are written at once: while one commits, the next
+// is planned and written, so Neo4j's CPUs stay busy (measured in
+// docs/BENCHMARKS.md).
+const DefaultWorkers = 2
 
 // MaxAPIRows bounds ImportRows, which runs inside one API request.
 const MaxAPIRows = 1000
@@ -46,6 +52,9 @@ type Options struct {
 	OperationID string
 	// BatchSize rows per transaction (DefaultBatchSize when 0).
 	BatchSize int
+	// Workers batches are written at once (DefaultWorkers when 0; actions
+	// always one at a time, to number them in file order).
+	Workers int
 	// SourceURN is the intelligence item cited by the links of rows that
 	// give no sourceUrn (e.g. the production order behind a call data file).
 	SourceURN string
@@ -165,7 +174,7 @@ func ImportRows(ctx context.Context, store *cypher.Store, actor *keyline.Actor, 
 	if len(rows) > MaxAPIRows {
 		return Summary{}, keyline.Errorf(keyline.CodeLimit, "at most %d rows per call; import larger sets as a file", MaxAPIRows)
 	}
-	r := newRun(store, actor, k, "api", Options{OperationID: operationID, BatchSize: MaxAPIRows})
+	r := newRun(store, actor, k, "api", Options{OperationID: operationID, BatchSize: MaxAPIRows, Workers: 1})
 	return r.all(ctx, &sliceSource{k: k, rows: rows})
 }
 
@@ -203,7 +212,7 @@ type run struct {
 	// should win is a question for the source system, and loading both
 	// would make a re-run flip the record between them.
 	seen    map[string]int
-	batch   []cypher.ImportRow
+	known   knownIDs
 	sum     Summary
 	rejects *csv.Writer
 }
@@ -228,9 +237,104 @@ func (r *run) all(ctx context.Context, src source) (Summary, error) {
 	if err := r.actor.Authorise(r.k.perm, r.opts.OperationID); err != nil {
 		return r.sum.finish(r), err
 	}
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	// The reader validates and batches rows on this goroutine while up to
+	// Workers batches are written; their results come back on done and
+	// are counted here, so Summary, Progress and the rejects report are
+	// only ever touched by this goroutine.
+	workers := r.workers()
+	todo := make(chan cypher.ImportBatch)
+	done := make(chan written, workers)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for b := range todo {
+				res, err := r.write(ctx, b)
+				done <- written{b: b, res: res, err: err}
+			}
+		}()
+	}
+	var firstErr error
+	collect := func(w written) {
+		if w.err != nil {
+			if firstErr == nil {
+				firstErr = fmt.Errorf("%s lines %d-%d: %w", r.file, w.b.FirstLine, w.b.LastLine, w.err)
+				cancel(firstErr)
+			}
+			return
+		}
+		r.count(w.b, w.res)
+	}
+	send := func(b cypher.ImportBatch) {
+		for {
+			select {
+			case todo <- b:
+				return
+			case w := <-done:
+				collect(w)
+			}
+		}
+	}
+	readErr := r.read(ctx, src, send)
+	close(todo)
+	go func() { wg.Wait(); close(done) }()
+	for w := range done {
+		collect(w)
+	}
+	switch {
+	case firstErr != nil:
+		return r.sum.finish(r), firstErr
+	case readErr != nil:
+		return r.sum.finish(r), readErr
+	}
+	s := r.sum.finish(r)
+	s.Done = true
+	if r.opts.Progress != nil {
+		r.opts.Progress(s.Stats)
+	}
+	return s, nil
+}
+
+// written is one batch's outcome.
+type written struct {
+	b   cypher.ImportBatch
+	res cypher.ImportResult
+	err error
+}
+
+// workers is how many batches are written at once. Actions are numbered
+// in file order from the operation's counter, so their batches go one at
+// a time.
+func (r *run) workers() int {
+	w := r.opts.Workers
+	if w <= 0 {
+		w = DefaultWorkers
+	}
+	if r.k.ordered {
+		w = 1
+	}
+	return w
+}
+
+// read validates and batches the source's rows, handing each full batch
+// to send; it stops at the end of the source or when ctx ends (a write
+// failed, or the caller gave up).
+func (r *run) read(ctx context.Context, src source, send func(cypher.ImportBatch)) error {
+	var batch []cypher.ImportRow
+	flush := func() {
+		if len(batch) == 0 {
+			return
+		}
+		send(cypher.ImportBatch{OperationID: r.opts.OperationID, RunID: r.sum.RunID, File: r.file, FileKind: r.k.name,
+			FirstLine: batch[0].Line, LastLine: batch[len(batch)-1].Line, Rows: batch})
+		batch = make([]cypher.ImportRow, 0, r.opts.BatchSize)
+	}
 	for {
-		if err := ctx.Err(); err != nil {
-			return r.sum.finish(r), err
+		if ctx.Err() != nil {
+			return context.Cause(ctx)
 		}
 		rc, err := src.next()
 		if err == io.EOF {
@@ -243,43 +347,122 @@ func (r *run) all(ctx context.Context, src source) (Summary, error) {
 			continue
 		}
 		if err != nil {
-			return r.sum.finish(r), fmt.Errorf("%s: %w", r.file, err)
+			return fmt.Errorf("%s: %w", r.file, err)
 		}
 		r.sum.Rows++
-		r.add(rc)
-		if len(r.batch) >= r.opts.BatchSize {
-			if err := r.flush(ctx); err != nil {
-				return r.sum.finish(r), err
-			}
+		if row, ok := r.add(rc); ok {
+			batch = append(batch, row)
+		}
+		if len(batch) >= r.opts.BatchSize {
+			flush()
 		}
 	}
-	if err := r.flush(ctx); err != nil {
-		return r.sum.finish(r), err
+	if ctx.Err() != nil {
+		return context.Cause(ctx)
 	}
-	s := r.sum.finish(r)
-	s.Done = true
-	if r.opts.Progress != nil {
-		r.opts.Progress(s.Stats)
-	}
-	return s, nil
+	flush()
+	return nil
 }
 
-// add validates and maps one record into the current batch.
-func (r *run) add(rc rec) {
+// write writes one batch in one transaction: it commits with its audit
+// event, or not at all. Batches written at the same time can race to
+// create the same record (a phone number first seen in two batches of
+// call data): the loser's transaction fails on the key's uniqueness
+// constraint, changes nothing, and is planned and written again, when it
+// finds the record the winner created. A transaction that failed
+// changed nothing, so writing the batch again is always safe.
+//
+// Later batches reuse the ids earlier ones resolved (r.known) instead of
+// looking the same references up again; a retry after a conflict looks
+// everything up afresh, in case the conflict was a known record deleted.
+func (r *run) write(ctx context.Context, b cypher.ImportBatch) (cypher.ImportResult, error) {
+	b.Known = r.known.get
+	for attempt := 1; ; attempt++ {
+		res, err := r.store.Import(ctx, r.actor, b)
+		if err == nil {
+			r.known.add(res.Resolved)
+		}
+		code := keyline.ErrorCode(err)
+		if err == nil || attempt == maxRetries || (code != keyline.CodeConflict && code != keyline.CodeUnavailable) {
+			return res, err
+		}
+		// Unavailable is a transient failure the driver has already
+		// retried for a while (a lock held by a concurrent batch): give
+		// it a moment more.
+		if code == keyline.CodeUnavailable {
+			select {
+			case <-ctx.Done():
+				return res, err
+			case <-time.After(time.Duration(attempt) * 500 * time.Millisecond):
+			}
+		}
+		b.Known = nil
+	}
+}
+
+// knownIDs maps import keys to the ids of records an import has already
+// resolved or created, so that later batches need not look them up. It is
+// bounded: past maxKnown keys, later references are looked up as usual.
+type knownIDs struct {
+	mu  sync.RWMutex
+	ids map[keyline.Kind]map[string]string
+	n   int
+}
+
+const maxKnown = 2_000_000
+
+func (k *knownIDs) get(kind keyline.Kind, key string) (string, bool) {
+	k.mu.RLock()
+	defer k.mu.RUnlock()
+	id, ok := k.ids[kind][key]
+	return id, ok
+}
+
+func (k *knownIDs) add(resolved map[keyline.Kind]map[string]string) {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	if k.ids == nil {
+		k.ids = map[keyline.Kind]map[string]string{}
+	}
+	for kind, keys := range resolved {
+		m := k.ids[kind]
+		if m == nil {
+			m = map[string]string{}
+			k.ids[kind] = m
+		}
+		for key, id := range keys {
+			if k.n >= maxKnown {
+				return
+			}
+			if _, had := m[key]; !had {
+				k.n++
+			}
+			m[key] = id
+		}
+	}
+}
+
+// maxRetries bounds how often a batch that lost a race, or found the
+// database busy, is written again before the import stops with the error.
+const maxRetries = 5
+
+// add validates and maps one record, rejecting it when it is invalid or
+// repeats an earlier row's key.
+func (r *run) add(rc rec) (cypher.ImportRow, bool) {
 	rw := &row{vals: rc.vals}
 	out, key := r.k.build(rw, &r.ctx)
 	if rw.err != nil {
 		field, reason := errText(rw.err)
 		r.reject(Reject{File: r.file, Line: rc.line, Field: field, Reason: reason})
-		return
+		return out, false
 	}
 	if line, dup := r.seen[key]; dup {
 		r.reject(Reject{File: r.file, Line: rc.line, Reason: fmt.Sprintf("same key %q as line %d", key, line)})
-		return
+		return out, false
 	}
 	r.seen[key] = rc.line
 	out.Line = rc.line
-	r.batch = append(r.batch, out)
+	return out, true
 }
 
 func (r *run) reject(j Reject) {
@@ -293,21 +476,11 @@ func (r *run) reject(j Reject) {
 	}
 }
 
-// flush writes the batch in one transaction: it commits with its audit
-// event, or not at all.
-func (r *run) flush(ctx context.Context) error {
-	if len(r.batch) == 0 {
-		return nil
-	}
-	b := cypher.ImportBatch{OperationID: r.opts.OperationID, RunID: r.sum.RunID, File: r.file, FileKind: r.k.name,
-		FirstLine: r.batch[0].Line, LastLine: r.batch[len(r.batch)-1].Line, Rows: r.batch}
-	res, err := r.store.Import(ctx, r.actor, b)
-	if err != nil {
-		return fmt.Errorf("%s lines %d-%d: %w", r.file, b.FirstLine, b.LastLine, err)
-	}
+// count adds a committed batch to the summary and reports progress.
+func (r *run) count(b cypher.ImportBatch, res cypher.ImportResult) {
 	s := &r.sum
 	s.Batches++
-	s.Loaded += len(r.batch) - len(res.Rejected)
+	s.Loaded += len(b.Rows) - len(res.Rejected)
 	s.Created += res.Created
 	s.Updated += res.Updated
 	s.Unchanged += res.Unchanged
@@ -317,11 +490,9 @@ func (r *run) flush(ctx context.Context) error {
 	for _, j := range res.Rejected {
 		r.reject(Reject{File: r.file, Line: j.Line, Field: j.Field, Reason: j.Reason})
 	}
-	r.batch = r.batch[:0]
 	if r.opts.Progress != nil {
 		r.opts.Progress(s.finish(r).Stats)
 	}
-	return nil
 }
 
 func (s Summary) finish(r *run) Summary {

@@ -329,6 +329,15 @@ func benchRows(b *testing.B, def int) int {
 	return def
 }
 
+// benchOptions are the import's settings under test: IMPORT_BENCH_BATCH
+// rows per transaction and IMPORT_BENCH_WORKERS batches at once (the
+// defaults when unset).
+func benchOptions(o Options) Options {
+	fmt.Sscan(os.Getenv("IMPORT_BENCH_BATCH"), &o.BatchSize)
+	fmt.Sscan(os.Getenv("IMPORT_BENCH_WORKERS"), &o.Workers)
+	return o
+}
+
 // BenchmarkImportNominals loads generated nominals (50,000 by default,
 // IMPORT_BENCH_ROWS to change) into a fresh operation per iteration.
 func BenchmarkImportNominals(b *testing.B) {
@@ -343,7 +352,7 @@ func BenchmarkImportNominals(b *testing.B) {
 		a := newOperation(b, s)
 		b.StartTimer()
 		start := time.Now()
-		sum, err := ImportFile(context.Background(), s, a, Options{Path: path, OperationID: opOf(a)})
+		sum, err := ImportFile(context.Background(), s, a, benchOptions(Options{Path: path, OperationID: opOf(a)}))
 		elapsed += time.Since(start)
 		if err != nil || sum.Created != n {
 			b.Fatalf("%+v %v", sum.Stats, err)
@@ -373,7 +382,7 @@ func BenchmarkImportContacts(b *testing.B) {
 		}
 		b.StartTimer()
 		start := time.Now()
-		sum, err := ImportFile(context.Background(), s, a, Options{Path: path, OperationID: opOf(a), SourceURN: urn})
+		sum, err := ImportFile(context.Background(), s, a, benchOptions(Options{Path: path, OperationID: opOf(a), SourceURN: urn}))
 		elapsed += time.Since(start)
 		if err != nil || sum.LinksCreated != n || sum.Created != numbers {
 			b.Fatalf("%+v %v", sum.Stats, err)
@@ -381,4 +390,81 @@ func BenchmarkImportContacts(b *testing.B) {
 	}
 	b.ReportMetric(float64(n*b.N)/elapsed.Seconds(), "rels/s")
 	b.ReportMetric(float64(numbers*b.N)/elapsed.Seconds(), "nodes/s")
+}
+
+// Batches written at the same time race to create the same records (call
+// data names each number in many batches, and a number is created on first
+// sight): the losing batch's transaction fails on the uniqueness
+// constraint, changes nothing, and is written again. The result is exactly
+// what one writer gives: every number once, every pair once.
+func TestConcurrentBatchesRaceForTheSameRecords(t *testing.T) {
+	s := neo4jtest.Store(t)
+	ctx := context.Background()
+	const rows, numbers = 1200, 40
+	path := filepath.Join(t.TempDir(), "contacts.csv")
+	writeContacts(t, path, rows, numbers)
+	a := newOperation(t, s)
+	urn := "INT/RACE/" + opOf(a)
+	if _, err := ImportRows(ctx, s, a, opOf(a), "intelligence", []map[string]any{{"urn": urn, "receivedAt": "2026-02-01",
+		"sourceType": "COMMS_DATA", "gradeSource": "1", "gradeAssessment": "A", "gradeHandling": "P", "classification": "OFFICIAL", "sanitisedText": "call data"}}); err != nil {
+		t.Fatal(err)
+	}
+	opts := Options{Path: path, OperationID: opOf(a), SourceURN: urn, BatchSize: 50, Workers: 4}
+	sum, err := ImportFile(ctx, s, a, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Created != numbers || sum.LinksCreated != rows || sum.Loaded != rows || sum.Batches != rows/50 {
+		t.Fatalf("created %d numbers (want %d), %d links (want %d), loaded %d in %d batches", sum.Created, numbers, sum.LinksCreated, rows, sum.Loaded, sum.Batches)
+	}
+	st, err := s.ImportState(ctx, opOf(a))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.ByKind[keyline.KindCommsDevice] != numbers || st.Rels != rows {
+		t.Fatalf("stored %d devices and %d links, want %d and %d", st.ByKind[keyline.KindCommsDevice], st.Rels, numbers, rows)
+	}
+	again, err := ImportFile(ctx, s, a, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again.Created != 0 || again.LinksCreated != 0 || again.LinksUpdated != 0 || again.LinksUnchanged != rows {
+		t.Fatalf("re-run: %+v", again.Stats)
+	}
+	if st2, _ := s.ImportState(ctx, opOf(a)); st2.NodeVersions != st.NodeVersions || st2.RelVersions != st.RelVersions || st2.Rels != st.Rels {
+		t.Fatalf("re-run changed the graph: %+v then %+v", st, st2)
+	}
+}
+
+// A batch reuses the ids earlier batches resolved; if one of them no longer
+// names a record (deleted meanwhile), the batch fails as a whole with
+// CONFLICT and is written again with every reference looked up afresh.
+func TestStaleKnownIDIsLookedUpAgain(t *testing.T) {
+	s := neo4jtest.Store(t)
+	ctx := context.Background()
+	a := newOperation(t, s)
+	urn := "INT/STALE/" + opOf(a)
+	if _, err := ImportRows(ctx, s, a, opOf(a), "intelligence", []map[string]any{{"urn": urn, "receivedAt": "2026-02-01",
+		"sourceType": "COMMS_DATA", "gradeSource": "1", "gradeAssessment": "A", "gradeHandling": "P", "classification": "OFFICIAL", "sanitisedText": "call data"}}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ImportRows(ctx, s, a, opOf(a), "phones", []map[string]any{{"number": "07700900123"}, {"number": "07700900124"}}); err != nil {
+		t.Fatal(err)
+	}
+	r := newRun(s, a, kinds["contacts"], "api", Options{OperationID: opOf(a), BatchSize: 10, Workers: 1})
+	r.ctx.sourceURN = urn
+	// What an earlier batch would have resolved, had the record been
+	// deleted and re-created since.
+	stale := keyline.NewID(keyline.KindCommsDevice)
+	r.known.add(map[keyline.Kind]map[string]string{keyline.KindCommsDevice: {"+447700900123": stale}})
+	sum, err := r.all(ctx, &sliceSource{k: kinds["contacts"], rows: []map[string]any{{"fromNumber": "07700900123", "toNumber": "07700900124"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.LinksCreated != 1 || sum.Created != 0 {
+		t.Fatalf("%+v", sum.Stats)
+	}
+	if id, _ := r.known.get(keyline.KindCommsDevice, "+447700900123"); id == stale || !strings.HasPrefix(id, "com_") {
+		t.Fatalf("known id after the retry: %q", id)
+	}
 }

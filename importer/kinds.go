@@ -21,6 +21,8 @@ type kindSpec struct {
 	// build validates a row and maps it; key is the row's natural key,
 	// used to refuse the same key twice in one file.
 	build func(r *row, c *mapCtx) (out cypher.ImportRow, key string)
+	// ordered kinds are written one batch at a time, in file order.
+	ordered bool
 }
 
 // mapCtx is what a mapping needs beyond the row.
@@ -66,7 +68,7 @@ func init() {
 		required: []string{"fromNumber", "toNumber"}, build: buildContact})
 	add(&kindSpec{name: "actions", perm: keyline.PermRaiseAction,
 		cols:     []string{"sourceRef", "title", "instructions", "priority", "status", "dueDate", "requiredSkills", "raisedFromUrn"},
-		required: []string{"sourceRef", "title", "priority"}, build: buildAction})
+		required: []string{"sourceRef", "title", "priority"}, build: buildAction, ordered: true})
 }
 
 func enumValues[T ~string](vs []T) []string {

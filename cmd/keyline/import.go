@@ -18,7 +18,7 @@ import (
 // is audited under their identity.
 func importCmd(cfg *config) *cobra.Command {
 	var opID, as, kind, rejects, sourceURN string
-	var batch int
+	var batch, workers int
 	cmd := &cobra.Command{
 		Use:   "import FILE...",
 		Short: "Import CSV (.csv) or JSON Lines (.jsonl) exports: nominals, addresses, vehicles, phones, intelligence, contacts, actions (docs/IMPORT.md)",
@@ -44,7 +44,7 @@ func importCmd(cfg *config) *cobra.Command {
 				}
 				tty := term.IsTerminal(int(os.Stderr.Fd()))
 				for _, f := range files {
-					opts := importer.Options{Path: f, Kind: kind, OperationID: opID, BatchSize: batch, SourceURN: sourceURN,
+					opts := importer.Options{Path: f, Kind: kind, OperationID: opID, BatchSize: batch, Workers: workers, SourceURN: sourceURN,
 						Progress: importer.TerminalProgress(os.Stderr, tty)}
 					if rw != nil {
 						opts.Rejects = rw
@@ -73,6 +73,7 @@ func importCmd(cfg *config) *cobra.Command {
 	cmd.Flags().StringVar(&rejects, "rejects", "", "write every rejected row (file, line, field, reason) to this CSV")
 	cmd.Flags().StringVar(&sourceURN, "source-urn", "", "intelligence item cited by links of rows that give no sourceUrn")
 	cmd.Flags().IntVar(&batch, "batch", importer.DefaultBatchSize, "rows per transaction")
+	cmd.Flags().IntVar(&workers, "workers", importer.DefaultWorkers, "batches written at once (actions: always 1)")
 	return cmd
 }
 

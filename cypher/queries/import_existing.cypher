@@ -5,6 +5,7 @@
 // batch commits.
 UNWIND $keys AS key
 MATCH (n:__LABEL__ {operationId: $operationId, importRef: key})
+USING INDEX n:__LABEL__(operationId, importRef)
 SET n.version = n.version
 RETURN key, properties(n) AS props,
        [(n)-[r:MENTIONS|RAISED_FROM]->(m:Keyed) | {type: type(r), to: m.id, role: r.role}] AS rels

@@ -5,7 +5,9 @@
 // version only when one of those changed, so a re-run changes nothing.
 UNWIND $rows AS row
 MATCH (a:Keyed {id: row.fromId})
+USING INDEX a:Keyed(id)
 MATCH (b:Keyed {id: row.toId})
+USING INDEX b:Keyed(id)
 MERGE (a)-[r:__REL__]->(b)
 ON CREATE SET r = row.create
 WITH r, row, r.id = row.create.id AS created, coalesce(r.sources, []) AS had

@@ -3,4 +3,5 @@
 // joined, never changed.
 UNWIND $keys AS key
 MATCH (n:__LABEL__ {operationId: $operationId, importRef: key})
+USING INDEX n:__LABEL__(operationId, importRef)
 RETURN key, n.id AS id
