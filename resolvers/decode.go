@@ -3,6 +3,7 @@ package resolvers
 import (
 	"encoding/json"
 	"fmt"
+	"reflect"
 
 	"github.com/keyline/keyline"
 	"github.com/keyline/keyline/cypher"
@@ -13,6 +14,14 @@ import (
 // names are the models' JSON names (docs/MODEL.md), so one generic path
 // serves every type.
 func decodeInto(props map[string]any, dst any) error {
+	if rv := reflect.ValueOf(dst); rv.Kind() == reflect.Pointer && !rv.IsNil() && rv.Elem().Kind() == reflect.Struct {
+		before := reflect.New(rv.Elem().Type()).Elem()
+		before.Set(rv.Elem())
+		if fastDecode(props, rv.Elem()) {
+			return nil
+		}
+		rv.Elem().Set(before) // undo a partial fill; the JSON path decides
+	}
 	b, err := json.Marshal(props)
 	if err != nil {
 		return err
