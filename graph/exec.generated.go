@@ -1025,10 +1025,6 @@ type LineOfEnquiryResolver interface {
 	Operation(ctx context.Context, obj *model.LineOfEnquiry) (*model.Operation, error)
 }
 type LinkResolver interface {
-	From(ctx context.Context, obj *model.Link) (model.Entity, error)
-	To(ctx context.Context, obj *model.Link) (model.Entity, error)
-	Other(ctx context.Context, obj *model.Link) (model.Entity, error)
-
 	Sources(ctx context.Context, obj *model.Link) ([]model.Source, error)
 }
 type LocationResolver interface {
@@ -19561,7 +19557,7 @@ func (ec *executionContext) _Link_from(ctx context.Context, field graphql.Collec
 			return ec.fieldContext_Link_from(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Link().From(ctx, obj)
+			return obj.From(), nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v model.Entity) graphql.Marshaler {
@@ -19576,7 +19572,7 @@ func (ec *executionContext) fieldContext_Link_from(_ context.Context, field grap
 		Object:     "Link",
 		Field:      field,
 		IsMethod:   true,
-		IsResolver: true,
+		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
 		},
@@ -19593,7 +19589,7 @@ func (ec *executionContext) _Link_to(ctx context.Context, field graphql.Collecte
 			return ec.fieldContext_Link_to(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Link().To(ctx, obj)
+			return obj.To(), nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v model.Entity) graphql.Marshaler {
@@ -19608,7 +19604,7 @@ func (ec *executionContext) fieldContext_Link_to(_ context.Context, field graphq
 		Object:     "Link",
 		Field:      field,
 		IsMethod:   true,
-		IsResolver: true,
+		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
 		},
@@ -19625,7 +19621,7 @@ func (ec *executionContext) _Link_other(ctx context.Context, field graphql.Colle
 			return ec.fieldContext_Link_other(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Link().Other(ctx, obj)
+			return obj.Other(), nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v model.Entity) graphql.Marshaler {
@@ -19640,7 +19636,7 @@ func (ec *executionContext) fieldContext_Link_other(_ context.Context, field gra
 		Object:     "Link",
 		Field:      field,
 		IsMethod:   true,
-		IsResolver: true,
+		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
 		},
@@ -38520,23 +38516,20 @@ func (ec *executionContext) _Link(ctx context.Context, sel ast.SelectionSet, obj
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "from":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Link_from(ctx, field, obj)
-				})
+			out.Values[i] = ec._Link_from(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "to":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Link_to(ctx, field, obj)
-				})
+			out.Values[i] = ec._Link_to(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "other":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Link_other(ctx, field, obj)
-				})
+			out.Values[i] = ec._Link_other(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "kind":
 			out.Values[i] = ec._Link_kind(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {

@@ -163,24 +163,6 @@ func (r *lineOfEnquiryResolver) Operation(ctx context.Context, obj *model.LineOf
 	return load[*model.Operation](ctx, obj.OperationID)
 }
 
-// From is the resolver for the from field.
-func (r *linkResolver) From(ctx context.Context, obj *model.Link) (model.Entity, error) {
-	return obj.FromEntity, nil
-}
-
-// To is the resolver for the to field.
-func (r *linkResolver) To(ctx context.Context, obj *model.Link) (model.Entity, error) {
-	return obj.ToEntity, nil
-}
-
-// Other is the resolver for the other field.
-func (r *linkResolver) Other(ctx context.Context, obj *model.Link) (model.Entity, error) {
-	if entityID(obj.FromEntity) == obj.Viewpoint {
-		return obj.ToEntity, nil
-	}
-	return obj.FromEntity, nil
-}
-
 // Sources is the resolver for the sources field.
 func (r *linkResolver) Sources(ctx context.Context, obj *model.Link) ([]model.Source, error) {
 	return linkSources(ctx, obj)

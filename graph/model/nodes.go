@@ -381,6 +381,25 @@ type Link struct {
 	Viewpoint string `json:"-"`
 }
 
+// From, To and Other are the link's ends, filled when it was read. As
+// plain methods (not resolvers) gqlgen marshals them inline rather than in
+// a goroutine per link and end.
+
+// From is the entity the link starts from.
+func (l *Link) From() Entity { return l.FromEntity }
+
+// To is the entity the link points to.
+func (l *Link) To() Entity { return l.ToEntity }
+
+// Other is, seen from the entity the link was reached from, the entity
+// at the other end.
+func (l *Link) Other() Entity {
+	if b, ok := l.FromEntity.(interface{ NodeID() string }); ok && b.NodeID() == l.Viewpoint {
+		return l.ToEntity
+	}
+	return l.FromEntity
+}
+
 // OperationOf returns the id of the operation holding the record.
 func (b Base) OperationOf() string { return b.OperationID }
 

@@ -665,8 +665,7 @@ func (c *rawCypher) shape(ctx context.Context, q string, i int) (map[string]int,
 }
 
 // answer runs, in order, the statements Keyline's resolvers run for q,
-// with the page sizes they ask for (first+1, to know whether a next page
-// exists).
+// with the page sizes they ask for (first: totals come with the page).
 func (c *rawCypher) answer(ctx context.Context, q string, i int) (map[string]int, error) {
 	switch q {
 	case "a":
@@ -674,7 +673,7 @@ func (c *rawCypher) answer(ctx context.Context, q string, i int) (map[string]int
 		if _, err := c.read(ctx, "nodes_by_id", c.params(map[string]any{"ids": []string{id}})); err != nil {
 			return nil, err
 		}
-		lp := map[string]any{"types": []string{"ASSOCIATE_OF"}, "minConfidence": 0.0, "seenAfter": nil, "seenBefore": nil, "skip": 0, "limit": 11}
+		lp := map[string]any{"types": []string{"ASSOCIATE_OF"}, "minConfidence": 0.0, "seenAfter": nil, "seenBefore": nil, "skip": 0, "limit": 10}
 		lp["ids"] = []string{id}
 		rows, err := c.read(ctx, "links_of", c.params(lp))
 		if err != nil || len(rows) == 0 {
@@ -682,7 +681,7 @@ func (c *rawCypher) answer(ctx context.Context, q string, i int) (map[string]int
 		}
 		page := list(rows[0]["page"])
 		var others []string
-		for _, it := range page[:min(10, len(page))] {
+		for _, it := range page {
 			m := obj(it)
 			if slices.Contains(list(m["otherLabels"]), any("Person")) {
 				others = append(others, obj(m["other"])["id"].(string))
@@ -695,28 +694,25 @@ func (c *rawCypher) answer(ctx context.Context, q string, i int) (map[string]int
 		}
 		l2 := 0
 		for _, r := range rows {
-			l2 += min(10, len(list(r["page"])))
+			l2 += len(list(r["page"]))
 		}
-		return map[string]int{"level1": min(10, len(page)), "level2": l2}, nil
+		return map[string]int{"level1": len(page), "level2": l2}, nil
 	case "b":
 		if _, err := c.read(ctx, "nodes_by_id", c.params(map[string]any{"ids": []string{c.s.OperationID}})); err != nil {
 			return nil, err
 		}
 		rows, err := c.read(ctx, "list_persons", c.params(map[string]any{"operationIds": []string{c.s.OperationID},
-			"search": c.s.Search, "updatedAfter": nil, "orderBy": "label", "desc": false, "skip": 0, "limit": 26}))
+			"search": c.s.Search, "updatedAfter": nil, "orderBy": "label", "desc": false, "skip": 0, "limit": 25}))
 		if err != nil || len(rows) == 0 {
 			return nil, err
 		}
-		return map[string]int{"total": int(rows[0]["total"].(int64)), "page": min(25, len(list(rows[0]["page"])))}, nil
+		return map[string]int{"total": int(rows[0]["total"].(int64)), "page": len(list(rows[0]["page"]))}, nil
 	case "c":
 		return c.network(ctx, personAt(c.s, i), 2, 500)
 	case "d":
+		// The path statement checks both ends' scope itself; Keyline reads
+		// the ends separately only when no path is found (not the case here).
 		p := pairAt(c.s, i)
-		for _, id := range p {
-			if _, err := c.read(ctx, "nodes_by_id", c.params(map[string]any{"ids": []string{id}})); err != nil {
-				return nil, err
-			}
-		}
 		rows, err := c.read(ctx, "paths_6_1", c.linkParams(map[string]any{"fromId": p[0], "toId": p[1], "limit": 2}))
 		if err != nil {
 			return nil, err
@@ -730,12 +726,11 @@ func (c *rawCypher) answer(ctx context.Context, q string, i int) (map[string]int
 		if _, err := c.read(ctx, "nodes_by_id", c.params(map[string]any{"ids": []string{id}})); err != nil {
 			return nil, err
 		}
-		rows, err := c.read(ctx, "mentioned_in", c.params(map[string]any{"ids": []string{id}, "skip": 0, "limit": 11}))
+		rows, err := c.read(ctx, "mentioned_in", c.params(map[string]any{"ids": []string{id}, "skip": 0, "limit": 10}))
 		if err != nil || len(rows) == 0 {
 			return nil, err
 		}
 		page := list(rows[0]["page"])
-		page = page[:min(10, len(page))]
 		// Keyline records every intelligence item it returns in the audit
 		// trail before answering; so must its floor.
 		if err := c.auditReads(ctx, page); err != nil {
