@@ -639,9 +639,7 @@ func BenchmarkImportFloor(b *testing.B) {
 			devices[i] = map[string]any{"id": keyline.NewID(keyline.KindCommsDevice), "operationId": op, "importRef": number, "number": number, "kind": "MOBILE",
 				"label": number, "searchText": number, "createdAt": now, "updatedAt": now, "updatedBy": actor.Subject, "version": 1}
 		}
-		if err := s.BulkNodes(ctx, keyline.KindCommsDevice, devices); err != nil {
-			b.Fatal(err)
-		}
+		parallel(devices, func(rows []map[string]any) error { return s.BulkNodes(ctx, keyline.KindCommsDevice, rows) })
 		links := make([]map[string]any, calls)
 		for i := range links {
 			from := i % phones
