@@ -62,7 +62,7 @@ func New(cfg Config, accounts ServiceAccounts, members MembershipResolver) (*Aut
 		}
 		keys = a.remote
 	}
-	a.tokens = tokenVerifier{keys: keys, issuer: cfg.Issuer, audience: cfg.Audience, skew: cfg.ClockSkew}
+	a.tokens = tokenVerifier{keys: keys, issuer: cfg.Issuer, audience: cfg.Audience, skew: cfg.ClockSkew, verified: newTokenCache()}
 	return a, nil
 }
 

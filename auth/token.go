@@ -23,6 +23,7 @@ type tokenVerifier struct {
 	issuer   string
 	audience string
 	skew     time.Duration
+	verified *tokenCache // nil: no caching
 }
 
 func (v tokenVerifier) verify(ctx context.Context, raw string) (*keyline.Actor, error) {
@@ -32,6 +33,9 @@ func (v tokenVerifier) verify(ctx context.Context, raw string) (*keyline.Actor, 
 	// Only compact JWS: jwt.Parse would also take unsigned JSON.
 	if strings.Count(raw, ".") != 2 {
 		return nil, errors.New("token is not a compact JWS")
+	}
+	if a, ok := v.verified.get(raw); ok {
+		return a, nil
 	}
 	tok, err := jwt.Parse([]byte(raw),
 		jwt.WithKeyProvider(keyProvider{src: v.keys}),
@@ -45,7 +49,14 @@ func (v tokenVerifier) verify(ctx context.Context, raw string) (*keyline.Actor, 
 	if err != nil {
 		return nil, err
 	}
-	return actorFromToken(tok)
+	a, err := actorFromToken(tok)
+	if err != nil {
+		return nil, err
+	}
+	if exp, ok := tok.Expiration(); ok {
+		v.verified.put(raw, a, exp)
+	}
+	return a, nil
 }
 
 // compile-time check that keyProvider satisfies the jws interface.
