@@ -237,6 +237,12 @@ func (r *run) all(ctx context.Context, src source) (Summary, error) {
 	if err := r.actor.Authorise(r.k.perm, r.opts.OperationID); err != nil {
 		return r.sum.finish(r), err
 	}
+	// Batches already handed to a writer are finished whatever happens to
+	// ctx: cancelling a transaction in the middle of its commit would leave
+	// it unknown whether the batch is in the graph, and every batch that is
+	// must be reported. Cancelling ctx (or a failed batch) stops the reader,
+	// so no new batch starts.
+	writeCtx := context.WithoutCancel(ctx)
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
 	// The reader validates and batches rows on this goroutine while up to
@@ -252,7 +258,7 @@ func (r *run) all(ctx context.Context, src source) (Summary, error) {
 		go func() {
 			defer wg.Done()
 			for b := range todo {
-				res, err := r.write(ctx, b)
+				res, err := r.write(writeCtx, b)
 				done <- written{b: b, res: res, err: err}
 			}
 		}()
@@ -269,12 +275,13 @@ func (r *run) all(ctx context.Context, src source) (Summary, error) {
 		r.count(w.b, w.res)
 	}
 	send := func(b cypher.ImportBatch) {
-		for {
+		for ctx.Err() == nil {
 			select {
 			case todo <- b:
 				return
 			case w := <-done:
 				collect(w)
+			case <-ctx.Done():
 			}
 		}
 	}

@@ -307,15 +307,18 @@ func TestImportResumesAfterInterruption(t *testing.T) {
 		}
 	}
 	sum, err := ImportFile(cctx, s, a, Options{Path: path, OperationID: opOf(a), BatchSize: batch, Progress: stop})
-	if !errors.Is(err, context.Canceled) || sum.Loaded != 3*batch {
+	// The batches already being written when the import was cancelled
+	// finish and are reported; no other starts.
+	if !errors.Is(err, context.Canceled) || sum.Loaded < 3*batch || sum.Loaded > (3+DefaultWorkers)*batch || sum.Loaded%batch != 0 {
 		t.Fatalf("interrupted run: %+v %v", sum.Stats, err)
 	}
 	mid, _ := s.ImportState(ctx, opOf(a))
-	if mid.Nodes != 3*batch {
-		t.Fatalf("%d records after 3 committed batches", mid.Nodes)
+	if mid.Nodes != sum.Loaded {
+		t.Fatalf("%d records after %d rows were reported loaded", mid.Nodes, sum.Loaded)
 	}
+	done := sum.Loaded
 	sum, err = ImportFile(ctx, s, a, Options{Path: path, OperationID: opOf(a), BatchSize: batch})
-	if err != nil || sum.Unchanged != 3*batch || sum.Created != rows-3*batch {
+	if err != nil || sum.Unchanged != done || sum.Created != rows-done {
 		t.Fatalf("resumed run: %+v %v", sum.Stats, err)
 	}
 	got, _ := s.ImportState(ctx, opOf(a))
