@@ -124,3 +124,45 @@ func (s *Store) AuditTrail(ctx context.Context, sc Scope, f AuditFilter) ([]map[
 	}
 	return out, asInt(rows[0]["total"]), nil
 }
+
+// MentionedInAudited is MentionedIn for a page about to be returned: in
+// one write transaction it reads the page of each entity and appends a
+// READ audit event for every item on them (once per item), so the read
+// and its record commit together and cost one transaction instead of a
+// read and a later audit write. It returns the pages and the ids of the
+// items recorded (the caller must not record them again).
+func (s *Store) MentionedInAudited(ctx context.Context, sc Scope, a *keyline.Actor, ids []string, skip, limit int, purpose string) (map[string]Page, []string, error) {
+	var out map[string]Page
+	var recorded []string
+	err := s.write(ctx, func(tx neo4j.ManagedTransaction) error {
+		rows, err := s.collect(ctx, tx, q("mentioned_in"), sc.params(map[string]any{"ids": ids, "skip": skip, "limit": limit}))
+		if err != nil {
+			return err
+		}
+		out = pages(rows, fixedKind(keyline.KindIntelligenceItem))
+		recorded = recorded[:0]
+		var events []any
+		seen := map[string]bool{}
+		for _, id := range ids {
+			for _, it := range out[id].Items {
+				iid := it.ID()
+				if seen[iid] {
+					continue
+				}
+				seen[iid] = true
+				opID, _ := it.Props["operationId"].(string)
+				events = append(events, param(auditEntry{action: "READ", kind: string(keyline.KindIntelligenceItem), id: iid, operationID: opID, purpose: purpose}.event(a)))
+				recorded = append(recorded, iid)
+			}
+		}
+		if len(events) == 0 {
+			return nil
+		}
+		_, err = s.collect(ctx, tx, q("audit_record"), map[string]any{"events": events})
+		return err
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	return out, recorded, nil
+}

@@ -173,6 +173,19 @@ func (l *Loaders) readAhead(ctx context.Context, objs []ahead, sources []string)
 		for _, key := range mentionKeys {
 			if n := mentions[key]; len(n.ids) > 0 {
 				wg.Go(func() {
+					// Intelligence read ahead is recorded in the audit trail
+					// in the same transaction as it is read (the resolvers
+					// then return exactly these pages), instead of in a
+					// separate write before the response.
+					if rl, ok := ctx.Value(readLogKey{}).(*readLog); ok && keyline.ActorFrom(ctx) != nil {
+						purpose, _ := ctx.Value(purposeKey{}).(string)
+						found, recorded, err := l.store.MentionedInAudited(ctx, l.scope, keyline.ActorFrom(ctx), n.ids, n.p.skip, n.p.limit, purpose)
+						if err == nil {
+							rl.recorded(recorded)
+							l.rememberPages(key, n.ids, found)
+						}
+						return
+					}
 					if found, err := l.store.MentionedIn(ctx, l.scope, n.ids, n.p.skip, n.p.limit); err == nil {
 						l.rememberPages(key, n.ids, found)
 					}

@@ -45,6 +45,16 @@ func noteItemsRead(ctx context.Context, items ...*model.IntelligenceItem) {
 	}
 }
 
+// recorded marks items whose READ events were already written (with the
+// read itself), so noting them again does not record them twice.
+func (rl *readLog) recorded(ids []string) {
+	rl.mu.Lock()
+	defer rl.mu.Unlock()
+	for _, id := range ids {
+		rl.seen[id] = true
+	}
+}
+
 // noteRead records that any audited record (e.g. a target package) is
 // being returned.
 func noteRead(ctx context.Context, kind keyline.Kind, id, operationID string) {

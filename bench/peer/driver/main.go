@@ -726,17 +726,10 @@ func (c *rawCypher) answer(ctx context.Context, q string, i int) (map[string]int
 		if _, err := c.read(ctx, "nodes_by_id", c.params(map[string]any{"ids": []string{id}})); err != nil {
 			return nil, err
 		}
-		rows, err := c.read(ctx, "mentioned_in", c.params(map[string]any{"ids": []string{id}, "skip": 0, "limit": 10}))
-		if err != nil || len(rows) == 0 {
-			return nil, err
-		}
-		page := list(rows[0]["page"])
-		// Keyline records every intelligence item it returns in the audit
-		// trail before answering; so must its floor.
-		if err := c.auditReads(ctx, page); err != nil {
-			return nil, err
-		}
-		return map[string]int{"total": int(rows[0]["total"].(int64)), "page": len(page)}, nil
+		// Keyline reads the page and records every item on it in the audit
+		// trail in one write transaction, before answering; so does its floor.
+		return c.mentionedAudited(ctx, id)
+
 	}
 	return nil, fmt.Errorf("unknown question %q", q)
 }
@@ -774,30 +767,49 @@ func (c *rawCypher) network(ctx context.Context, seed string, hops, budget int) 
 	return map[string]int{"nodes": len(kept), "links": len(links)}, nil
 }
 
-func (c *rawCypher) auditReads(ctx context.Context, page []any) error {
-	if len(page) == 0 {
-		return nil
-	}
-	events := make([]any, 0, len(page))
-	for _, it := range page {
-		m := obj(it)
-		events = append(events, map[string]any{
-			"id": keyline.NewAuditID(), "at": time.Now().UTC(), "actor": "dev-analyst", "officerId": "off_devbench",
-			"requestId": "bench", "action": "READ", "entityKind": "IntelligenceItem", "entityId": m["id"],
-			"operationId": m["operationId"],
-		})
-	}
+// mentionedAudited is cypher.Store.MentionedInAudited: the page and its
+// READ events in one write transaction.
+func (c *rawCypher) mentionedAudited(ctx context.Context, id string) (map[string]int, error) {
 	sess := c.drv.NewSession(ctx, neo4j.SessionConfig{AccessMode: neo4j.AccessModeWrite})
 	defer sess.Close(ctx)
-	_, err := sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
-		res, err := tx.Run(ctx, c.stmts["audit_record"], map[string]any{"events": events})
+	out, err := sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+		res, err := tx.Run(ctx, c.stmts["mentioned_in"], c.params(map[string]any{"ids": []string{id}, "skip": 0, "limit": 10}))
 		if err != nil {
 			return nil, err
 		}
-		_, err = res.Consume(ctx)
-		return nil, err
+		var rows []map[string]any
+		for res.Next(ctx) {
+			rows = append(rows, res.Record().AsMap())
+		}
+		if err := res.Err(); err != nil || len(rows) == 0 {
+			return nil, err
+		}
+		page := list(rows[0]["page"])
+		if len(page) > 0 {
+			events := make([]any, 0, len(page))
+			for _, it := range page {
+				m := obj(it)
+				events = append(events, map[string]any{
+					"id": keyline.NewAuditID(), "at": time.Now().UTC(), "actor": "dev-analyst", "officerId": "off_devbench",
+					"requestId": "bench", "action": "READ", "entityKind": "IntelligenceItem", "entityId": m["id"],
+					"operationId": m["operationId"],
+				})
+			}
+			res, err := tx.Run(ctx, c.stmts["audit_record"], map[string]any{"events": events})
+			if err != nil {
+				return nil, err
+			}
+			if _, err := res.Consume(ctx); err != nil {
+				return nil, err
+			}
+		}
+		return map[string]int{"total": int(rows[0]["total"].(int64)), "page": len(page)}, nil
 	})
-	return err
+	if err != nil {
+		return nil, err
+	}
+	shape, _ := out.(map[string]int)
+	return shape, nil
 }
 
 // ---------------------------------------------------------------------------
