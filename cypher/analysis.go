@@ -115,9 +115,11 @@ type HopRow struct {
 }
 
 // ExpandHop returns the links of each frontier entity that pass the
-// filter, strongest first, at most perNode each and limit in all.
-func (s *Store) ExpandHop(ctx context.Context, sc Scope, frontier []string, f LinkFilter, perNode, limit int) ([]HopRow, error) {
-	rows, err := s.readAnalysis(ctx, q("network_hop"), f.params(sc, map[string]any{"frontier": frontier, "perNode": perNode, "limit": limit}))
+// filter, strongest first, at most perNode each and limit in all. With
+// lean, links carry only their id, confidence and operationId and
+// entities only their id, label and operationId.
+func (s *Store) ExpandHop(ctx context.Context, sc Scope, frontier []string, f LinkFilter, perNode, limit int, lean bool) ([]HopRow, error) {
+	rows, err := s.readAnalysis(ctx, q("network_hop"), f.params(sc, map[string]any{"frontier": frontier, "perNode": perNode, "limit": limit, "lean": lean}))
 	if err != nil {
 		return nil, err
 	}

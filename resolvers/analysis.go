@@ -232,14 +232,16 @@ func (r *queryResolver) network(ctx context.Context, in model.NetworkInput) (*mo
 	if err != nil {
 		return nil, err
 	}
-	g, err := r.expand(ctx, in.SeedIds, seeds, hops, budget, f)
+	g, err := r.expand(ctx, in.SeedIds, seeds, hops, budget, f, leanNetwork(ctx))
 	if err != nil {
 		return nil, err
 	}
 	return g, nil
 }
 
-func (r *Resolver) expand(ctx context.Context, seedIDs []string, seeds map[string]model.Entity, hops, budget int, f cypher.LinkFilter) (*model.Network, error) {
+// expand grows the network hop by hop. lean asks the store for only the
+// properties leanNetwork allows (the caller's selection needs no more).
+func (r *Resolver) expand(ctx context.Context, seedIDs []string, seeds map[string]model.Entity, hops, budget int, f cypher.LinkFilter, lean bool) (*model.Network, error) {
 	net := &model.Network{Nodes: []model.Entity{}, Links: []*model.Link{}, Frontier: []model.Entity{}}
 	ends := map[string]model.Entity{}
 	for _, id := range seedIDs {
@@ -258,7 +260,7 @@ func (r *Resolver) expand(ctx context.Context, seedIDs []string, seeds map[strin
 		remaining := budget - len(ends)
 		perNode := min(budget, max(20, 4*remaining/len(frontier)+1))
 		limit := max(8*remaining, 200)
-		rows, err := r.Store.ExpandHop(ctx, loadersFrom(ctx).scope, frontier, f, perNode, limit)
+		rows, err := r.Store.ExpandHop(ctx, loadersFrom(ctx).scope, frontier, f, perNode, limit, lean)
 		if err != nil {
 			return nil, err
 		}

@@ -130,7 +130,7 @@ func (r *queryResolver) keyPlayerNetwork(ctx context.Context, in model.KeyPlayer
 		if err != nil {
 			return nil, err
 		}
-		return r.expand(ctx, []string{*in.OrganisationID}, seeds, hops, budget, f)
+		return r.expand(ctx, []string{*in.OrganisationID}, seeds, hops, budget, f, false)
 	default:
 		if len(in.SeedIds) > 50 {
 			return nil, keyline.FieldErrorf("input.seedIds", "at most 50 entities")
@@ -139,6 +139,6 @@ func (r *queryResolver) keyPlayerNetwork(ctx context.Context, in model.KeyPlayer
 		if err != nil {
 			return nil, err
 		}
-		return r.expand(ctx, in.SeedIds, seeds, hops, budget, f)
+		return r.expand(ctx, in.SeedIds, seeds, hops, budget, f, false)
 	}
 }

@@ -461,3 +461,53 @@ func (r *Resolver) readAheadNodes(ctx context.Context, nodes []model.Node) {
 		loadersFrom(ctx).readAhead(ctx, objs, nil)
 	}
 }
+
+// leanNetwork reports whether the network field being resolved asks of
+// its entities only id and label (and __typename), and of its links only
+// id, type, confidence and their ends (asked no more of): then the store
+// need return no other properties (network_hop's $lean). Any other field
+// anywhere in the selection means full records.
+func leanNetwork(ctx context.Context) bool {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil || !graphql.HasOperationContext(ctx) {
+		return false
+	}
+	oc := graphql.GetOperationContext(ctx)
+	for _, f := range graphql.CollectFields(oc, fc.Field.Selections, satisfies("Network")) {
+		switch f.Name {
+		case "__typename", "truncated":
+		case "nodes", "frontier":
+			if !leanEntities(oc, f.Selections) {
+				return false
+			}
+		case "links":
+			for _, lf := range graphql.CollectFields(oc, f.Selections, satisfies("Link")) {
+				switch lf.Name {
+				case "__typename", "id", "type", "confidence":
+				case "from", "to", "other":
+					if !leanEntities(oc, lf.Selections) {
+						return false
+					}
+				default:
+					return false
+				}
+			}
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+func leanEntities(oc *graphql.OperationContext, sel ast.SelectionSet) bool {
+	for _, k := range keyline.EntityKinds {
+		for _, f := range graphql.CollectFields(oc, sel, satisfies(string(k))) {
+			switch f.Name {
+			case "__typename", "id", "label":
+			default:
+				return false
+			}
+		}
+	}
+	return true
+}

@@ -746,7 +746,9 @@ func (c *rawCypher) network(ctx context.Context, seed string, hops, budget int) 
 		remaining := budget - len(kept)
 		perNode := min(budget, max(20, 4*remaining/len(frontier)+1))
 		limit := max(8*remaining, 200)
-		rows, err := c.read(ctx, "network_hop", c.linkParams(map[string]any{"frontier": frontier, "perNode": perNode, "limit": limit}))
+		// Question (c) asks only ids, labels and link confidence, so Keyline
+		// reads the hops lean; so does its floor.
+		rows, err := c.read(ctx, "network_hop", c.linkParams(map[string]any{"frontier": frontier, "perNode": perNode, "limit": limit, "lean": true}))
 		if err != nil {
 			return nil, err
 		}
