@@ -47,10 +47,21 @@ func (s *Store) CreateLink(ctx context.Context, a *keyline.Actor, typ, fromID, t
 		if err := s.checkSources(ctx, tx, opID, sourceIDs); err != nil {
 			return err
 		}
+		// One link per pair and type: further intelligence about the same
+		// association is added to that link's sources (updateLink), as an
+		// import does, so that corroboration counts and paths see one link.
+		rows, err := s.collect(ctx, tx, qRel("link_pair_lock", typ), map[string]any{"fromId": fromID, "toId": toID})
+		if err != nil {
+			return err
+		}
+		if existing, _ := rows[0]["existing"].(string); existing != "" {
+			return &keyline.Error{Code: keyline.CodeConflict, Field: "input.toId",
+				Message: fmt.Sprintf("%s and %s are already joined by %s link %s: add the new source to it with updateLink", fromID, toID, typ, existing)}
+		}
 		id := keyline.NewLinkID()
 		p := withBookkeeping(props, id, now(), a)
 		p["operationId"], p["sources"] = opID, sourceIDs
-		rows, err := s.collect(ctx, tx, qRel("link_create", typ), map[string]any{"fromId": fromID, "toId": toID, "props": param(p)})
+		rows, err = s.collect(ctx, tx, qRel("link_create", typ), map[string]any{"fromId": fromID, "toId": toID, "props": param(p)})
 		if err != nil {
 			return err
 		}

@@ -8083,7 +8083,12 @@ type Mutation {
   transaction; bad rows are reported and skipped.
   """
   importRecords(operationId: ID!, kind: ImportKind!, rows: String!): ImportSummary!
-  "Link two entities of the same operation, with provenance."
+  """
+  Link two entities of the same operation, with provenance. Two entities have
+  at most one link of each type (in either direction): asserting it again is
+  refused with CONFLICT naming the existing link; add the new source to that
+  link with ` + "`" + `updateLink` + "`" + ` instead.
+  """
   link(input: LinkInput!): Link!
   "Change a link's details or provenance."
   updateLink(id: ID!, expectedVersion: Int!, input: UpdateLinkInput!): Link!
