@@ -164,6 +164,11 @@ type importPlan struct {
 	urns   map[string]map[string]any            // cited items: urn -> id, operationId, classification
 	ids    map[keyline.Kind]map[string]string   // every key resolved or planned in this batch -> id
 	lineOf map[keyline.Kind]map[string]int      // line that planned each own record
+	// Records entered through the API that rows name by natural key (see
+	// adopt): adopted ones are given the row's import key; a key matching
+	// several is ambiguous and its rows are rejected.
+	adopted   map[keyline.Kind]map[string]bool
+	ambiguous map[keyline.Kind]map[string]int
 
 	creates map[keyline.Kind][]any
 	updates []any
@@ -239,6 +244,7 @@ func (p *importPlan) read(ctx context.Context) error {
 		}
 	}
 	p.own, p.refs, p.urns, p.ids = map[keyline.Kind]map[string]existing{}, map[keyline.Kind]map[string]string{}, map[string]map[string]any{}, map[keyline.Kind]map[string]string{}
+	p.adopted, p.ambiguous = map[keyline.Kind]map[string]bool{}, map[keyline.Kind]map[string]int{}
 	for k, keys := range ownKeys {
 		qy := qLabel("import_existing", k)
 		if k == keyline.KindIntelligenceItem {
@@ -257,6 +263,17 @@ func (p *importPlan) read(ctx context.Context) error {
 				e.rels = append(e.rels, asMap(x))
 			}
 			p.own[k][key] = e
+		}
+		found, err := p.adopt(ctx, k, keys, true, func(key string) bool { _, ok := p.own[k][key]; return ok })
+		if err != nil {
+			return err
+		}
+		for key, props := range found {
+			p.own[k][key] = existing{props: props}
+			if p.adopted[k] == nil {
+				p.adopted[k] = map[string]bool{}
+			}
+			p.adopted[k][key] = true
 		}
 	}
 	for k, keys := range refKeys {
@@ -303,8 +320,73 @@ func (p *importPlan) read(ctx context.Context) error {
 			id, _ := r["id"].(string)
 			p.refs[k][key] = id
 		}
+		found, err := p.adopt(ctx, k, keys, false, func(key string) bool { _, ok := p.refs[k][key]; return ok })
+		if err != nil {
+			return err
+		}
+		for key, props := range found {
+			p.refs[k][key], _ = props["id"].(string)
+		}
 	}
 	return nil
+}
+
+// adoptQuery finds records entered through the API by the natural key an
+// import uses as their import key: a vehicle's VRM, a phone's number.
+var adoptQuery = map[keyline.Kind]string{
+	keyline.KindVehicle:     "import_adopt_vehicle",
+	keyline.KindCommsDevice: "import_adopt_comms",
+}
+
+// adopt looks up, among keys the import key did not find, records of kind
+// k entered through the API with the same VRM or number, and returns those
+// that match exactly one record. Keys matching several are recorded as
+// ambiguous. With lock, the matches' write locks are taken (the batch will
+// give them their import key).
+func (p *importPlan) adopt(ctx context.Context, k keyline.Kind, keys []string, lock bool, found func(string) bool) (map[string]map[string]any, error) {
+	name, ok := adoptQuery[k]
+	if !ok {
+		return nil, nil
+	}
+	var missing []string
+	for _, key := range uniq(keys) {
+		// A handset known only by IMEI is keyed "IMEI:..." and not adopted.
+		if !found(key) && !strings.HasPrefix(key, "IMEI:") {
+			missing = append(missing, key)
+		}
+	}
+	if len(missing) == 0 {
+		return nil, nil
+	}
+	rows, err := p.s.collect(ctx, p.tx, q(name), map[string]any{"operationId": p.b.OperationID, "keys": missing, "adopt": lock})
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]map[string]any{}
+	for _, r := range rows {
+		key, _ := r["key"].(string)
+		matches, _ := r["matches"].([]any)
+		switch {
+		case len(matches) == 1:
+			out[key] = asMap(matches[0])
+		case len(matches) > 1:
+			if p.ambiguous[k] == nil {
+				p.ambiguous[k] = map[string]int{}
+			}
+			p.ambiguous[k][key] = len(matches)
+		}
+	}
+	return out, nil
+}
+
+// ambiguity rejects a key that names several records entered through the
+// API.
+func (p *importPlan) ambiguity(k keyline.Kind, key, field string) *ImportReject {
+	n := p.ambiguous[k][key]
+	if n == 0 {
+		return nil
+	}
+	return &ImportReject{Field: field, Reason: fmt.Sprintf("%d %s records with %q were entered in Keyline: merge them there, then import again", n, strings.ToLower(string(k)), key)}
 }
 
 func uniq(keys []string) []string {
@@ -338,6 +420,9 @@ func (p *importPlan) resolve(r ImportRef) (string, keyline.Kind, *ImportReject) 
 	var id string
 	var kind keyline.Kind
 	for _, k := range r.Kinds {
+		if rej := p.ambiguity(k, r.Key, r.Field); rej != nil {
+			return "", "", rej
+		}
 		found := p.ids[k][r.Key]
 		if found == "" {
 			found = p.refs[k][r.Key]
@@ -410,6 +495,9 @@ func (p *importPlan) plan(row ImportRow) *ImportReject {
 	// Then duplicates, URNs taken elsewhere and clearance, still before
 	// planning anything.
 	for _, n := range row.Nodes {
+		if rej := p.ambiguity(n.Kind, n.Key, ""); rej != nil {
+			return reject(rej)
+		}
 		if n.Ensure {
 			continue
 		}
@@ -513,6 +601,10 @@ func (p *importPlan) planNode(n ImportNode, line int) plannedNode {
 			if !sameValue(e.props[k], v) {
 				set[k] = v
 			}
+		}
+		if p.adopted[n.Kind][n.Key] {
+			// Entered through the API: from now on the import key finds it.
+			set["importRef"] = n.Key
 		}
 		if len(set) == 0 {
 			return out

@@ -1,0 +1,12 @@
+// Vehicles of the operation entered through the API (no import key) with
+// the VRMs an import batch names, so the import joins them rather than
+// creating a second record per VRM. Every match is returned: more than
+// one (cloned plates recorded as two vehicles) is ambiguous and the row
+// is rejected. `adopt` takes the write locks of records the batch will
+// change (it gives them their import key); references are only joined.
+UNWIND $keys AS key
+MATCH (n:Vehicle {vrm: key})
+USING INDEX n:Vehicle(vrm)
+WHERE n.operationId = $operationId AND n.importRef IS NULL
+FOREACH (_ IN CASE WHEN $adopt THEN [1] ELSE [] END | SET n.version = n.version)
+RETURN key, collect(properties(n)) AS matches
