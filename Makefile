@@ -6,7 +6,7 @@ DEV_PORT ?= 7687
 DEV_DATA ?= devdb/data
 export NEO4J_URI ?= bolt://127.0.0.1:$(DEV_PORT)
 
-.PHONY: run test stop db lint generate check-generated ci bench bench-peer clean-db
+.PHONY: run test stop db lint generate check-generated ci bench bench-import bench-peer clean-db
 
 ## run: start the development Neo4j, migrate, load the demo operation if the
 ## database is empty, and serve GraphQL with the explorer on 127.0.0.1:8080.
@@ -55,6 +55,13 @@ ci: check-generated lint test
 ## bench: run the Go benchmarks against a throwaway Neo4j.
 bench:
 	KEYLINE_BENCH=1 scripts/test.sh -run '^$$' -bench . -benchmem ./...
+
+## bench-import: the importer at dataset scale (PERSONS nominals, 1.3 x phones,
+## 2 x call data; PERSONS=100000 by default, 1000000 for the regional scale)
+## and the write-path floor, on a throwaway Neo4j with room; see docs/BENCHMARKS.md.
+bench-import:
+	IMPORT_BENCH_PERSONS=$${PERSONS:-100000} DEVDB_HEAP=4g DEVDB_PAGECACHE=6g DEVDB_TX_MEMORY=1g \
+		scripts/test.sh -run '^$$' -bench 'ImportDataset|ImportFloor' -benchtime 1x -timeout 60m ./importer/
 
 ## bench-peer: Keyline against @neo4j/graphql and raw Cypher on one Neo4j and
 ## one synthetic network (PERSONS=100000 by default); see docs/PEER.md.
