@@ -1,12 +1,14 @@
 package server_test
 
 import (
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/rs/zerolog"
 
@@ -81,25 +83,27 @@ func TestServerEndToEnd(t *testing.T) {
 	}
 
 	// A service account reaches only its operation, and not once revoked.
-	key, hash, err := auth.NewAPIKey("feed1")
+	// Its own id each run, so the test can run again on the same database.
+	feed := fmt.Sprintf("feed-%d", time.Now().UnixNano())
+	key, hash, err := auth.NewAPIKey(feed)
 	if err != nil {
 		t.Fatal(err)
 	}
 	admin := &keyline.Actor{Subject: "test-admin"}
-	if err := env.Store.CreateServiceAccount(t.Context(), admin, cypher.ServiceAccountRecord{ID: "feed1", Name: "Intel feed",
+	if err := env.Store.CreateServiceAccount(t.Context(), admin, cypher.ServiceAccountRecord{ID: feed, Name: "Intel feed",
 		Roles: []string{"EXTERNAL_SYSTEM"}, Operations: []string{op}, Clearance: "OFFICIAL_SENSITIVE", SecretHash: hash}); err != nil {
 		t.Fatal(err)
 	}
 	create := `{"query":"mutation($in: CreateIntelligenceItemInput!) { createIntelligenceItem(input: $in) { id updatedBy } }","variables":{"in":{"operationId":"` + op +
 		`","sourceType":"PARTNER_AGENCY","sanitisedText":"Feed report","grading":{"source":"2","assessment":"B","handling":"P"}}}}`
-	if code, body := call("POST", "/graphql", "ApiKey "+key, create); code != 200 || !strings.Contains(body, `"updatedBy":"svc:feed1"`) {
+	if code, body := call("POST", "/graphql", "ApiKey "+key, create); code != 200 || !strings.Contains(body, `"updatedBy":"svc:`+feed+`"`) {
 		t.Fatalf("service account writes intelligence: %d %s", code, body)
 	}
 	elsewhere := strings.Replace(create, op, other, 1)
 	if _, body := call("POST", "/graphql", "ApiKey "+key, elsewhere); !strings.Contains(body, "FORBIDDEN") {
 		t.Fatalf("service account outside its scope: %s", body)
 	}
-	if err := env.Store.RevokeServiceAccount(t.Context(), admin, "feed1"); err != nil {
+	if err := env.Store.RevokeServiceAccount(t.Context(), admin, feed); err != nil {
 		t.Fatal(err)
 	}
 	if code, _ := call("POST", "/graphql", "ApiKey "+key, me); code != 401 {
