@@ -262,8 +262,8 @@ func writeNominals(tb testing.TB, path string, n int) {
 	f.Close()
 }
 
-// writeContacts writes n call data rows between `numbers` numbers, each
-// pair once.
+// writeContacts writes n call data rows between `numbers` numbers (the
+// ones writePhones writes), each pair once.
 func writeContacts(tb testing.TB, path string, n, numbers int) {
 	tb.Helper()
 	f, err := os.Create(path)
@@ -275,7 +275,7 @@ func writeContacts(tb testing.TB, path string, n, numbers int) {
 	for i := range n {
 		from := i % numbers
 		to := (from + 1 + i/numbers) % numbers
-		fmt.Fprintf(w, "077009%05d,077009%05d,%d,2026-01-%02dT08:00:00Z,2026-02-%02dT20:00:00Z\n", from, to, 1+i%50, 1+i%28, 1+i%28)
+		fmt.Fprintf(w, "07%09d,07%09d,%d,2026-01-%02dT08:00:00Z,2026-02-%02dT20:00:00Z\n", from, to, 1+i%50, 1+i%28, 1+i%28)
 	}
 	if err := w.Flush(); err != nil {
 		tb.Fatal(err)
@@ -496,27 +496,6 @@ func writePhones(tb testing.TB, path string, phones, persons int) {
 	f.Close()
 }
 
-// writeCallData writes rows of call data between the numbers writePhones
-// writes, each pair once.
-func writeCallData(tb testing.TB, path string, rows, numbers int) {
-	tb.Helper()
-	f, err := os.Create(path)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	w := bufio.NewWriter(f)
-	fmt.Fprintln(w, "fromNumber,toNumber,count,firstSeen,lastSeen")
-	for i := range rows {
-		from := i % numbers
-		to := (from + 1 + i/numbers) % numbers
-		fmt.Fprintf(w, "07%09d,07%09d,%d,2026-01-%02dT08:00:00Z,2026-02-%02dT20:00:00Z\n", from, to, 1+i%50, 1+i%28, 1+i%28)
-	}
-	if err := w.Flush(); err != nil {
-		tb.Fatal(err)
-	}
-	f.Close()
-}
-
 // BenchmarkImportDataset loads a force's export at the scale of the
 // link-analysis dataset into one fresh operation, in the documented order:
 // N nominals (IMPORT_BENCH_PERSONS, 100,000 by default; 1,000,000 for the
@@ -535,7 +514,7 @@ func BenchmarkImportDataset(b *testing.B) {
 	}{{"nominals.csv", persons, 0}, {"phones.csv", phones, phones}, {"contacts.csv", 0, calls}}
 	writeNominals(b, filepath.Join(dir, files[0].name), persons)
 	writePhones(b, filepath.Join(dir, files[1].name), phones, persons)
-	writeCallData(b, filepath.Join(dir, files[2].name), calls, phones)
+	writeContacts(b, filepath.Join(dir, files[2].name), calls, phones)
 	var elapsed time.Duration
 	perFile := make([]time.Duration, len(files))
 	b.ResetTimer()
