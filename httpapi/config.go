@@ -28,6 +28,10 @@ type Config struct {
 	// RatePerSecond and RateBurst bound each identity's requests.
 	RatePerSecond float64
 	RateBurst     int
+	// MetricsToken, when set, is the bearer token a scraper must send to
+	// read /metrics; when empty, /metrics is open and the listener must be
+	// private.
+	MetricsToken string
 }
 
 func (c Config) withDefaults() Config {

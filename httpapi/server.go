@@ -2,6 +2,7 @@ package httpapi
 
 import (
 	"context"
+	"crypto/subtle"
 	"errors"
 	"net"
 	"net/http"
@@ -11,6 +12,8 @@ import (
 	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 	"github.com/rs/zerolog"
+
+	"github.com/keyline/keyline"
 )
 
 // ShutdownGrace is how long in-flight requests get to finish on shutdown.
@@ -47,8 +50,9 @@ func chain(h http.Handler, mws ...middleware) http.Handler {
 // Handler routes requests. /graphql runs the full middleware chain, in
 // this order: panic recovery, request id, access log, metrics, CORS, body
 // limit, timeout, authentication, per-identity rate limit, then method and
-// content-type checks. The probes and /metrics skip authentication (the
-// listener, not a token, protects /metrics: bind it privately).
+// content-type checks. The probes and /metrics skip user authentication;
+// /metrics asks for Config.MetricsToken when one is set (otherwise bind
+// the listener privately).
 func Handler(cfg Config, deps Deps) http.Handler {
 	cfg = cfg.withDefaults()
 	log := deps.Logger
@@ -93,8 +97,28 @@ func Handler(cfg Config, deps Deps) http.Handler {
 	}
 	mux.Handle("GET /healthz", chain(http.HandlerFunc(healthz), probe("/healthz")...))
 	mux.Handle("GET /readyz", chain(readyz(deps.Ready, log), probe("/readyz")...))
-	mux.Handle("GET /metrics", chain(promhttp.HandlerFor(reg, promhttp.HandlerOpts{Registry: reg}), probe("/metrics")...))
+	mux.Handle("GET /metrics", chain(promhttp.HandlerFor(reg, promhttp.HandlerOpts{Registry: reg}),
+		append(probe("/metrics"), scrapeToken(cfg.MetricsToken))...))
 	return mux
+}
+
+// scrapeToken admits only requests bearing token (compared in constant
+// time); an empty token admits everyone.
+func scrapeToken(token string) middleware {
+	return func(next http.Handler) http.Handler {
+		if token == "" {
+			return next
+		}
+		want := []byte("Bearer " + token)
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if subtle.ConstantTimeCompare([]byte(r.Header.Get("Authorization")), want) != 1 {
+				w.Header().Set("WWW-Authenticate", `Bearer realm="keyline-metrics"`)
+				WriteError(w, http.StatusUnauthorized, string(keyline.CodeUnauthenticated), "a metrics token is required")
+				return
+			}
+			next.ServeHTTP(w, r)
+		})
+	}
 }
 
 // securityHeaders are safe defaults for every response.

@@ -189,6 +189,31 @@ func TestMetricsEndpoint(t *testing.T) {
 	}
 }
 
+// With a metrics token set, /metrics answers only a scraper bearing it;
+// the probes stay open.
+func TestMetricsToken(t *testing.T) {
+	h, _ := newTestHandler(Config{MetricsToken: "s3cret-scrape"}, Deps{})
+	for _, tt := range []struct {
+		auth string
+		want int
+	}{{"", http.StatusUnauthorized}, {"Bearer wrong", http.StatusUnauthorized}, {"s3cret-scrape", http.StatusUnauthorized}, {"Bearer s3cret-scrape", http.StatusOK}} {
+		req := httptest.NewRequest(http.MethodGet, "/metrics", nil)
+		if tt.auth != "" {
+			req.Header.Set("Authorization", tt.auth)
+		}
+		rec := serve(h, req)
+		if rec.Code != tt.want {
+			t.Errorf("Authorization %q: %d, want %d", tt.auth, rec.Code, tt.want)
+		}
+		if rec.Code == http.StatusUnauthorized && strings.Contains(rec.Body.String(), "keyline_http") {
+			t.Errorf("Authorization %q: metrics leaked in a refusal", tt.auth)
+		}
+	}
+	if rec := serve(h, httptest.NewRequest(http.MethodGet, "/healthz", nil)); rec.Code != http.StatusOK {
+		t.Errorf("/healthz with a metrics token set: %d", rec.Code)
+	}
+}
+
 func TestNewServer(t *testing.T) {
 	srv := New(Config{RequestTimeout: 5 * time.Second}, Deps{GraphQL: echoGraphQL, Auth: fakeAuth{}, Registry: prometheus.NewRegistry()})
 	if srv.Addr != DefaultAddr || srv.ReadHeaderTimeout == 0 || srv.WriteTimeout <= 5*time.Second || srv.Handler == nil {

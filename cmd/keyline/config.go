@@ -28,6 +28,7 @@ type config struct {
 	MaxBodyBytes   int64
 	RatePerSecond  float64
 	RateBurst      int
+	MetricsToken   string
 	LogLevel       string
 }
 
@@ -90,6 +91,7 @@ func defaultConfig() *config {
 		MaxBodyBytes:   int64(envInt("KEYLINE_MAX_BODY_BYTES", 1<<20)),
 		RatePerSecond:  envFloat("KEYLINE_RATE_PER_SECOND", 50),
 		RateBurst:      envInt("KEYLINE_RATE_BURST", 100),
+		MetricsToken:   env("KEYLINE_METRICS_TOKEN", ""),
 		LogLevel:       env("KEYLINE_LOG_LEVEL", "info"),
 	}
 }

@@ -46,7 +46,8 @@ func serveCmd(cfg *config) *cobra.Command {
 func (c *config) serverConfig() (server.Config, error) {
 	sc := server.Config{
 		HTTP: httpapi.Config{Addr: c.Listen, Dev: c.Dev, AllowedOrigins: c.CORSOrigins, MaxBodyBytes: c.MaxBodyBytes,
-			RequestTimeout: c.RequestTimeout, RatePerSecond: c.RatePerSecond, RateBurst: c.RateBurst},
+			RequestTimeout: c.RequestTimeout, RatePerSecond: c.RatePerSecond, RateBurst: c.RateBurst,
+			MetricsToken: c.MetricsToken},
 	}
 	switch {
 	case c.OIDCIssuer != "":
