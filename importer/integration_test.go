@@ -327,6 +327,16 @@ func TestImportResumesAfterInterruption(t *testing.T) {
 	}
 }
 
+// callDataSource records the intelligence item (a communications data
+// return) that call data and phone files cite as their links' source.
+func callDataSource(tb testing.TB, s *cypher.Store, a *keyline.Actor, urn string) {
+	tb.Helper()
+	if _, err := ImportRows(context.Background(), s, a, opOf(a), "intelligence", []map[string]any{{"urn": urn, "receivedAt": "2026-02-01",
+		"sourceType": "COMMS_DATA", "gradeSource": "1", "gradeAssessment": "A", "gradeHandling": "P", "classification": "OFFICIAL", "sanitisedText": "call data"}}); err != nil {
+		tb.Fatal(err)
+	}
+}
+
 func benchRows(b *testing.B, def int) int {
 	if v := os.Getenv("IMPORT_BENCH_ROWS"); v != "" {
 		var n int
@@ -383,10 +393,7 @@ func BenchmarkImportContacts(b *testing.B) {
 		b.StopTimer()
 		a := newOperation(b, s)
 		urn := "INT/BENCH/" + opOf(a)
-		if _, err := ImportRows(context.Background(), s, a, opOf(a), "intelligence", []map[string]any{{"urn": urn, "receivedAt": "2026-02-01",
-			"sourceType": "COMMS_DATA", "gradeSource": "1", "gradeAssessment": "A", "gradeHandling": "P", "classification": "OFFICIAL", "sanitisedText": "call data"}}); err != nil {
-			b.Fatal(err)
-		}
+		callDataSource(b, s, a, urn)
 		b.StartTimer()
 		start := time.Now()
 		sum, err := ImportFile(context.Background(), s, a, benchOptions(Options{Path: path, OperationID: opOf(a), SourceURN: urn}))
@@ -412,10 +419,7 @@ func TestConcurrentBatchesRaceForTheSameRecords(t *testing.T) {
 	writeContacts(t, path, rows, numbers)
 	a := newOperation(t, s)
 	urn := "INT/RACE/" + opOf(a)
-	if _, err := ImportRows(ctx, s, a, opOf(a), "intelligence", []map[string]any{{"urn": urn, "receivedAt": "2026-02-01",
-		"sourceType": "COMMS_DATA", "gradeSource": "1", "gradeAssessment": "A", "gradeHandling": "P", "classification": "OFFICIAL", "sanitisedText": "call data"}}); err != nil {
-		t.Fatal(err)
-	}
+	callDataSource(t, s, a, urn)
 	opts := Options{Path: path, OperationID: opOf(a), SourceURN: urn, BatchSize: 50, Workers: 4}
 	sum, err := ImportFile(ctx, s, a, opts)
 	if err != nil {
@@ -451,10 +455,7 @@ func TestStaleKnownIDIsLookedUpAgain(t *testing.T) {
 	ctx := context.Background()
 	a := newOperation(t, s)
 	urn := "INT/STALE/" + opOf(a)
-	if _, err := ImportRows(ctx, s, a, opOf(a), "intelligence", []map[string]any{{"urn": urn, "receivedAt": "2026-02-01",
-		"sourceType": "COMMS_DATA", "gradeSource": "1", "gradeAssessment": "A", "gradeHandling": "P", "classification": "OFFICIAL", "sanitisedText": "call data"}}); err != nil {
-		t.Fatal(err)
-	}
+	callDataSource(t, s, a, urn)
 	if _, err := ImportRows(ctx, s, a, opOf(a), "phones", []map[string]any{{"number": "07700900123"}, {"number": "07700900124"}}); err != nil {
 		t.Fatal(err)
 	}
@@ -522,10 +523,7 @@ func BenchmarkImportDataset(b *testing.B) {
 		b.StopTimer()
 		a := newOperation(b, s)
 		urn := "INT/BENCH/" + opOf(a)
-		if _, err := ImportRows(context.Background(), s, a, opOf(a), "intelligence", []map[string]any{{"urn": urn, "receivedAt": "2026-02-01",
-			"sourceType": "COMMS_DATA", "gradeSource": "1", "gradeAssessment": "A", "gradeHandling": "P", "classification": "OFFICIAL", "sanitisedText": "subscriber and call data"}}); err != nil {
-			b.Fatal(err)
-		}
+		callDataSource(b, s, a, urn)
 		b.StartTimer()
 		for i, f := range files {
 			start := time.Now()
@@ -666,10 +664,7 @@ func TestImportJoinsRecordsEnteredByHand(t *testing.T) {
 	byHand(keyline.KindVehicle, map[string]any{"vrm": "KX66ABC", "colour": "Silver"})
 	byHand(keyline.KindVehicle, map[string]any{"vrm": "KX66ABC", "colour": "Black"})
 	urn := "INT/HAND/" + op
-	if _, err := ImportRows(ctx, s, a, op, "intelligence", []map[string]any{{"urn": urn, "receivedAt": "2026-02-01",
-		"sourceType": "COMMS_DATA", "gradeSource": "1", "gradeAssessment": "A", "gradeHandling": "P", "classification": "OFFICIAL", "sanitisedText": "checks"}}); err != nil {
-		t.Fatal(err)
-	}
+	callDataSource(t, s, a, urn)
 
 	vehicles := []map[string]any{{"vrm": "MA19 XYZ", "model": "Transit"}, {"vrm": "KX66ABC", "make": "Audi"}, {"vrm": "YT70LMN"}}
 	sum, err := ImportRows(ctx, s, a, op, "vehicles", vehicles)
