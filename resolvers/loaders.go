@@ -35,16 +35,74 @@ type Loaders struct {
 	nodes *dataloadgen.Loader[string, cypher.Record]
 
 	mu         sync.Mutex
-	pages      map[string]*dataloadgen.Loader[string, cypher.Page]
-	links      map[string]*dataloadgen.Loader[string, cypher.LinkPage]
+	pages      lists[cypher.Page]     // keyed by list and arguments
+	links      lists[cypher.LinkPage] // keyed by linkKey
 	neighbours map[string]*dataloadgen.Loader[string, []cypher.Neighbour]
 
-	// Answers read ahead or read directly, by key: resolvers look here
-	// before going to a loader. Every entry was read with this request's
-	// scope by the same store call the loader would have made.
-	knownNodes map[string]knownNode       // node id
-	knownPages map[string]cypher.Page     // page key + "\x00" + parent
-	knownLinks map[string]cypher.LinkPage // linkKey + "\x00" + parent
+	// Nodes read ahead or read directly, by id: resolvers look here before
+	// going to the loader. Every entry was read with this request's scope
+	// by the same store call the loader would have made.
+	knownNodes map[string]knownNode
+}
+
+// lists are the pages of one kind (entity lists, link pages) a request
+// reads per parent, under a key naming the list and its arguments: those
+// read ahead or read directly are remembered in known (key + "\x00" +
+// parent); the rest are batched through one dataloader per key. Guarded
+// by Loaders.mu.
+type lists[V any] struct {
+	loaders map[string]*dataloadgen.Loader[string, V]
+	known   map[string]V
+}
+
+func newLists[V any]() lists[V] {
+	return lists[V]{loaders: map[string]*dataloadgen.Loader[string, V]{}, known: map[string]V{}}
+}
+
+// load returns parent's page of list key: remembered, read directly when
+// the field occurs once in the response, or through the key's loader.
+func (ls *lists[V]) load(ctx context.Context, mu *sync.Mutex, key, parent string, fetch func(ctx context.Context, parents []string) (map[string]V, error)) (V, error) {
+	if p, ok := ls.lookup(mu, key, parent); ok {
+		return p, nil
+	}
+	if uniqueField(ctx) {
+		found, err := fetch(ctx, []string{parent})
+		if err != nil {
+			var zero V
+			return zero, err
+		}
+		ls.remember(mu, key, []string{parent}, found)
+		return found[parent], nil
+	}
+	mu.Lock()
+	ld, ok := ls.loaders[key]
+	if !ok {
+		ld = dataloadgen.NewLoader(func(ctx context.Context, parents []string) ([]V, []error) {
+			found, err := fetch(ctx, parents)
+			return fromMap(parents, found, err, nil)
+		}, dataloadgen.WithWait(batchWait))
+		ls.loaders[key] = ld
+	}
+	mu.Unlock()
+	return ld.Load(ctx, parent)
+}
+
+// lookup returns a remembered page.
+func (ls *lists[V]) lookup(mu *sync.Mutex, key, parent string) (V, bool) {
+	mu.Lock()
+	defer mu.Unlock()
+	p, ok := ls.known[key+"\x00"+parent]
+	return p, ok
+}
+
+// remember records the pages read for parents (a parent with no page in
+// found gets the empty page: it was read and has nothing).
+func (ls *lists[V]) remember(mu *sync.Mutex, key string, parents []string, found map[string]V) {
+	mu.Lock()
+	defer mu.Unlock()
+	for _, p := range parents {
+		ls.known[key+"\x00"+p] = found[p]
+	}
 }
 
 // knownNode is a node lookup's outcome: the record, or not visible.
@@ -60,12 +118,10 @@ func WithLoaders(ctx context.Context, store *cypher.Store) context.Context {
 	l := &Loaders{
 		store:      store,
 		scope:      cypher.ScopeOf(keyline.ActorFrom(ctx)),
-		pages:      map[string]*dataloadgen.Loader[string, cypher.Page]{},
-		links:      map[string]*dataloadgen.Loader[string, cypher.LinkPage]{},
+		pages:      newLists[cypher.Page](),
+		links:      newLists[cypher.LinkPage](),
 		neighbours: map[string]*dataloadgen.Loader[string, []cypher.Neighbour]{},
 		knownNodes: map[string]knownNode{},
-		knownPages: map[string]cypher.Page{},
-		knownLinks: map[string]cypher.LinkPage{},
 	}
 	l.nodes = dataloadgen.NewLoader(func(ctx context.Context, ids []string) ([]cypher.Record, []error) {
 		found, err := l.fetchNodes(ctx, ids)
@@ -185,61 +241,14 @@ func (l *Loaders) fetchNodes(ctx context.Context, ids []string) (map[string]cyph
 // Page loads a page of a list keyed by parent id; key identifies the list
 // and its arguments, fetch runs the batched query.
 func (l *Loaders) Page(ctx context.Context, key, parent string, fetch func(ctx context.Context, parents []string) (map[string]cypher.Page, error)) (cypher.Page, error) {
-	l.mu.Lock()
-	if p, ok := l.knownPages[key+"\x00"+parent]; ok {
-		l.mu.Unlock()
-		return p, nil
-	}
-	l.mu.Unlock()
-	if uniqueField(ctx) {
-		found, err := fetch(ctx, []string{parent})
-		if err != nil {
-			return cypher.Page{}, err
-		}
-		l.rememberPages(key, []string{parent}, found)
-		return found[parent], nil
-	}
-	l.mu.Lock()
-	ld, ok := l.pages[key]
-	if !ok {
-		ld = dataloadgen.NewLoader(func(ctx context.Context, parents []string) ([]cypher.Page, []error) {
-			found, err := fetch(ctx, parents)
-			return fromMap(parents, found, err, nil)
-		}, dataloadgen.WithWait(batchWait))
-		l.pages[key] = ld
-	}
-	l.mu.Unlock()
-	return ld.Load(ctx, parent)
+	return l.pages.load(ctx, &l.mu, key, parent, fetch)
 }
 
 // Links loads a page of an entity's links.
 func (l *Loaders) Links(ctx context.Context, lq cypher.LinkQuery, parent string) (cypher.LinkPage, error) {
-	key := linkKey(lq)
-	l.mu.Lock()
-	if p, ok := l.knownLinks[key+"\x00"+parent]; ok {
-		l.mu.Unlock()
-		return p, nil
-	}
-	l.mu.Unlock()
-	if uniqueField(ctx) {
-		found, err := l.store.LinksOf(ctx, l.scope, []string{parent}, lq)
-		if err != nil {
-			return cypher.LinkPage{}, err
-		}
-		l.rememberLinks(key, []string{parent}, found)
-		return found[parent], nil
-	}
-	l.mu.Lock()
-	ld, ok := l.links[key]
-	if !ok {
-		ld = dataloadgen.NewLoader(func(ctx context.Context, parents []string) ([]cypher.LinkPage, []error) {
-			found, err := l.store.LinksOf(ctx, l.scope, parents, lq)
-			return fromMap(parents, found, err, nil)
-		}, dataloadgen.WithWait(batchWait))
-		l.links[key] = ld
-	}
-	l.mu.Unlock()
-	return ld.Load(ctx, parent)
+	return l.links.load(ctx, &l.mu, linkKey(lq), parent, func(ctx context.Context, parents []string) (map[string]cypher.LinkPage, error) {
+		return l.store.LinksOf(ctx, l.scope, parents, lq)
+	})
 }
 
 // Neighbours loads the records joined to parent by a structural
@@ -257,25 +266,6 @@ func (l *Loaders) Neighbours(ctx context.Context, rel string, out bool, parent s
 	}
 	l.mu.Unlock()
 	return ld.Load(ctx, parent)
-}
-
-// rememberPages records pages read for parents (a parent with no page
-// gets the empty one, as the loader would give it).
-func (l *Loaders) rememberPages(key string, parents []string, found map[string]cypher.Page) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	for _, p := range parents {
-		l.knownPages[key+"\x00"+p] = found[p]
-	}
-}
-
-// rememberLinks records link pages read for parents.
-func (l *Loaders) rememberLinks(key string, parents []string, found map[string]cypher.LinkPage) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	for _, p := range parents {
-		l.knownLinks[key+"\x00"+p] = found[p]
-	}
 }
 
 // linkKey identifies a link query by value (times by instant, not by

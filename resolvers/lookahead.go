@@ -165,7 +165,7 @@ func (l *Loaders) readAhead(ctx context.Context, objs []ahead, sources []string)
 			if n := links[key]; len(n.ids) > 0 {
 				wg.Go(func() {
 					if found, err := l.store.LinksOf(ctx, l.scope, n.ids, n.lq); err == nil {
-						l.rememberLinks(key, n.ids, found)
+						l.links.remember(&l.mu, key, n.ids, found)
 					}
 				})
 			}
@@ -182,12 +182,12 @@ func (l *Loaders) readAhead(ctx context.Context, objs []ahead, sources []string)
 						found, recorded, err := l.store.MentionedInAudited(ctx, l.scope, keyline.ActorFrom(ctx), n.ids, n.p.skip, n.p.limit, purpose)
 						if err == nil {
 							rl.recorded(recorded)
-							l.rememberPages(key, n.ids, found)
+							l.pages.remember(&l.mu, key, n.ids, found)
 						}
 						return
 					}
 					if found, err := l.store.MentionedIn(ctx, l.scope, n.ids, n.p.skip, n.p.limit); err == nil {
-						l.rememberPages(key, n.ids, found)
+						l.pages.remember(&l.mu, key, n.ids, found)
 					}
 				})
 			}
@@ -290,16 +290,11 @@ func (l *Loaders) knowsLinks(key, parent string) bool {
 }
 
 func (l *Loaders) knownLinkPage(key, parent string) (cypher.LinkPage, bool) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	p, ok := l.knownLinks[key+"\x00"+parent]
-	return p, ok
+	return l.links.lookup(&l.mu, key, parent)
 }
 
 func (l *Loaders) knowsPage(key, parent string) bool {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	_, ok := l.knownPages[key+"\x00"+parent]
+	_, ok := l.pages.lookup(&l.mu, key, parent)
 	return ok
 }
 
