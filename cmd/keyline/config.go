@@ -29,6 +29,7 @@ type config struct {
 	RatePerSecond  float64
 	RateBurst      int
 	MetricsToken   string
+	DebugListen    string
 	LogLevel       string
 }
 
@@ -92,6 +93,7 @@ func defaultConfig() *config {
 		RatePerSecond:  envFloat("KEYLINE_RATE_PER_SECOND", 50),
 		RateBurst:      envInt("KEYLINE_RATE_BURST", 100),
 		MetricsToken:   env("KEYLINE_METRICS_TOKEN", ""),
+		DebugListen:    env("KEYLINE_DEBUG_LISTEN", ""),
 		LogLevel:       env("KEYLINE_LOG_LEVEL", "info"),
 	}
 }
@@ -115,6 +117,7 @@ func (c *config) bindServe(f *pflag.FlagSet) {
 	f.Int64Var(&c.MaxBodyBytes, "max-body-bytes", c.MaxBodyBytes, "maximum request body (KEYLINE_MAX_BODY_BYTES)")
 	f.Float64Var(&c.RatePerSecond, "rate", c.RatePerSecond, "requests per second allowed per identity (KEYLINE_RATE_PER_SECOND)")
 	f.IntVar(&c.RateBurst, "rate-burst", c.RateBurst, "burst allowed per identity (KEYLINE_RATE_BURST)")
+	f.StringVar(&c.DebugListen, "debug-listen", c.DebugListen, "loopback address for Go's profiler (/debug/pprof/); off when empty (KEYLINE_DEBUG_LISTEN)")
 }
 
 // logger builds the JSON logger; it never logs intelligence text or
