@@ -632,27 +632,20 @@ func (c *rawCypher) linkParams(extra map[string]any) map[string]any {
 	return p
 }
 
-// read runs one statement in its own read transaction and decodes every
-// record, as Keyline's store does for each statement.
+// read runs one statement as an auto-commit read transaction and decodes
+// every record, as Keyline's store does for each statement.
 func (c *rawCypher) read(ctx context.Context, stmt string, params map[string]any) ([]map[string]any, error) {
 	sess := c.drv.NewSession(ctx, neo4j.SessionConfig{AccessMode: neo4j.AccessModeRead})
 	defer sess.Close(ctx)
-	out, err := sess.ExecuteRead(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
-		res, err := tx.Run(ctx, c.stmts[stmt], params)
-		if err != nil {
-			return nil, err
-		}
-		var rows []map[string]any
-		for res.Next(ctx) {
-			rows = append(rows, res.Record().AsMap())
-		}
-		return rows, res.Err()
-	})
+	res, err := sess.Run(ctx, c.stmts[stmt], params)
 	if err != nil {
 		return nil, err
 	}
-	rows, _ := out.([]map[string]any)
-	return rows, nil
+	var rows []map[string]any
+	for res.Next(ctx) {
+		rows = append(rows, res.Record().AsMap())
+	}
+	return rows, res.Err()
 }
 
 func (c *rawCypher) run(ctx context.Context, q string, i int) error {
