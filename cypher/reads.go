@@ -218,6 +218,16 @@ type LinkQuery struct {
 	SeenAfter     *time.Time
 	SeenBefore    *time.Time
 	Skip, Limit   int
+	// Project, when set, limits the properties read (nil: all of them).
+	Project *Projection
+}
+
+// Projection names the only properties a links read returns of each link
+// and of the entity at its other end, when the caller's selection needs
+// no more; records then carry just those (the ones present). Names are
+// properties, never labels or types, and are passed as parameters.
+type Projection struct {
+	Link, Other []string
 }
 
 // LinkPage is one page of an entity's links.
@@ -239,9 +249,14 @@ func (s *Store) LinksOf(ctx context.Context, sc Scope, ids []string, lq LinkQuer
 	if lq.SeenBefore != nil {
 		before = *lq.SeenBefore
 	}
+	var linkProps, otherProps any
+	if lq.Project != nil {
+		linkProps, otherProps = lq.Project.Link, lq.Project.Other
+	}
 	rows, err := s.readOne(ctx, q("links_of"), sc.params(map[string]any{
 		"ids": ids, "types": types, "minConfidence": lq.MinConfidence,
 		"seenAfter": after, "seenBefore": before, "skip": lq.Skip, "limit": lq.Limit,
+		"linkProps": linkProps, "otherProps": otherProps,
 	}))
 	if err != nil {
 		return nil, err
@@ -255,14 +270,33 @@ func (s *Store) LinksOf(ctx context.Context, sc Scope, ids []string, lq LinkQuer
 			m := asMap(it)
 			outgoing, _ := m["outgoing"].(bool)
 			t, _ := m["type"].(string)
+			var link, other map[string]any
+			if lq.Project != nil {
+				link, other = zipProps(lq.Project.Link, m["link"]), zipProps(lq.Project.Other, m["other"])
+			} else {
+				link, other = asMap(m["link"]), asMap(m["other"])
+			}
 			lp.Items = append(lp.Items, LinkRecord{
-				Type: t, Props: asMap(m["link"]), Outgoing: outgoing,
-				Other: Record{Kind: kindOf(m["otherLabels"]), Props: asMap(m["other"])},
+				Type: t, Props: link, Outgoing: outgoing,
+				Other: Record{Kind: kindOf(m["otherLabels"]), Props: other},
 			})
 		}
 		out[parent] = lp
 	}
 	return out, nil
+}
+
+// zipProps pairs projected property names with the values read for them,
+// leaving out absent ones (as properties() would).
+func zipProps(names []string, values any) map[string]any {
+	vs, _ := values.([]any)
+	out := make(map[string]any, len(names))
+	for i, name := range names {
+		if i < len(vs) && vs[i] != nil {
+			out[name] = vs[i]
+		}
+	}
+	return out
 }
 
 // LinkByID returns a link with both ends, if the scope may see it.

@@ -31,45 +31,51 @@ func decodeInto(props map[string]any, dst any) error {
 
 // decode turns a stored record into its GraphQL model.
 func decode(rec cypher.Record) (model.Node, error) {
-	var n model.Node
-	switch rec.Kind {
-	case keyline.KindOperation:
-		n = &model.Operation{}
-	case keyline.KindOfficer:
-		n = &model.Officer{}
-	case keyline.KindLineOfEnquiry:
-		n = &model.LineOfEnquiry{}
-	case keyline.KindDecision:
-		n = &model.Decision{}
-	case keyline.KindPerson:
-		n = &model.Person{}
-	case keyline.KindOrganisation:
-		n = &model.Organisation{}
-	case keyline.KindLocation:
-		n = &model.Location{}
-	case keyline.KindVehicle:
-		n = &model.Vehicle{}
-	case keyline.KindCommsDevice:
-		n = &model.CommsDevice{}
-	case keyline.KindEvent:
-		n = &model.Event{}
-	case keyline.KindTarget:
-		n = &model.Target{}
-	case keyline.KindIntelligenceItem:
-		n = &model.IntelligenceItem{}
-	case keyline.KindAction:
-		n = &model.Action{}
-	case keyline.KindExhibit:
-		n = &model.Exhibit{}
-	case keyline.KindSavedSearch:
-		n = &model.SavedSearch{}
-	default:
+	n := newModel(rec.Kind)
+	if n == nil {
 		return nil, fmt.Errorf("decode: unknown kind %q", rec.Kind)
 	}
 	if err := decodeInto(rec.Props, n); err != nil {
 		return nil, fmt.Errorf("decode %s: %w", rec.Kind, err)
 	}
 	return n, nil
+}
+
+// newModel returns an empty model of a kind (nil for an unknown kind).
+func newModel(k keyline.Kind) model.Node {
+	switch k {
+	case keyline.KindOperation:
+		return &model.Operation{}
+	case keyline.KindOfficer:
+		return &model.Officer{}
+	case keyline.KindLineOfEnquiry:
+		return &model.LineOfEnquiry{}
+	case keyline.KindDecision:
+		return &model.Decision{}
+	case keyline.KindPerson:
+		return &model.Person{}
+	case keyline.KindOrganisation:
+		return &model.Organisation{}
+	case keyline.KindLocation:
+		return &model.Location{}
+	case keyline.KindVehicle:
+		return &model.Vehicle{}
+	case keyline.KindCommsDevice:
+		return &model.CommsDevice{}
+	case keyline.KindEvent:
+		return &model.Event{}
+	case keyline.KindTarget:
+		return &model.Target{}
+	case keyline.KindIntelligenceItem:
+		return &model.IntelligenceItem{}
+	case keyline.KindAction:
+		return &model.Action{}
+	case keyline.KindExhibit:
+		return &model.Exhibit{}
+	case keyline.KindSavedSearch:
+		return &model.SavedSearch{}
+	}
+	return nil
 }
 
 // decodeAs decodes a record that must be of model type T; a record of

@@ -3,6 +3,8 @@ package resolvers
 import (
 	"context"
 
+	"github.com/99designs/gqlgen/graphql"
+
 	"github.com/keyline/keyline"
 	"github.com/keyline/keyline/cypher"
 	"github.com/keyline/keyline/graph/model"
@@ -25,6 +27,9 @@ func entityLinks(ctx context.Context, e model.Entity, filter *model.LinkFilter, 
 			lq.MinConfidence = *filter.MinConfidence
 		}
 		lq.SeenAfter, lq.SeenBefore = filter.SeenAfter, filter.SeenBefore
+	}
+	if fc := graphql.GetFieldContext(ctx); fc != nil && graphql.HasOperationContext(ctx) {
+		lq.Project = linkProjection(graphql.GetOperationContext(ctx), fc.Field.Selections)
 	}
 	l := loadersFrom(ctx)
 	page, err := l.Links(ctx, lq, entityID(e))

@@ -277,5 +277,5 @@ func linkKey(lq cypher.LinkQuery) string {
 		}
 		return p.UTC().Format(time.RFC3339Nano)
 	}
-	return fmt.Sprintf("%q/%g/%s/%s/%d/%d", lq.Types, lq.MinConfidence, t(lq.SeenAfter), t(lq.SeenBefore), lq.Skip, lq.Limit)
+	return fmt.Sprintf("%q/%g/%s/%s/%d/%d/%s", lq.Types, lq.MinConfidence, t(lq.SeenAfter), t(lq.SeenBefore), lq.Skip, lq.Limit, projectionKey(lq.Project))
 }

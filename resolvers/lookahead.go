@@ -129,6 +129,7 @@ func (l *Loaders) readAhead(ctx context.Context, objs []ahead, sources []string)
 					if !ok {
 						continue
 					}
+					lq.Project = linkProjection(oc, f.Selections)
 					key := linkKey(lq)
 					n := links[key]
 					if n == nil {

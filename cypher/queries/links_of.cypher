@@ -1,5 +1,8 @@
 // One page of the links of each entity asked, with the entity at the other
 // end and the total. Types come from the LinkType enum (an allow-list).
+// $linkProps and $otherProps, when not null, name the only properties the
+// caller's selection needs of the links and of their far ends: those come
+// back as lists of values in that order, not as whole property maps.
 UNWIND $ids AS nodeId
 CALL {
   WITH nodeId
@@ -11,8 +14,9 @@ CALL {
     AND ($allOps OR m.operationId IN $ops)
   WITH n, r, m ORDER BY r.confidence DESC, r.id
   SKIP $skip LIMIT $limit
-  RETURN collect({link: properties(r), type: type(r), outgoing: startNode(r) = n,
-                  otherLabels: labels(m), other: properties(m)}) AS page
+  RETURN collect({link: CASE WHEN $linkProps IS NULL THEN properties(r) ELSE [k IN $linkProps | r[k]] END,
+                  type: type(r), outgoing: startNode(r) = n, otherLabels: labels(m),
+                  other: CASE WHEN $otherProps IS NULL THEN properties(m) ELSE [k IN $otherProps | m[k]] END}) AS page
 }
 CALL {
   WITH nodeId

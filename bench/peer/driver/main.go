@@ -666,7 +666,11 @@ func (c *rawCypher) answer(ctx context.Context, q string, i int) (map[string]int
 		if _, err := c.read(ctx, "nodes_by_id", c.params(map[string]any{"ids": []string{id}})); err != nil {
 			return nil, err
 		}
-		lp := map[string]any{"types": []string{"ASSOCIATE_OF"}, "minConfidence": 0.0, "seenAfter": nil, "seenBefore": nil, "skip": 0, "limit": 10}
+		// The properties Keyline's selection needs (its linkProjection):
+		// first the associates' names, then only their associates' labels.
+		lp := map[string]any{"types": []string{"ASSOCIATE_OF"}, "minConfidence": 0.0, "seenAfter": nil, "seenBefore": nil, "skip": 0, "limit": 10,
+			"linkProps":  []string{"confidence", "id", "kind", "operationId"},
+			"otherProps": []string{"familyName", "givenNames", "id", "label", "operationId"}}
 		lp["ids"] = []string{id}
 		rows, err := c.read(ctx, "links_of", c.params(lp))
 		if err != nil || len(rows) == 0 {
@@ -677,10 +681,10 @@ func (c *rawCypher) answer(ctx context.Context, q string, i int) (map[string]int
 		for _, it := range page {
 			m := obj(it)
 			if slices.Contains(list(m["otherLabels"]), any("Person")) {
-				others = append(others, obj(m["other"])["id"].(string))
+				others = append(others, list(m["other"])[2].(string)) // "id", third in otherProps
 			}
 		}
-		lp["ids"] = others
+		lp["ids"], lp["otherProps"] = others, []string{"id", "label", "operationId"}
 		rows, err = c.read(ctx, "links_of", c.params(lp))
 		if err != nil {
 			return nil, err
