@@ -518,6 +518,7 @@ func BenchmarkImportDataset(b *testing.B) {
 	writeContacts(b, filepath.Join(dir, files[2].name), calls, phones)
 	var elapsed time.Duration
 	perFile := make([]time.Duration, len(files))
+	meters := []*cpuMeter{newCPUMeter(), newCPUMeter(), newCPUMeter()}
 	b.ResetTimer()
 	for range b.N {
 		b.StopTimer()
@@ -527,7 +528,11 @@ func BenchmarkImportDataset(b *testing.B) {
 		b.StartTimer()
 		for i, f := range files {
 			start := time.Now()
+			meters[i].start()
+			before := statementTimes(s)
 			sum, err := ImportFile(context.Background(), s, a, benchOptions(Options{Path: filepath.Join(dir, f.name), OperationID: opOf(a), SourceURN: urn}))
+			meters[i].stop()
+			logStatementTimes(b, f.name, before, statementTimes(s))
 			took := time.Since(start)
 			elapsed += took
 			perFile[i] += took
@@ -543,6 +548,9 @@ func BenchmarkImportDataset(b *testing.B) {
 	b.ReportMetric(float64(persons*b.N)/perFile[0].Seconds(), "nominal-nodes/s")
 	b.ReportMetric(float64(phones*b.N)/perFile[1].Seconds(), "phone-rows/s")
 	b.ReportMetric(float64(calls*b.N)/perFile[2].Seconds(), "call-rels/s")
+	for i, name := range []string{"nominals", "phones", "calls"} {
+		meters[i].report(b, name)
+	}
 }
 
 // BenchmarkImportFloor is what Neo4j's write path allows on this machine
@@ -579,6 +587,7 @@ func BenchmarkImportFloor(b *testing.B) {
 		}
 	}
 	var nodeTime, linkTime time.Duration
+	nodeCPU, linkCPU := newCPUMeter(), newCPUMeter()
 	b.ResetTimer()
 	for range b.N {
 		b.StopTimer()
@@ -630,12 +639,18 @@ func BenchmarkImportFloor(b *testing.B) {
 		}
 		b.StartTimer()
 		start := time.Now()
+		nodeCPU.start()
 		parallel(people, func(rows []map[string]any) error { return s.BulkNodes(ctx, keyline.KindPerson, rows) })
+		nodeCPU.stop()
 		nodeTime += time.Since(start)
 		start = time.Now()
+		linkCPU.start()
 		parallel(links, func(rows []map[string]any) error { return s.BulkLinks(ctx, "CONTACTED", rows) })
+		linkCPU.stop()
 		linkTime += time.Since(start)
 	}
+	nodeCPU.report(b, "nodes")
+	linkCPU.report(b, "links")
 	b.ReportMetric(float64(persons*b.N)/nodeTime.Seconds(), "nodes/s")
 	b.ReportMetric(float64(calls*b.N)/linkTime.Seconds(), "rels/s")
 }
