@@ -47,6 +47,16 @@ type ImportBatch struct {
 	// Intelligence items are always looked up (their operation and
 	// classification are checked each time). Nil knows nothing.
 	Known func(k keyline.Kind, key string) (id string, ok bool)
+	// AssumeNew skips reading the batch's own records before writing
+	// them, for kinds whose import key a uniqueness constraint guards and
+	// that no natural key joins (persons, locations, intelligence items,
+	// actions; vehicles and phones are always read, as they may join a
+	// record entered by hand): every row is planned as a create. The
+	// caller sets it when the run has found every key so far new (a first
+	// import). If a key does exist, the constraint refuses the batch's
+	// CREATE with CONFLICT, the transaction changes nothing, and the
+	// caller writes the batch again without AssumeNew.
+	AssumeNew bool
 }
 
 // ImportRow is what one line of a file asks for: its records, the links
@@ -246,6 +256,12 @@ func (p *importPlan) read(ctx context.Context) error {
 	p.own, p.refs, p.urns, p.ids = map[keyline.Kind]map[string]existing{}, map[keyline.Kind]map[string]string{}, map[string]map[string]any{}, map[keyline.Kind]map[string]string{}
 	p.adopted, p.ambiguous = map[keyline.Kind]map[string]bool{}, map[keyline.Kind]map[string]int{}
 	for k, keys := range ownKeys {
+		if p.b.AssumeNew && assumable(k) {
+			// Created unread: the key's uniqueness constraint refuses
+			// the CREATE of one that exists (see ImportBatch.AssumeNew).
+			p.own[k] = map[string]existing{}
+			continue
+		}
 		qy := qLabel("import_existing", k)
 		if k == keyline.KindIntelligenceItem {
 			qy = q("import_existing_intelligence")
@@ -315,20 +331,35 @@ func (p *importPlan) read(ctx context.Context) error {
 		if p.refs[k] == nil {
 			p.refs[k] = map[string]string{}
 		}
-		for _, r := range rows {
-			key, _ := r["key"].(string)
-			id, _ := r["id"].(string)
+		found, _ := rows[0]["keys"].([]any)
+		ids, _ := rows[0]["ids"].([]any)
+		for i := range min(len(found), len(ids)) {
+			key, _ := found[i].(string)
+			id, _ := ids[i].(string)
 			p.refs[k][key] = id
 		}
-		found, err := p.adopt(ctx, k, keys, false, func(key string) bool { _, ok := p.refs[k][key]; return ok })
+		adopted, err := p.adopt(ctx, k, keys, false, func(key string) bool { _, ok := p.refs[k][key]; return ok })
 		if err != nil {
 			return err
 		}
-		for key, props := range found {
+		for key, props := range adopted {
 			p.refs[k][key], _ = props["id"].(string)
 		}
 	}
 	return nil
+}
+
+// assumable kinds may be created without reading their keys first
+// (ImportBatch.AssumeNew): a uniqueness constraint guards their import key
+// (migrations 0001 and 0004) and no record entered through the API is
+// joined by a natural key instead.
+func assumable(k keyline.Kind) bool {
+	switch k {
+	case keyline.KindPerson, keyline.KindLocation, keyline.KindIntelligenceItem, keyline.KindAction:
+		_, adopts := adoptQuery[k]
+		return !adopts
+	}
+	return false
 }
 
 // adoptQuery finds records entered through the API by the natural key an
@@ -552,15 +583,27 @@ func (p *importPlan) plan(row ImportRow) *ImportReject {
 		from, _, _ := p.resolve(l.From)
 		to, _, _ := p.resolve(l.To)
 		src, _, _ := p.resolve(sourceRef(l.Source))
-		create := withBookkeeping(l.Props, keyline.NewLinkID(), p.t, p.a)
-		create["operationId"], create["sources"] = p.b.OperationID, []string{src}
+		// A new link takes create (its id and the fields set on creation
+		// only), the row's source, count and period, and the batch's
+		// bookkeeping from the statement's parameters.
+		create := make(map[string]any, len(l.Props)+1)
+		for k, v := range l.Props {
+			if v != nil && !mergedLinkProps[k] {
+				create[k] = param(v)
+			}
+		}
+		create["id"] = keyline.NewLinkID()
 		p.links[l.Type] = append(p.links[l.Type], map[string]any{
-			"fromId": from, "toId": to, "source": src, "create": param(create),
+			"fromId": from, "toId": to, "source": src, "create": create,
 			"count": l.Props["count"], "firstSeen": param(l.Props["firstSeen"]), "lastSeen": param(l.Props["lastSeen"]),
 		})
 	}
 	return nil
 }
+
+// mergedLinkProps are the link fields an import merges into an existing
+// link (import_links); the others are set on creation only.
+var mergedLinkProps = map[string]bool{"count": true, "firstSeen": true, "lastSeen": true}
 
 func sourceRef(urn string) ImportRef {
 	return ImportRef{Kinds: []keyline.Kind{keyline.KindIntelligenceItem}, Key: urn, Field: "sourceUrn"}
@@ -621,19 +664,30 @@ func (p *importPlan) planNode(n ImportNode, line int) plannedNode {
 	}
 	id := keyline.NewID(n.Kind)
 	p.setID(n.Kind, n.Key, id)
-	props := make(map[string]any, len(n.Props)+len(n.CreateOnly)+len(n.Fixed))
-	maps.Copy(props, n.CreateOnly)
-	maps.Copy(props, n.Fixed)
-	maps.Copy(props, n.Props)
-	c := withBookkeeping(props, id, p.t, p.a)
-	c["operationId"] = p.b.OperationID
+	// One map per new record, sent as it is: the bookkeeping every record
+	// of the batch shares (operationId, createdAt, updatedAt, updatedBy,
+	// version) is set by the statement from its parameters.
+	c := make(map[string]any, len(n.Props)+len(n.CreateOnly)+len(n.Fixed)+4)
+	for _, m := range []map[string]any{n.CreateOnly, n.Fixed, n.Props} {
+		for k, v := range m {
+			if v != nil {
+				c[k] = v
+			} else {
+				delete(c, k)
+			}
+		}
+	}
+	c["id"] = id
 	if n.Kind == keyline.KindIntelligenceItem {
 		c["urn"] = n.Key
 	} else {
 		c["importRef"] = n.Key
 	}
 	c["label"], c["searchText"] = keyline.Describe(n.Kind, c)
-	p.creates[n.Kind] = append(p.creates[n.Kind], param(c))
+	for k, v := range c {
+		c[k] = param(v)
+	}
+	p.creates[n.Kind] = append(p.creates[n.Kind], c)
 	p.res.Created++
 	p.changed = append(p.changed, id)
 	return plannedNode{id: id, created: true}
@@ -713,9 +767,9 @@ func (p *importPlan) write(ctx context.Context) error {
 	}
 	for _, k := range keyline.Kinds {
 		qy := qLabel("import_nodes_create", k)
-		params := map[string]any{}
+		params := p.bookkeeping()
 		if k == keyline.KindAction {
-			qy, params["operationId"] = q("import_actions_create"), p.b.OperationID
+			qy = q("import_actions_create")
 		}
 		if _, err := check(qy, "created", p.creates[k], params); err != nil {
 			return err
@@ -725,7 +779,7 @@ func (p *importPlan) write(ctx context.Context) error {
 		return err
 	}
 	for _, typ := range LinkTypes {
-		out, err := check(qRel("import_links", typ), "rows", p.links[typ], map[string]any{"now": p.t, "actor": p.a.Subject})
+		out, err := check(qRel("import_links", typ), "rows", p.links[typ], p.bookkeeping())
 		if err != nil {
 			return err
 		}
@@ -742,6 +796,12 @@ func (p *importPlan) write(ctx context.Context) error {
 		}
 	}
 	return nil
+}
+
+// bookkeeping are the parameters every record and link a batch creates
+// shares: its operation, the batch's time and the actor.
+func (p *importPlan) bookkeeping() map[string]any {
+	return map[string]any{"operationId": p.b.OperationID, "now": param(p.t), "actor": p.a.Subject}
 }
 
 // audit appends the batch's one AuditEvent: who imported which lines of

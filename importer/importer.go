@@ -19,6 +19,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/oklog/ulid/v2"
@@ -211,8 +212,13 @@ type run struct {
 	// seen refuses a second row with the same key in one file: which one
 	// should win is a question for the source system, and loading both
 	// would make a re-run flip the record between them.
-	seen    map[string]int
-	known   knownIDs
+	seen  map[string]int
+	known knownIDs
+	// fresh is set while every batch of the run so far found all its
+	// keys new (a first import): later batches are then written without
+	// reading their keys first (cypher.ImportBatch.AssumeNew). A batch
+	// that finds an existing record clears it.
+	fresh   atomic.Bool
 	sum     Summary
 	rejects *csv.Writer
 }
@@ -384,10 +390,19 @@ func (r *run) read(ctx context.Context, src source, send func(cypher.ImportBatch
 // everything up afresh, in case the conflict was a known record deleted.
 func (r *run) write(ctx context.Context, b cypher.ImportBatch) (cypher.ImportResult, error) {
 	b.Known = r.known.get
+	b.AssumeNew = r.fresh.Load()
 	for attempt := 1; ; attempt++ {
 		res, err := r.store.Import(ctx, r.actor, b)
 		if err == nil {
 			r.known.add(res.Resolved)
+			// All new: the next batches are probably new too.
+			r.fresh.Store(res.Updated == 0 && res.Unchanged == 0 && res.Created > 0)
+		}
+		if b.AssumeNew && keyline.ErrorCode(err) == keyline.CodeConflict {
+			// A key assumed new exists (a re-run, or the resumed part of
+			// an interrupted import): read before writing from now on.
+			r.fresh.Store(false)
+			b.AssumeNew = false
 		}
 		code := keyline.ErrorCode(err)
 		if err == nil || attempt == maxRetries || (code != keyline.CodeConflict && code != keyline.CodeUnavailable) {

@@ -10,7 +10,8 @@ WITH o, base
 UNWIND range(0, size($rows) - 1) AS i
 WITH o, base + i + 1 AS seq, $rows[i] AS row
 CREATE (a:Keyed:Action)
-SET a = row, a.seq = seq, a.number = 'A' + toString(seq), a.label = 'A' + toString(seq),
+SET a = row, a.operationId = $operationId, a.createdAt = $now, a.updatedAt = $now,
+    a.updatedBy = $actor, a.version = 1, a.seq = seq, a.number = 'A' + toString(seq), a.label = 'A' + toString(seq),
     a.searchText = toLower('A' + toString(seq) + ' ') + a.searchText,
     a.dueDate = coalesce(a.dueDate, date(datetime() + CASE a.priority
       WHEN 'HIGH' THEN duration({hours: coalesce(o.policyHighHours, 24)})

@@ -9,7 +9,9 @@ USING INDEX a:Keyed(id)
 MATCH (b:Keyed {id: row.toId})
 USING INDEX b:Keyed(id)
 MERGE (a)-[r:__REL__]->(b)
-ON CREATE SET r = row.create
+ON CREATE SET r = row.create, r.sources = [row.source], r.count = row.count,
+  r.firstSeen = row.firstSeen, r.lastSeen = row.lastSeen, r.operationId = $operationId,
+  r.createdAt = $now, r.updatedAt = $now, r.updatedBy = $actor, r.version = 1
 WITH r, row, r.id = row.create.id AS created, coalesce(r.sources, []) AS had
 WITH r, created, had,
      CASE WHEN row.source IN had THEN had ELSE had + row.source END AS sources,
