@@ -3,6 +3,15 @@
 // one (imported or created through the API) gains the row's source,
 // widens firstSeen/lastSeen, takes the row's count, and advances its
 // version only when one of those changed, so a re-run changes nothing.
+//
+// The change is decided inside MERGE's ON MATCH (an empty map when
+// nothing is new) rather than in later WITH and FOREACH clauses, which
+// made the planner hold the whole batch twice (two Eager operators) and
+// took the statement from 9.2 to 10.4 s per 260,000 USES links and from
+// 15.5 to 16.6 s per 400,000 CONTACTED links. A matched link counts as
+// updated when it now carries this batch's updatedAt and actor (one the
+// same actor changed in the same millisecond, and this row leaves alone,
+// would be counted as updated: the count is a report, the graph is right).
 UNWIND $rows AS row
 MATCH (a:Keyed {id: row.fromId})
 USING INDEX a:Keyed(id)
@@ -12,20 +21,18 @@ MERGE (a)-[r:__REL__]->(b)
 ON CREATE SET r = row.create, r.sources = [row.source], r.count = row.count,
   r.firstSeen = row.firstSeen, r.lastSeen = row.lastSeen, r.operationId = $operationId,
   r.createdAt = $now, r.updatedAt = $now, r.updatedBy = $actor, r.version = 1
-WITH r, row, r.id = row.create.id AS created, coalesce(r.sources, []) AS had
-WITH r, created, had,
-     CASE WHEN row.source IN had THEN had ELSE had + row.source END AS sources,
-     CASE WHEN row.firstSeen IS NULL OR r.firstSeen <= row.firstSeen THEN r.firstSeen ELSE row.firstSeen END AS first,
-     CASE WHEN row.lastSeen IS NULL OR r.lastSeen >= row.lastSeen THEN r.lastSeen ELSE row.lastSeen END AS last,
-     coalesce(row.count, r.count) AS cnt
-WITH r, created, sources, first, last, cnt,
-     NOT created AND (sources <> had
-       OR coalesce(first <> r.firstSeen, first IS NOT NULL)
-       OR coalesce(last <> r.lastSeen, last IS NOT NULL)
-       OR coalesce(cnt <> r.count, cnt IS NOT NULL)) AS changed
-FOREACH (_ IN CASE WHEN changed THEN [1] ELSE [] END |
-  SET r.sources = sources, r.firstSeen = first, r.lastSeen = last, r.count = cnt,
-      r.version = r.version + 1, r.updatedAt = $now, r.updatedBy = $actor)
+ON MATCH SET r += CASE
+  WHEN NOT row.source IN coalesce(r.sources, [])
+    OR (row.firstSeen IS NOT NULL AND NOT coalesce(r.firstSeen <= row.firstSeen, false))
+    OR (row.lastSeen IS NOT NULL AND NOT coalesce(r.lastSeen >= row.lastSeen, false))
+    OR (row.count IS NOT NULL AND coalesce(row.count <> r.count, true))
+  THEN {
+    sources: CASE WHEN row.source IN coalesce(r.sources, []) THEN r.sources ELSE coalesce(r.sources, []) + row.source END,
+    firstSeen: CASE WHEN row.firstSeen IS NULL OR r.firstSeen <= row.firstSeen THEN r.firstSeen ELSE row.firstSeen END,
+    lastSeen: CASE WHEN row.lastSeen IS NULL OR r.lastSeen >= row.lastSeen THEN r.lastSeen ELSE row.lastSeen END,
+    count: coalesce(row.count, r.count),
+    version: r.version + 1, updatedAt: $now, updatedBy: $actor}
+  ELSE {} END
 RETURN count(r) AS rows,
-       sum(CASE WHEN created THEN 1 ELSE 0 END) AS created,
-       sum(CASE WHEN changed THEN 1 ELSE 0 END) AS updated
+       sum(CASE WHEN r.id = row.create.id THEN 1 ELSE 0 END) AS created,
+       sum(CASE WHEN r.id <> row.create.id AND r.updatedAt = $now AND r.updatedBy = $actor THEN 1 ELSE 0 END) AS updated
