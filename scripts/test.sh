@@ -30,6 +30,9 @@ echo "test: Neo4j ready on 127.0.0.1:$PORT in ${elapsed_ms} ms (auth on)"
 export NEO4J_URI="bolt://127.0.0.1:$PORT" NEO4J_USER=neo4j NEO4J_PASSWORD="$PASSWORD" NEO4J_DATABASE=neo4j
 # Integration tests fail (rather than skip) when Neo4j is missing.
 export KEYLINE_REQUIRE_NEO4J=1
+# The import benchmarks split CPU between the importer and this Neo4j.
+IMPORT_BENCH_DBPID="$(cat "$DATA/devdb.pid" 2>/dev/null || true)"
+export IMPORT_BENCH_DBPID
 
 if [ "$#" -eq 0 ]; then
   set -- -race -count=1 ./...
