@@ -3,6 +3,7 @@ package cypher
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -125,44 +126,50 @@ func (s *Store) AuditTrail(ctx context.Context, sc Scope, f AuditFilter) ([]map[
 	return out, asInt(rows[0]["total"]), nil
 }
 
-// MentionedInAudited is MentionedIn for a page about to be returned: in
-// one write transaction it reads the page of each entity and appends a
-// READ audit event for every item on them (once per item), so the read
-// and its record commit together and cost one transaction instead of a
-// read and a later audit write. It returns the pages and the ids of the
-// items recorded (the caller must not record them again).
+// MentionedInAudited is MentionedIn for a page about to be returned: one
+// statement (mentioned_in_audited), committed on its own, reads the page
+// of each entity and appends a READ audit event for every item on them
+// (once per item), so the read and its record commit together in one
+// round trip. It returns the pages and the ids of the items recorded (the
+// caller must not record them again). A transient failure is retried
+// with fresh event ids: if the failed attempt had in fact committed, the
+// reads are recorded twice, never not at all.
 func (s *Store) MentionedInAudited(ctx context.Context, sc Scope, a *keyline.Actor, ids []string, skip, limit int, purpose string) (map[string]Page, []string, error) {
-	var out map[string]Page
-	var recorded []string
-	err := s.write(ctx, func(tx neo4j.ManagedTransaction) error {
-		rows, err := s.collect(ctx, tx, q("mentioned_in"), sc.params(map[string]any{"ids": ids, "skip": skip, "limit": limit}))
-		if err != nil {
-			return err
+	qy := q("mentioned_in_audited")
+	event := auditEntry{action: "READ", kind: string(keyline.KindIntelligenceItem), purpose: purpose}.event(a)
+	delete(event, "id")
+	delete(event, "entityId")
+	delete(event, "operationId")
+	var rows []map[string]any
+	err := retryTransient(ctx, func() error {
+		// An id for every item the pages can hold; the statement uses one
+		// per distinct item returned.
+		auditIDs := make([]string, len(ids)*limit)
+		for i := range auditIDs {
+			auditIDs[i] = keyline.NewAuditID()
 		}
-		out = pages(rows, fixedKind(keyline.KindIntelligenceItem))
-		recorded = recorded[:0]
-		var events []any
-		seen := map[string]bool{}
-		for _, id := range ids {
-			for _, it := range out[id].Items {
-				iid := it.ID()
-				if seen[iid] {
-					continue
-				}
-				seen[iid] = true
-				opID, _ := it.Props["operationId"].(string)
-				events = append(events, param(auditEntry{action: "READ", kind: string(keyline.KindIntelligenceItem), id: iid, operationID: opID, purpose: purpose}.event(a)))
-				recorded = append(recorded, iid)
-			}
-		}
-		if len(events) == 0 {
-			return nil
-		}
-		_, err = s.collect(ctx, tx, q("audit_record"), map[string]any{"events": events})
+		var err error
+		rows, err = s.runAutoCommit(ctx, neo4j.AccessModeWrite, s.txTimeout, qy, sc.params(map[string]any{
+			"ids": ids, "skip": skip, "limit": limit, "event": param(event), "auditIds": auditIDs}))
 		return err
 	})
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, s.wrap(qy, err)
+	}
+	out := pages(rows, fixedKind(keyline.KindIntelligenceItem))
+	var recorded []string
+	seen := map[string]bool{}
+	for _, id := range ids {
+		for _, it := range out[id].Items {
+			if iid := it.ID(); !seen[iid] {
+				seen[iid] = true
+				recorded = append(recorded, iid)
+			}
+		}
+	}
+	if len(rows) > 0 && asInt(rows[0]["recorded"]) != len(recorded) {
+		// The statement records exactly the items it returns.
+		return nil, nil, fmt.Errorf("mentioned_in_audited recorded %d reads for %d items", asInt(rows[0]["recorded"]), len(recorded))
 	}
 	return out, recorded, nil
 }

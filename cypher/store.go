@@ -187,7 +187,7 @@ func (s *Store) readOneWithin(ctx context.Context, timeout time.Duration, qy que
 	var rows []map[string]any
 	err := retryTransient(ctx, func() error {
 		var err error
-		rows, err = s.autoCommitRead(ctx, timeout, qy, params)
+		rows, err = s.runAutoCommit(ctx, neo4j.AccessModeRead, timeout, qy, params)
 		return err
 	})
 	if err != nil {
@@ -220,8 +220,10 @@ const (
 	readRetryBackoff = 25 * time.Millisecond
 )
 
-func (s *Store) autoCommitRead(ctx context.Context, timeout time.Duration, qy query, params map[string]any) ([]map[string]any, error) {
-	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeRead})
+// runAutoCommit runs one named statement as an auto-commit transaction
+// and reads all its records, with the driver's own errors.
+func (s *Store) runAutoCommit(ctx context.Context, mode neo4j.AccessMode, timeout time.Duration, qy query, params map[string]any) ([]map[string]any, error) {
+	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: mode})
 	defer sess.Close(ctx)
 	return s.collectRaw(ctx, autoCommit{sess: sess, timeout: timeout}, qy, params)
 }

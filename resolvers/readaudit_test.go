@@ -8,7 +8,7 @@ import (
 )
 
 // Intelligence read ahead for mentionedIn is recorded in the audit trail
-// in the transaction that reads it: once per item returned, by the
+// in the statement that reads it: once per item returned, by the
 // caller, whether the item appears under one entity or several, and not
 // again when the response is sent. Items not returned are not recorded.
 func TestMentionedInReadsAreAuditedOnceWithTheRead(t *testing.T) {
@@ -38,9 +38,9 @@ func TestMentionedInReadsAreAuditedOnceWithTheRead(t *testing.T) {
 		t.Fatalf("want 2 persons: %s", res)
 	}
 	// The harness's membership lookup, operation, persons, then
-	// mentionedIn and its audit in one transaction; no audit write after.
-	if got := rt.Load(); got != 5 {
-		t.Fatalf("want 5 statements, got %d", got)
+	// mentionedIn and its audit in one statement; no audit write after.
+	if got := rt.Load(); got != 4 {
+		t.Fatalf("want 4 statements, got %d", got)
 	}
 	for item, want := range map[string]int{both: 1, onlyB: 1, unread: 0} {
 		if got := reads(item) - before[item]; got != want {

@@ -589,7 +589,7 @@ func newRawCypher(repo string, drv neo4j.DriverWithContext, s sample) (*rawCyphe
 		b, err := os.ReadFile(filepath.Join(repo, "cypher", "queries", name+".cypher"))
 		return string(b), err
 	}
-	for _, n := range []string{"nodes_by_id", "links_of", "network_hop", "mentioned_in", "audit_record"} {
+	for _, n := range []string{"nodes_by_id", "links_of", "network_hop", "mentioned_in_audited"} {
 		t, err := read(n)
 		if err != nil {
 			return nil, err
@@ -724,7 +724,7 @@ func (c *rawCypher) answer(ctx context.Context, q string, i int) (map[string]int
 			return nil, err
 		}
 		// Keyline reads the page and records every item on it in the audit
-		// trail in one write transaction, before answering; so does its floor.
+		// trail in one statement, before answering; so does its floor.
 		return c.mentionedAudited(ctx, id)
 
 	}
@@ -767,48 +767,29 @@ func (c *rawCypher) network(ctx context.Context, seed string, hops, budget int) 
 }
 
 // mentionedAudited is cypher.Store.MentionedInAudited: the page and its
-// READ events in one write transaction.
+// READ events in one statement, committed on its own.
 func (c *rawCypher) mentionedAudited(ctx context.Context, id string) (map[string]int, error) {
+	const limit = 10
+	ids := make([]string, limit)
+	for i := range ids {
+		ids[i] = keyline.NewAuditID()
+	}
 	sess := c.drv.NewSession(ctx, neo4j.SessionConfig{AccessMode: neo4j.AccessModeWrite})
 	defer sess.Close(ctx)
-	out, err := sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
-		res, err := tx.Run(ctx, c.stmts["mentioned_in"], c.params(map[string]any{"ids": []string{id}, "skip": 0, "limit": 10}))
-		if err != nil {
-			return nil, err
-		}
-		var rows []map[string]any
-		for res.Next(ctx) {
-			rows = append(rows, res.Record().AsMap())
-		}
-		if err := res.Err(); err != nil || len(rows) == 0 {
-			return nil, err
-		}
-		page := list(rows[0]["page"])
-		if len(page) > 0 {
-			events := make([]any, 0, len(page))
-			for _, it := range page {
-				m := obj(it)
-				events = append(events, map[string]any{
-					"id": keyline.NewAuditID(), "at": time.Now().UTC(), "actor": "dev-analyst", "officerId": "off_devbench",
-					"requestId": "bench", "action": "READ", "entityKind": "IntelligenceItem", "entityId": m["id"],
-					"operationId": m["operationId"],
-				})
-			}
-			res, err := tx.Run(ctx, c.stmts["audit_record"], map[string]any{"events": events})
-			if err != nil {
-				return nil, err
-			}
-			if _, err := res.Consume(ctx); err != nil {
-				return nil, err
-			}
-		}
-		return map[string]int{"total": int(rows[0]["total"].(int64)), "page": len(page)}, nil
-	})
+	res, err := sess.Run(ctx, c.stmts["mentioned_in_audited"], c.params(map[string]any{"ids": []string{id}, "skip": 0, "limit": limit,
+		"auditIds": ids, "event": map[string]any{"at": time.Now().UTC(), "actor": "dev-analyst", "officerId": "off_devbench",
+			"requestId": "bench", "action": "READ", "entityKind": "IntelligenceItem"}}))
 	if err != nil {
 		return nil, err
 	}
-	shape, _ := out.(map[string]int)
-	return shape, nil
+	var rows []map[string]any
+	for res.Next(ctx) {
+		rows = append(rows, res.Record().AsMap())
+	}
+	if err := res.Err(); err != nil || len(rows) == 0 {
+		return nil, err
+	}
+	return map[string]int{"total": int(rows[0]["total"].(int64)), "page": len(list(rows[0]["page"]))}, nil
 }
 
 // ---------------------------------------------------------------------------
