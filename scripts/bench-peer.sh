@@ -9,6 +9,7 @@
 #   SEED (2026)            generator seed (same seed, same network and samples)
 #   DURATION (5s)          measured time per system x question x concurrency
 #   WARMUP (1s)            unmeasured time before each measurement
+#   PREWARM (5s)           unmeasured load on every system and question first
 #   CONCURRENCY (1,16,64)  concurrencies
 #   QUESTIONS (a,b,c,d,e)  which questions (see bench/peer/driver)
 #   HEAP, PAGECACHE (2g)   Neo4j heap and page cache
@@ -23,6 +24,7 @@ PERSONS="${PERSONS:-100000}"
 SEED="${SEED:-2026}"
 DURATION="${DURATION:-5s}"
 WARMUP="${WARMUP:-1s}"
+PREWARM="${PREWARM:-5s}"
 CONCURRENCY="${CONCURRENCY:-1,16,64}"
 QUESTIONS="${QUESTIONS:-a,b,c,d,e}"
 HEAP="${HEAP:-2g}"
@@ -101,13 +103,13 @@ KEYLINE_DEV_KEY="$WORK/dev-signing-key.pem" "$WORK/keyline" dev-token --role ana
 {
   echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), $(free -h | awk '/^Mem:/ {print $2}') RAM"
   echo "Go: $(go env GOVERSION); Node: $(node --version); @neo4j/graphql: $(node -p 'require("./bench/peer/node_modules/@neo4j/graphql/package.json").version'); graphql-yoga: $(node -p 'require("./bench/peer/node_modules/graphql-yoga/package.json").version'); neo4j-driver (JS): $(node -p 'require("./bench/peer/node_modules/neo4j-driver/package.json").version')"
-  echo "Data: OP-SYNTH-$PERSONS-$SEED; $DURATION measured (+$WARMUP warm-up) per cell; Neo4j heap $HEAP, page cache $PAGECACHE"
+  echo "Data: OP-SYNTH-$PERSONS-$SEED; $DURATION measured (+$WARMUP warm-up) per cell after a $PREWARM pass of every system and question; Neo4j heap $HEAP, page cache $PAGECACHE"
 } >"$WORK/results.md"
 
 log "running the load driver"
 "$WORK/driver" -keyline "http://127.0.0.1:$KEYLINE_PORT/graphql" -peer "http://127.0.0.1:$PEER_PORT/graphql" \
   -neo4j "$NEO4J_URI" -token-file "$WORK/token" -operation "OP-SYNTH-$PERSONS-$SEED" \
-  -duration "$DURATION" -warmup "$WARMUP" -concurrency "$CONCURRENCY" -questions "$QUESTIONS" \
+  -duration "$DURATION" -warmup "$WARMUP" -prewarm "$PREWARM" -concurrency "$CONCURRENCY" -questions "$QUESTIONS" \
   -repo "$ROOT" -json "$WORK/results.json" >>"$WORK/results.md"
 
 cat "$WORK/results.md"

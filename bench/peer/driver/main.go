@@ -90,6 +90,7 @@ func main() {
 		opRef      = flag.String("operation", "", "reference of the synthetic operation, e.g. OP-SYNTH-100000-2026")
 		duration   = flag.Duration("duration", 5*time.Second, "measured time per system, question and concurrency")
 		warmup     = flag.Duration("warmup", time.Second, "unmeasured time before each measurement")
+		prewarm    = flag.Duration("prewarm", 5*time.Second, "unmeasured load on every system and question before any measurement")
 		concs      = flag.String("concurrency", "1,16,64", "comma-separated concurrencies")
 		qs         = flag.String("questions", "a,b,c,d,e", "comma-separated questions")
 		systems    = flag.String("systems", "keyline,peer,cypher", "comma-separated systems")
@@ -146,6 +147,18 @@ func main() {
 		n, err := strconv.Atoi(strings.TrimSpace(c))
 		fail(err)
 		levels = append(levels, n)
+	}
+
+	// A fresh database (and a fresh JVM, and Node's JIT) serves the first
+	// minutes slower: without this pass the first system measured on the
+	// first question paid for everyone's warm-up.
+	if *prewarm > 0 {
+		for _, q := range strings.Split(*qs, ",") {
+			for _, r := range runners {
+				res := measure(ctx, r, strings.TrimSpace(q), 8, 0, *prewarm)
+				fmt.Fprintf(os.Stderr, "driver: prewarm %-7s %s %8.1f/s errors %d\n", r.name(), strings.TrimSpace(q), res.Throughput, res.Errors)
+			}
+		}
 	}
 
 	var results []*result
