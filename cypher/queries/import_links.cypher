@@ -6,12 +6,14 @@
 //
 // The change is decided inside MERGE's ON MATCH (an empty map when
 // nothing is new) rather than in later WITH and FOREACH clauses, which
-// made the planner hold the whole batch twice (two Eager operators) and
-// took the statement from 9.2 to 10.4 s per 260,000 USES links and from
-// 15.5 to 16.6 s per 400,000 CONTACTED links. A matched link counts as
-// updated when it now carries this batch's updatedAt and actor (one the
-// same actor changed in the same millisecond, and this row leaves alone,
-// would be counted as updated: the count is a report, the graph is right).
+// made the planner hold the whole batch twice (two Eager operators):
+// 10.4 s per 260,000 USES links against 9.0-9.2 s this way (call data
+// 23,000 against 24,800-26,000 rels/s; docs/BENCHMARKS.md).
+//
+// A matched link counts as updated when it now carries this batch's
+// updatedAt and actor (one the same actor changed in the same
+// millisecond, and this row leaves alone, would be counted as updated:
+// the count is a report, the graph is right).
 UNWIND $rows AS row
 MATCH (a:Keyed {id: row.fromId})
 USING INDEX a:Keyed(id)
