@@ -158,14 +158,6 @@ func (s *Store) collectRaw(ctx context.Context, tx runner, qy query, params map[
 	return out, nil
 }
 
-func (s *Store) readWithin(ctx context.Context, timeout time.Duration, fn func(tx neo4j.ManagedTransaction) error) error {
-	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeRead})
-	defer sess.Close(ctx)
-	_, err := sess.ExecuteRead(ctx, func(tx neo4j.ManagedTransaction) (any, error) { return nil, fn(tx) },
-		neo4j.WithTxTimeout(timeout))
-	return err
-}
-
 // readOne runs one named read statement in its own transaction.
 func (s *Store) readOne(ctx context.Context, qy query, params map[string]any) ([]map[string]any, error) {
 	return s.readOneWithin(ctx, s.txTimeout, qy, params)

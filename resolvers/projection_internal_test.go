@@ -19,7 +19,7 @@ import (
 func linksSelection(t *testing.T, q string) (*graphql.OperationContext, ast.SelectionSet) {
 	t.Helper()
 	schema := graph.NewExecutableSchema(graph.Config{Resolvers: &Resolver{}}).Schema()
-	doc, errs := gqlparser.LoadQuery(schema, q)
+	doc, errs := gqlparser.LoadQueryWithRules(schema, q, nil) // nil: the default rules
 	if errs != nil {
 		t.Fatalf("query does not validate: %v", errs)
 	}
