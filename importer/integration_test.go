@@ -244,17 +244,25 @@ func TestImportRowsRefuses(t *testing.T) {
 // writeNominals writes n generated nominal rows.
 func writeNominals(tb testing.TB, path string, n int) {
 	tb.Helper()
+	given := []string{"Daniel", "Kerry", "Marcus", "Leanne", "Tomasz", "Aaron", "Shannon", "Jamal"}
+	family := []string{"SHAW", "ASHWORTH", "OKAFOR", "PRICE", "NOWAK", "HUGHES", "REID", "BAKER"}
+	writeCSV(tb, path, "sourceRef,givenNames,familyName,aliases,dateOfBirth,pncId,warningMarkers", n, func(w io.Writer, i int) {
+		fmt.Fprintf(w, "N%07d,%s,%s,%s,19%02d-%02d-%02d,%02d/%06dX,%s\n", i, given[i%8], family[(i/8)%8],
+			"Alias"+fmt.Sprint(i%97), 60+i%40, 1+i%12, 1+i%28, i%100, i, []string{"", "DRUGS", "VIOLENT;WEAPONS"}[i%3])
+	})
+}
+
+// writeCSV writes a CSV file: the header, then rows lines written by row.
+func writeCSV(tb testing.TB, path, header string, rows int, row func(w io.Writer, i int)) {
+	tb.Helper()
 	f, err := os.Create(path)
 	if err != nil {
 		tb.Fatal(err)
 	}
 	w := bufio.NewWriter(f)
-	fmt.Fprintln(w, "sourceRef,givenNames,familyName,aliases,dateOfBirth,pncId,warningMarkers")
-	given := []string{"Daniel", "Kerry", "Marcus", "Leanne", "Tomasz", "Aaron", "Shannon", "Jamal"}
-	family := []string{"SHAW", "ASHWORTH", "OKAFOR", "PRICE", "NOWAK", "HUGHES", "REID", "BAKER"}
-	for i := range n {
-		fmt.Fprintf(w, "N%07d,%s,%s,%s,19%02d-%02d-%02d,%02d/%06dX,%s\n", i, given[i%8], family[(i/8)%8],
-			"Alias"+fmt.Sprint(i%97), 60+i%40, 1+i%12, 1+i%28, i%100, i, []string{"", "DRUGS", "VIOLENT;WEAPONS"}[i%3])
+	fmt.Fprintln(w, header)
+	for i := range rows {
+		row(w, i)
 	}
 	if err := w.Flush(); err != nil {
 		tb.Fatal(err)
@@ -266,21 +274,11 @@ func writeNominals(tb testing.TB, path string, n int) {
 // ones writePhones writes), each pair once.
 func writeContacts(tb testing.TB, path string, n, numbers int) {
 	tb.Helper()
-	f, err := os.Create(path)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	w := bufio.NewWriter(f)
-	fmt.Fprintln(w, "fromNumber,toNumber,count,firstSeen,lastSeen")
-	for i := range n {
+	writeCSV(tb, path, "fromNumber,toNumber,count,firstSeen,lastSeen", n, func(w io.Writer, i int) {
 		from := i % numbers
 		to := (from + 1 + i/numbers) % numbers
 		fmt.Fprintf(w, "07%09d,07%09d,%d,2026-01-%02dT08:00:00Z,2026-02-%02dT20:00:00Z\n", from, to, 1+i%50, 1+i%28, 1+i%28)
-	}
-	if err := w.Flush(); err != nil {
-		tb.Fatal(err)
-	}
-	f.Close()
+	})
 }
 
 // An import interrupted part-way and run again ends exactly where an
@@ -482,19 +480,9 @@ func TestStaleKnownIDIsLookedUpAgain(t *testing.T) {
 // several).
 func writePhones(tb testing.TB, path string, phones, persons int) {
 	tb.Helper()
-	f, err := os.Create(path)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	w := bufio.NewWriter(f)
-	fmt.Fprintln(w, "number,userRef,firstSeen,lastSeen,confidence")
-	for i := range phones {
+	writeCSV(tb, path, "number,userRef,firstSeen,lastSeen,confidence", phones, func(w io.Writer, i int) {
 		fmt.Fprintf(w, "07%09d,N%07d,2025-%02d-01T00:00:00Z,2026-%02d-01T00:00:00Z,0.6\n", i, i%persons, 1+i%12, 1+i%10)
-	}
-	if err := w.Flush(); err != nil {
-		tb.Fatal(err)
-	}
-	f.Close()
+	})
 }
 
 // BenchmarkImportDataset loads a force's export at the scale of the
