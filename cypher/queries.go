@@ -57,7 +57,7 @@ func init() {
 			panic(err)
 		}
 		name := strings.TrimSuffix(path.Base(e), ".cypher")
-		text := string(b)
+		text := expandScope(string(b))
 		switch {
 		case strings.Contains(text, "__LABEL__"):
 			byLabel[name] = map[keyline.Kind]query{}

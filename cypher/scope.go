@@ -1,6 +1,8 @@
 package cypher
 
 import (
+	"fmt"
+	"regexp"
 	"slices"
 
 	"github.com/keyline/keyline"
@@ -18,17 +20,18 @@ type Scope struct {
 	// only subject to its conditions, which a machine outside the unit
 	// cannot be trusted to honour.
 	Handling []string
+	// Marks lists the source marks (keyline.SourceMark) the caller sees:
+	// a link is visible when one of its sources' marks is among them.
+	Marks []string
 }
 
-// ScopeOf derives the read scope of an actor. A nil actor sees nothing.
+// ScopeOf derives the read scope of an actor from the one need-to-know
+// rule (keyline.Actor.Sees): the Cypher fragments below apply the same
+// rule to these lists. A nil actor sees nothing.
 func ScopeOf(a *keyline.Actor) Scope {
-	sc := Scope{Operations: []string{}, Cleared: []string{}, Handling: []string{}}
+	sc := Scope{Operations: []string{}, Cleared: []string{}, Handling: []string{}, Marks: []string{}}
 	if a == nil {
 		return sc
-	}
-	sc.Handling = []string{"P", "C"}
-	if a.Has(keyline.RoleExternalSystem) && len(a.Roles) == 1 {
-		sc.Handling = []string{"P"}
 	}
 	sc.AllOperations = a.ReadsAcrossOperations()
 	sc.Operations = slices.Clone(a.Operations)
@@ -40,15 +43,59 @@ func ScopeOf(a *keyline.Actor) Scope {
 			sc.Cleared = append(sc.Cleared, string(c))
 		}
 	}
+	for _, h := range []string{keyline.HandlingP, keyline.HandlingC} {
+		if a.ReceivesHandling(h) {
+			sc.Handling = append(sc.Handling, h)
+		}
+	}
+	sc.Marks = a.VisibleSourceMarks()
 	return sc
 }
 
 func (sc Scope) params(extra map[string]any) map[string]any {
-	p := make(map[string]any, len(extra)+4)
+	p := make(map[string]any, len(extra)+5)
 	for k, v := range extra {
 		p[k] = param(v)
 	}
 	// The scope is set last, so no caller-supplied parameter can widen it.
-	p["allOps"], p["ops"], p["cleared"], p["handling"] = sc.AllOperations, sc.Operations, sc.Cleared, sc.Handling
+	p["allOps"], p["ops"], p["cleared"], p["handling"], p["marks"] = sc.AllOperations, sc.Operations, sc.Cleared, sc.Handling, sc.Marks
 	return p
+}
+
+// The need-to-know rule in Cypher, written once and expanded into the
+// query files that name it (never copied into them):
+//
+//	__VISIBLE(n)__       keyline.Actor.Sees: n's operation (officers are
+//	                     unit-wide), classification and handling code
+//	__MARKED(n)__        keyline.Actor.SeesMarking: classification and
+//	                     handling only, where the operation is checked
+//	                     on the way in
+//	__MEMBER(expr)__     the operation half alone, for an operation id
+//	__LINK_VISIBLE(r)__  keyline.Actor.SeesLink: a link is visible only
+//	                     when one of its sources is (its ends' operation
+//	                     is checked with __VISIBLE__)
+//
+// Each reads the scope parameters that Scope.params sets last ($allOps,
+// $ops, $cleared, $handling, $marks), so no caller parameter can widen
+// them. TestScopeFragmentsMatchGo checks the Cypher and Go rules agree.
+var scopeFragments = map[string]string{
+	"VISIBLE":      "((%[1]s:Officer OR $allOps OR %[1]s.operationId IN $ops) AND coalesce(%[1]s.classification, 'OFFICIAL') IN $cleared AND coalesce(%[1]s.gradeHandling, 'P') IN $handling)",
+	"MARKED":       "(coalesce(%[1]s.classification, 'OFFICIAL') IN $cleared AND coalesce(%[1]s.gradeHandling, 'P') IN $handling)",
+	"MEMBER":       "($allOps OR %[1]s IN $ops)",
+	"LINK_VISIBLE": "any(mark IN coalesce(%[1]s.sourceMarks, []) WHERE mark IN $marks)",
+}
+
+var scopeFragment = regexp.MustCompile(`__([A-Z_]+)\(([\w.$]+)\)__`)
+
+// expandScope replaces every scope fragment in a query's text; an unknown
+// fragment name is a programming error.
+func expandScope(text string) string {
+	return scopeFragment.ReplaceAllStringFunc(text, func(m string) string {
+		sub := scopeFragment.FindStringSubmatch(m)
+		f, ok := scopeFragments[sub[1]]
+		if !ok {
+			panic(fmt.Sprintf("cypher: unknown scope fragment %s", m))
+		}
+		return fmt.Sprintf(f, sub[2])
+	})
 }

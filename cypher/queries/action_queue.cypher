@@ -4,7 +4,7 @@ UNWIND $operationIds AS opId
 CALL {
   WITH opId
   MATCH (a:Action {operationId: opId})
-  WHERE ($allOps OR opId IN $ops)
+  WHERE __MEMBER(opId)__
     AND CASE $queue
       WHEN 'OUTSTANDING' THEN a.status IN ['RAISED', 'ALLOCATED', 'IN_PROGRESS']
       WHEN 'OVERDUE' THEN a.status IN ['RAISED', 'ALLOCATED', 'IN_PROGRESS'] AND a.dueDate < $today

@@ -2,7 +2,7 @@
 // the operations the caller may audit unless $allOps.
 CALL {
   MATCH (a:AuditEvent)
-  WHERE ($allOps OR a.operationId IN $ops)
+  WHERE __MEMBER(a.operationId)__
     AND ($actor IS NULL OR a.actor = $actor)
     AND ($entityId IS NULL OR a.entityId = $entityId)
     AND ($operationId IS NULL OR a.operationId = $operationId)
@@ -15,7 +15,7 @@ CALL {
 }
 CALL {
   MATCH (a:AuditEvent)
-  WHERE ($allOps OR a.operationId IN $ops)
+  WHERE __MEMBER(a.operationId)__
     AND ($actor IS NULL OR a.actor = $actor)
     AND ($entityId IS NULL OR a.entityId = $entityId)
     AND ($operationId IS NULL OR a.operationId = $operationId)

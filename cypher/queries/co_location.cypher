@@ -2,7 +2,7 @@
 // same location with first/last-seen times that overlap (give or take
 // $windowSeconds), within [$from, $to]. Restricted to $ids when given.
 MATCH (a:Keyed)-[r1:PRESENT_AT]->(e:Event {operationId: $operationId})<-[r2:PRESENT_AT]-(b:Keyed)
-WHERE ($allOps OR $operationId IN $ops)
+WHERE __MEMBER($operationId)__
   AND e.occurredAt >= $from AND e.occurredAt <= $to
   AND a.id < b.id
   AND ($ids IS NULL OR a.id IN $ids OR b.id IN $ids)
@@ -11,7 +11,7 @@ RETURN labels(place) AS placeLabels, properties(place) AS place,
        [p IN people | {labels: labels(p), props: properties(p)}] AS entities, firstSeen, lastSeen
 UNION
 MATCH (a:Keyed)-[r1:FREQUENTS|RESIDES_AT]->(l:Location {operationId: $operationId})<-[r2:FREQUENTS|RESIDES_AT]-(b:Keyed)
-WHERE ($allOps OR $operationId IN $ops)
+WHERE __MEMBER($operationId)__
   AND a.id < b.id
   AND ($ids IS NULL OR a.id IN $ids OR b.id IN $ids)
   AND coalesce(r1.firstSeen, r1.lastSeen) IS NOT NULL AND coalesce(r2.firstSeen, r2.lastSeen) IS NOT NULL

@@ -2,7 +2,7 @@
 // (co-occurrence), with which ones, newest first.
 UNWIND $ids AS sid
 MATCH (s:Keyed {id: sid})<-[:MENTIONS]-(i:IntelligenceItem)
-WHERE ($allOps OR i.operationId IN $ops) AND i.classification IN $cleared AND coalesce(i.gradeHandling, 'P') IN $handling
+WHERE __VISIBLE(i)__
 WITH i, collect(DISTINCT sid) AS entities
 WHERE size(entities) >= 2
 RETURN properties(i) AS item, entities

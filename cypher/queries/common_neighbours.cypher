@@ -3,11 +3,11 @@
 // with the links that join them, most shared first.
 UNWIND $ids AS sid
 MATCH (s:Keyed {id: sid})-[r:ASSOCIATE_OF|USES|RESIDES_AT|FREQUENTS|DRIVES|REGISTERED_KEEPER|MEMBER_OF|PRESENT_AT|INVOLVED_IN|CONTACTED|OPERATES_FROM]-(m:Keyed)
-WHERE ($allOps OR s.operationId IN $ops)
+WHERE __MEMBER(s.operationId)__
   AND NOT m.id IN $ids
   AND type(r) IN $types
   AND r.confidence >= $minConfidence
-  AND ($allOps OR m.operationId IN $ops)
+  AND __MEMBER(m.operationId)__
 WITH m, collect(DISTINCT sid) AS linked,
      collect({type: type(r), props: properties(r), from: startNode(r).id, to: endNode(r).id}) AS links
 WHERE size(linked) >= $minShared

@@ -13,7 +13,7 @@ CALL {
   UNION MATCH (a)-[r:OPERATES_FROM {id: $id}]->(b) RETURN r, a, b
 }
 WITH r, a, b
-WHERE $allOps OR r.operationId IN $ops
+WHERE __MEMBER(r.operationId)__
 RETURN properties(r) AS link, type(r) AS type,
        labels(a) AS fromLabels, properties(a) AS from,
        labels(b) AS toLabels, properties(b) AS to

@@ -4,7 +4,7 @@ UNWIND $operationIds AS opId
 CALL {
   WITH opId
   MATCH (n:Action {operationId: opId})
-  WHERE ($allOps OR opId IN $ops)
+  WHERE __MEMBER(opId)__
     AND ($search IS NULL OR n.searchText CONTAINS $search)
     AND ($statuses IS NULL OR n.status IN $statuses)
     AND ($priority IS NULL OR n.priority = $priority)
@@ -20,7 +20,7 @@ CALL {
 CALL {
   WITH opId
   MATCH (n:Action {operationId: opId})
-  WHERE ($allOps OR opId IN $ops)
+  WHERE __MEMBER(opId)__
     AND ($search IS NULL OR n.searchText CONTAINS $search)
     AND ($statuses IS NULL OR n.status IN $statuses)
     AND ($priority IS NULL OR n.priority = $priority)

@@ -5,8 +5,8 @@ UNWIND $operationIds AS opId
 CALL {
   WITH opId
   MATCH (n:__LABEL__ {operationId: opId})
-  WHERE ($allOps OR opId IN $ops)
-    AND coalesce(n.classification, 'OFFICIAL') IN $cleared AND coalesce(n.gradeHandling, 'P') IN $handling
+  WHERE __MEMBER(opId)__
+    AND __MARKED(n)__
     AND ($updatedAfter IS NULL OR n.updatedAt >= $updatedAfter)
   WITH n
   ORDER BY
@@ -19,8 +19,8 @@ CALL {
 CALL {
   WITH opId
   MATCH (n:__LABEL__ {operationId: opId})
-  WHERE ($allOps OR opId IN $ops)
-    AND coalesce(n.classification, 'OFFICIAL') IN $cleared AND coalesce(n.gradeHandling, 'P') IN $handling
+  WHERE __MEMBER(opId)__
+    AND __MARKED(n)__
     AND ($updatedAfter IS NULL OR n.updatedAt >= $updatedAfter)
   RETURN count(n) AS total
 }

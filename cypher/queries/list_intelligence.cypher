@@ -5,8 +5,8 @@ UNWIND $operationIds AS opId
 CALL {
   WITH opId
   MATCH (n:IntelligenceItem {operationId: opId})
-  WHERE ($allOps OR opId IN $ops)
-    AND n.classification IN $cleared AND coalesce(n.gradeHandling, 'P') IN $handling
+  WHERE __MEMBER(opId)__
+    AND __MARKED(n)__
     AND ($search IS NULL OR n.searchText CONTAINS $search)
     AND ($source IS NULL OR n.gradeSource = $source)
     AND ($assessment IS NULL OR n.gradeAssessment = $assessment)
@@ -24,8 +24,8 @@ CALL {
 CALL {
   WITH opId
   MATCH (n:IntelligenceItem {operationId: opId})
-  WHERE ($allOps OR opId IN $ops)
-    AND n.classification IN $cleared AND coalesce(n.gradeHandling, 'P') IN $handling
+  WHERE __MEMBER(opId)__
+    AND __MARKED(n)__
     AND ($search IS NULL OR n.searchText CONTAINS $search)
     AND ($source IS NULL OR n.gradeSource = $source)
     AND ($assessment IS NULL OR n.gradeAssessment = $assessment)

@@ -5,7 +5,7 @@ UNWIND $operationIds AS opId
 CALL {
   WITH opId
   MATCH (i:IntelligenceItem {operationId: opId})
-  WHERE ($allOps OR opId IN $ops) AND i.classification IN $cleared AND coalesce(i.gradeHandling, 'P') IN $handling
+  WHERE __MEMBER(opId)__ AND __MARKED(i)__
     AND CASE $mode
       WHEN 'UNDEVELOPED' THEN NOT EXISTS { (:Action)-[:RAISED_FROM]->(i) }
       WHEN 'UNCORROBORATED' THEN NOT EXISTS { (i)<-[:OBTAINED_BY|RAISED_FROM|DERIVED_FROM*1..12]-(:Exhibit) }

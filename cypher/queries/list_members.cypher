@@ -3,7 +3,7 @@ UNWIND $operationIds AS opId
 CALL {
   WITH opId
   MATCH (o:Officer)-[:MEMBER]->(op:Operation {id: opId})
-  WHERE $allOps OR opId IN $ops
+  WHERE __MEMBER(opId)__
   WITH o ORDER BY o.name, o.id
   SKIP $skip LIMIT $limit
   RETURN collect(properties(o)) AS page
@@ -11,7 +11,7 @@ CALL {
 CALL {
   WITH opId
   MATCH (o:Officer)-[:MEMBER]->(op:Operation {id: opId})
-  WHERE $allOps OR opId IN $ops
+  WHERE __MEMBER(opId)__
   RETURN count(o) AS total
 }
 RETURN opId AS parentId, page, total

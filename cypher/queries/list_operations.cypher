@@ -1,8 +1,8 @@
 // Operations the caller may see, newest first.
 CALL {
   MATCH (n:Operation)
-  WHERE ($allOps OR n.id IN $ops)
-    AND n.classification IN $cleared AND coalesce(n.gradeHandling, 'P') IN $handling
+  WHERE __MEMBER(n.id)__
+    AND __MARKED(n)__
     AND ($status IS NULL OR n.status = $status)
   WITH n ORDER BY n.opened DESC, n.id
   SKIP $skip LIMIT $limit
@@ -10,8 +10,8 @@ CALL {
 }
 CALL {
   MATCH (n:Operation)
-  WHERE ($allOps OR n.id IN $ops)
-    AND n.classification IN $cleared AND coalesce(n.gradeHandling, 'P') IN $handling
+  WHERE __MEMBER(n.id)__
+    AND __MARKED(n)__
     AND ($status IS NULL OR n.status = $status)
   RETURN count(n) AS total
 }

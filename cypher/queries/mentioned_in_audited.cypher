@@ -9,7 +9,7 @@ UNWIND $ids AS entityId
 CALL {
   WITH entityId
   MATCH (i:IntelligenceItem)-[:MENTIONS]->(:Keyed {id: entityId})
-  WHERE ($allOps OR i.operationId IN $ops) AND i.classification IN $cleared AND coalesce(i.gradeHandling, 'P') IN $handling
+  WHERE __VISIBLE(i)__
   WITH i ORDER BY i.receivedAt DESC, i.id
   SKIP $skip LIMIT $limit
   RETURN collect(properties(i)) AS page
@@ -17,7 +17,7 @@ CALL {
 CALL {
   WITH entityId
   MATCH (i:IntelligenceItem)-[:MENTIONS]->(:Keyed {id: entityId})
-  WHERE ($allOps OR i.operationId IN $ops) AND i.classification IN $cleared AND coalesce(i.gradeHandling, 'P') IN $handling
+  WHERE __VISIBLE(i)__
   RETURN count(i) AS total
 }
 WITH collect({parentId: entityId, page: page, total: total}) AS rows

@@ -2,7 +2,6 @@
 // the caller's scope, oldest first.
 UNWIND $ids AS id
 MATCH (n:Keyed {id: id})-[r:__REL__]->(m:Keyed)
-WHERE (m:Officer OR $allOps OR m.operationId IN $ops)
-  AND coalesce(m.classification, 'OFFICIAL') IN $cleared AND coalesce(m.gradeHandling, 'P') IN $handling
+WHERE __VISIBLE(m)__
 RETURN id AS parentId, labels(m) AS labels, properties(m) AS props, properties(r) AS rel
 ORDER BY parentId, m.createdAt, m.id

@@ -4,7 +4,7 @@
 // actions and evidence, and people in the network with warning markers.
 // Each section is bounded.
 MATCH (t:Target {id: $targetId})-[:SUBJECT]->(s:Keyed)
-WHERE $allOps OR t.operationId IN $ops
+WHERE __MEMBER(t.operationId)__
 CALL {
   WITH s
   MATCH (s)-[r:PRESENT_AT|INVOLVED_IN]->(e:Event)
@@ -20,14 +20,14 @@ CALL {
 CALL {
   WITH s
   MATCH (s)-[r:ASSOCIATE_OF|MEMBER_OF]-(x:Keyed)
-  WHERE $allOps OR x.operationId IN $ops
+  WHERE __MEMBER(x.operationId)__
   WITH r, x ORDER BY r.confidence DESC, x.id LIMIT 200
   RETURN collect({type: type(r), props: properties(r), from: startNode(r).id, to: endNode(r).id, labels: labels(x), other: properties(x)}) AS associations
 }
 CALL {
   WITH s
   MATCH (s)<-[:MENTIONS]-(i:IntelligenceItem)
-  WHERE i.classification IN $cleared AND coalesce(i.gradeHandling, 'P') IN $handling
+  WHERE __MARKED(i)__
   WITH i ORDER BY i.receivedAt DESC
   WITH collect(i) AS all_items
   RETURN size(all_items) AS itemCount,

@@ -7,17 +7,17 @@
 // same scope check as nodes_by_id, so a path found needs no separate
 // visibility read (no row: the caller tells "not found" from "no path").
 MATCH (a:Keyed {id: $fromId})
-WHERE ($allOps OR a.operationId IN $ops)
-  AND coalesce(a.classification, 'OFFICIAL') IN $cleared AND coalesce(a.gradeHandling, 'P') IN $handling
+WHERE __MEMBER(a.operationId)__
+  AND __MARKED(a)__
 MATCH (b:Keyed {id: $toId})
-WHERE ($allOps OR b.operationId IN $ops)
-  AND coalesce(b.classification, 'OFFICIAL') IN $cleared AND coalesce(b.gradeHandling, 'P') IN $handling
+WHERE __MEMBER(b.operationId)__
+  AND __MARKED(b)__
 MATCH p = SHORTEST __K__ (a) ((x)-[r:ASSOCIATE_OF|USES|RESIDES_AT|FREQUENTS|DRIVES|REGISTERED_KEEPER|MEMBER_OF|PRESENT_AT|INVOLVED_IN|CONTACTED|OPERATES_FROM]-(y:Keyed)
     WHERE type(r) IN $types
       AND r.confidence >= $minConfidence
       AND ($seenAfter IS NULL OR coalesce(r.lastSeen, r.firstSeen) >= $seenAfter)
       AND ($seenBefore IS NULL OR coalesce(r.firstSeen, r.lastSeen) <= $seenBefore)
-      AND ($allOps OR y.operationId IN $ops)
+      AND __MEMBER(y.operationId)__
       AND (y.id = $toId OR (NOT any(l IN labels(y) WHERE l IN $avoid)
            AND ($through IS NULL OR any(l IN labels(y) WHERE l IN $through))
            AND ($maxDegree IS NULL OR COUNT { (y)--() } <= $maxDegree)))

@@ -2,8 +2,8 @@
 // falls on or before $dueBy, earliest first, at most $limit.
 MATCH (n:Keyed {operationId: $operationId})
 WHERE (n:IntelligenceItem OR n:Exhibit)
-  AND ($allOps OR $operationId IN $ops)
-  AND coalesce(n.classification, 'OFFICIAL') IN $cleared AND coalesce(n.gradeHandling, 'P') IN $handling
+  AND __MEMBER($operationId)__
+  AND __MARKED(n)__
   AND n.reviewDate IS NOT NULL AND n.reviewDate <= $dueBy
   AND coalesce(n.disposed, false) = false
 WITH n ORDER BY n.reviewDate, n.id

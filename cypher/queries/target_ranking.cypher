@@ -2,7 +2,7 @@
 // may see, filtered by operation, status, owner and threat area.
 MATCH (t:Target)
 WHERE t.score IS NOT NULL
-  AND ($allOps OR t.operationId IN $ops)
+  AND __MEMBER(t.operationId)__
   AND ($operationId IS NULL OR t.operationId = $operationId)
   AND ($statuses IS NULL OR t.status IN $statuses)
   AND ($threatArea IS NULL OR $threatArea IN t.threatAreas)

@@ -1,6 +1,6 @@
 // A target's reviews, newest first (at most 200).
 MATCH (t:Target {id: $targetId})-[:REVIEWED]->(rv:TargetReview)
-WHERE $allOps OR t.operationId IN $ops
+WHERE __MEMBER(t.operationId)__
 RETURN properties(rv) AS review
 ORDER BY rv.reviewedAt DESC
 LIMIT 200

@@ -2,7 +2,7 @@
 // and the contacts of those phones, in time order within [$from, $to].
 UNWIND $ids AS sid
 MATCH (s:Keyed {id: sid})
-WHERE $allOps OR s.operationId IN $ops
+WHERE __MEMBER(s.operationId)__
 CALL {
   WITH s
   MATCH (s)-[:PRESENT_AT|INVOLVED_IN]->(e:Event)

@@ -3,10 +3,10 @@
 // produced, onwards. Bounded at 12 hops and 500 records; records above the
 // caller's clearance are left out with their steps.
 MATCH (start:IntelligenceItem {id: $id})
-WHERE $allOps OR start.operationId IN $ops
+WHERE __MEMBER(start.operationId)__
 OPTIONAL MATCH (start)<-[:OBTAINED_BY|RAISED_FROM|DERIVED_FROM*1..12]-(x:Keyed)
 WITH start, collect(DISTINCT x) AS reached
-WITH [n IN [start] + reached[..500] WHERE coalesce(n.classification, 'OFFICIAL') IN $cleared AND coalesce(n.gradeHandling, 'P') IN $handling] AS visible,
+WITH [n IN [start] + reached[..500] WHERE __MARKED(n)__] AS visible,
      size(reached) > 500 AS truncated
 CALL {
   WITH visible
