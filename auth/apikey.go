@@ -10,6 +10,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
+	"time"
 
 	"github.com/keyline/keyline"
 )
@@ -164,3 +166,88 @@ type lookupError struct{ err error }
 
 func (e *lookupError) Error() string { return "credential lookup: " + e.err.Error() }
 func (e *lookupError) Unwrap() error { return e.err }
+
+// Rejected API keys are remembered briefly so that a client repeating a
+// bad key (a misconfigured integration, or a guesser) costs one store
+// lookup per rejectedKeyTTL rather than one per request. Only rejections
+// are remembered, keyed by a hash of the whole key: a revoked key is
+// refused at once (acceptances are never cached), and a newly created key
+// is a new secret, so no earlier rejection can shadow it. An account
+// reinstated after revocation may wait out rejectedKeyTTL.
+const (
+	rejectedKeyTTL = 30 * time.Second
+	rejectedKeyMax = 10_000
+)
+
+var errRecentlyRejected = errors.New("api key was rejected moments ago")
+
+// rejectedKeys is a bounded, expiring set of hashes of rejected keys.
+type rejectedKeys struct {
+	ttl time.Duration
+	max int
+	now func() time.Time
+
+	mu    sync.Mutex
+	until map[[sha256.Size]byte]time.Time
+}
+
+func newRejectedKeys() *rejectedKeys {
+	return &rejectedKeys{ttl: rejectedKeyTTL, max: rejectedKeyMax, now: time.Now, until: map[[sha256.Size]byte]time.Time{}}
+}
+
+// verify is verifyAPIKey answering recently rejected keys from memory. A
+// malformed key is refused without a lookup and not remembered; a store
+// failure is not a rejection and is not remembered either.
+func (c *rejectedKeys) verify(ctx context.Context, accounts ServiceAccounts, key string) (*keyline.Actor, error) {
+	if _, _, err := parseAPIKey(key); err != nil || accounts == nil {
+		return verifyAPIKey(ctx, accounts, key)
+	}
+	h := sha256.Sum256([]byte(key))
+	if c.rejected(h) {
+		return nil, errRecentlyRejected
+	}
+	actor, err := verifyAPIKey(ctx, accounts, key)
+	var le *lookupError
+	if err != nil && !errors.As(err, &le) {
+		c.remember(h)
+	}
+	return actor, err
+}
+
+func (c *rejectedKeys) rejected(h [sha256.Size]byte) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	until, ok := c.until[h]
+	if ok && !c.now().Before(until) {
+		delete(c.until, h)
+		return false
+	}
+	return ok
+}
+
+func (c *rejectedKeys) remember(h [sha256.Size]byte) {
+	now := c.now()
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if len(c.until) >= c.max {
+		for k, until := range c.until {
+			if !now.Before(until) {
+				delete(c.until, k)
+			}
+		}
+		// Still full: forget an arbitrary entry rather than grow.
+		for k := range c.until {
+			if len(c.until) < c.max {
+				break
+			}
+			delete(c.until, k)
+		}
+	}
+	c.until[h] = now.Add(c.ttl)
+}
+
+func (c *rejectedKeys) size() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return len(c.until)
+}

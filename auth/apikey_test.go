@@ -2,12 +2,15 @@ package auth
 
 import (
 	"context"
+	"crypto/sha256"
 	"errors"
 	"net/http"
 	"net/http/httptest"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/keyline/keyline"
 )
@@ -129,5 +132,115 @@ func TestAPIKeysDisabled(t *testing.T) {
 	_, err := verifyAPIKey(context.Background(), nil, key)
 	if err == nil {
 		t.Fatal("accepted a key with no account store")
+	}
+}
+
+// countingAccounts is a mutable ServiceAccounts counting its lookups (each
+// a Neo4j round trip in production).
+type countingAccounts struct {
+	mu       sync.Mutex
+	accounts map[string]*ServiceAccount
+	lookups  int
+}
+
+func (c *countingAccounts) ServiceAccount(_ context.Context, id string) (*ServiceAccount, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.lookups++
+	if a, ok := c.accounts[id]; ok {
+		cp := *a
+		return &cp, nil
+	}
+	return nil, nil
+}
+
+func (c *countingAccounts) set(a *ServiceAccount) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.accounts[a.ID] = a
+}
+
+func (c *countingAccounts) count() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.lookups
+}
+
+// A repeated bad key is answered from memory for a while instead of a
+// store lookup each time; a key created after its account id was guessed
+// works at once, and a revoked key is refused at once.
+func TestRejectedAPIKeysAreRemembered(t *testing.T) {
+	accounts := &countingAccounts{accounts: map[string]*ServiceAccount{}}
+	a := newDevAuthenticator(t, accounts, nil)
+	now := time.Unix(1_700_000_000, 0)
+	a.badKeys.now = func() time.Time { return now }
+	call := func(key string) error {
+		r := httptest.NewRequest(http.MethodPost, "/graphql", nil)
+		r.Header.Set("X-API-Key", key)
+		_, err := a.Authenticate(r)
+		return err
+	}
+
+	guess, _, _ := NewAPIKey("feed")
+	for range 120 {
+		if err := call(guess); keyline.ErrorCode(err) != keyline.CodeUnauthenticated {
+			t.Fatalf("bad key: %v", err)
+		}
+	}
+	if n := accounts.count(); n != 1 {
+		t.Fatalf("%d lookups for one repeated bad key, want 1", n)
+	}
+	for range 3 {
+		_ = call("kl_feed_malformed")
+	}
+	if n := accounts.count(); n != 1 || a.badKeys.size() != 1 {
+		t.Fatalf("malformed keys looked up (%d) or remembered (%d)", n, a.badKeys.size())
+	}
+	now = now.Add(rejectedKeyTTL)
+	_ = call(guess)
+	if n := accounts.count(); n != 2 {
+		t.Fatalf("%d lookups after the rejection expired, want 2", n)
+	}
+
+	// The account is created now, with a key of its own: it works at once.
+	key, hash, _ := NewAPIKey("feed")
+	accounts.set(&ServiceAccount{ID: "feed", Roles: []keyline.Role{keyline.RoleExternalSystem}, Operations: []string{"op_1"}, SecretHash: hash})
+	if err := call(key); err != nil {
+		t.Fatalf("new key refused: %v", err)
+	}
+	if err := call(guess); keyline.ErrorCode(err) != keyline.CodeUnauthenticated {
+		t.Fatalf("old guess after creation: %v", err)
+	}
+	// Revoked: refused on the next request.
+	accounts.set(&ServiceAccount{ID: "feed", Roles: []keyline.Role{keyline.RoleExternalSystem}, Operations: []string{"op_1"}, SecretHash: hash, Revoked: true})
+	if err := call(key); keyline.ErrorCode(err) != keyline.CodeUnauthenticated {
+		t.Fatalf("revoked key: %v", err)
+	}
+}
+
+// A store failure is not a rejection: the next request asks again.
+func TestAPIKeyStoreFailureIsNotRemembered(t *testing.T) {
+	key, _, _ := NewAPIKey("feed")
+	a := newDevAuthenticator(t, fakeAccounts{err: errors.New("connection refused")}, nil)
+	r := httptest.NewRequest(http.MethodPost, "/graphql", nil)
+	r.Header.Set("X-API-Key", key)
+	for range 2 {
+		if _, err := a.Authenticate(r); keyline.ErrorCode(err) != keyline.CodeUnavailable {
+			t.Fatalf("err = %v", err)
+		}
+	}
+	if a.badKeys.size() != 0 {
+		t.Fatal("a store failure was remembered as a rejection")
+	}
+}
+
+func TestRejectedKeysBounded(t *testing.T) {
+	c := newRejectedKeys()
+	c.max = 10
+	for i := range 100 {
+		c.remember(sha256.Sum256([]byte{byte(i)}))
+	}
+	if c.size() > 10 {
+		t.Fatalf("%d remembered, bound 10", c.size())
 	}
 }

@@ -29,6 +29,7 @@ const (
 type Authenticator struct {
 	tokens   tokenVerifier
 	accounts ServiceAccounts
+	badKeys  *rejectedKeys
 	members  *membershipCache
 	remote   *remoteKeys // nil in dev mode
 	dev      *DevSigner  // nil in oidc mode
@@ -46,6 +47,7 @@ func New(cfg Config, accounts ServiceAccounts, members MembershipResolver) (*Aut
 	}
 	a := &Authenticator{
 		accounts: accounts,
+		badKeys:  newRejectedKeys(),
 		members:  newMembershipCache(members, cfg.MembershipTTL),
 		log:      cfg.Logger,
 	}
@@ -57,7 +59,7 @@ func New(cfg Config, accounts ServiceAccounts, members MembershipResolver) (*Aut
 		}
 		keys = staticKeys{a.dev.PublicKeys()}
 	case ModeOIDC:
-		if a.remote, err = newRemoteKeys(cfg.JWKSURL); err != nil {
+		if a.remote, err = newRemoteKeys(cfg.JWKSURL, cfg.jwksClient); err != nil {
 			return nil, err
 		}
 		keys = a.remote
@@ -97,7 +99,7 @@ func (a *Authenticator) Authenticate(r *http.Request) (*keyline.Actor, error) {
 			return nil, a.reject(ctx, msgBadToken, err)
 		}
 	case credentialAPIKey:
-		if actor, err = verifyAPIKey(ctx, a.accounts, cred.value); err != nil {
+		if actor, err = a.badKeys.verify(ctx, a.accounts, cred.value); err != nil {
 			return nil, a.reject(ctx, msgBadAPIKey, err)
 		}
 	}

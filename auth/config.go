@@ -2,6 +2,8 @@ package auth
 
 import (
 	"fmt"
+	"net/http"
+	"net/url"
 	"strings"
 	"time"
 
@@ -33,6 +35,13 @@ type Config struct {
 	// keys at different paths. When empty, Issuer + "/.well-known/jwks.json"
 	// is tried, and New fails if nothing usable is there.
 	JWKSURL string
+	// InsecureJWKS allows an http:// JWKSURL. Set it only in development
+	// mode: over plain HTTP anyone on the path could substitute keys and
+	// mint tokens. Outside it, New refuses anything but https://.
+	InsecureJWKS bool
+	// jwksClient fetches the key set; nil means a default client. Tests
+	// set it to trust their TLS server.
+	jwksClient *http.Client
 	// ClockSkew tolerated on exp/nbf/iat. Zero means DefaultClockSkew;
 	// negative means none.
 	ClockSkew time.Duration
@@ -65,6 +74,15 @@ func (c Config) withDefaults() (Config, error) {
 		}
 		if c.JWKSURL == "" {
 			c.JWKSURL = strings.TrimRight(c.Issuer, "/") + "/.well-known/jwks.json"
+		}
+		u, err := url.Parse(c.JWKSURL)
+		switch {
+		case err != nil || u.Host == "":
+			return c, fmt.Errorf("auth: jwks url %q is not an absolute URL", c.JWKSURL)
+		case u.Scheme == "https":
+		case u.Scheme == "http" && c.InsecureJWKS:
+		default:
+			return c, fmt.Errorf("auth: jwks url %q must use https (plain http is allowed in development mode only)", c.JWKSURL)
 		}
 	default:
 		return c, fmt.Errorf("auth: mode %q is neither %q nor %q", c.Mode, ModeDev, ModeOIDC)

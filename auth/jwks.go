@@ -35,8 +35,10 @@ type remoteKeys struct {
 
 // newRemoteKeys registers url with a new cache and waits for the first
 // fetch, so a wrong URL fails at start-up rather than on the first request.
-func newRemoteKeys(url string) (*remoteKeys, error) {
-	client := &http.Client{Timeout: jwksFetchTimeout}
+func newRemoteKeys(url string, client *http.Client) (*remoteKeys, error) {
+	if client == nil {
+		client = &http.Client{Timeout: jwksFetchTimeout}
+	}
 	// One plain fetch first: the cache retries a failing URL until its
 	// deadline, whereas this reports a 404 or a bad document at once.
 	if _, err := jwk.Fetch(context.Background(), url, jwk.WithHTTPClient(client)); err != nil {

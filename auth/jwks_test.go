@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -38,7 +39,7 @@ func newJWKSServer(t *testing.T, path string, keys ...jwk.Key) *jwksServer {
 		w.Header().Set("Content-Type", "application/json")
 		_ = json.NewEncoder(w).Encode(s.set)
 	})
-	s.Server = httptest.NewServer(mux)
+	s.Server = httptest.NewTLSServer(mux)
 	t.Cleanup(s.Close)
 	return s
 }
@@ -87,7 +88,7 @@ func oidcClaims(issuer string) map[string]any {
 func TestOIDC(t *testing.T) {
 	idpKey := newRSAKey(t, "idp-1")
 	srv := newJWKSServer(t, "/keys", idpKey)
-	a, err := New(Config{Mode: ModeOIDC, Issuer: srv.URL, Audience: "keyline-api", JWKSURL: srv.URL + "/keys"}, nil, nil)
+	a, err := New(Config{Mode: ModeOIDC, Issuer: srv.URL, Audience: "keyline-api", JWKSURL: srv.URL + "/keys", jwksClient: srv.Client()}, nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -138,7 +139,7 @@ func TestOIDCKeyRotation(t *testing.T) {
 	oldKey, newKey := newRSAKey(t, "old"), newRSAKey(t, "new")
 	srv := newJWKSServer(t, "/.well-known/jwks.json", oldKey)
 	// No JWKSURL: the issuer's well-known path is used.
-	a, err := New(Config{Mode: ModeOIDC, Issuer: srv.URL + "/", Audience: "keyline-api"}, nil, nil)
+	a, err := New(Config{Mode: ModeOIDC, Issuer: srv.URL + "/", Audience: "keyline-api", jwksClient: srv.Client()}, nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -166,13 +167,43 @@ func TestOIDCKeyRotation(t *testing.T) {
 }
 
 func TestOIDCUnreachableJWKS(t *testing.T) {
-	srv := httptest.NewServer(http.NotFoundHandler())
+	srv := httptest.NewTLSServer(http.NotFoundHandler())
 	t.Cleanup(srv.Close)
 	start := time.Now()
-	if _, err := New(Config{Mode: ModeOIDC, Issuer: srv.URL, Audience: "a", JWKSURL: srv.URL + "/missing"}, nil, nil); err == nil {
+	if _, err := New(Config{Mode: ModeOIDC, Issuer: srv.URL, Audience: "a", JWKSURL: srv.URL + "/missing", jwksClient: srv.Client()}, nil, nil); err == nil {
 		t.Fatal("New succeeded without a key set")
 	}
 	if d := time.Since(start); d > 25*time.Second {
 		t.Fatalf("took %s to give up", d)
 	}
+}
+
+// Keys fetched over plain HTTP could be swapped by anyone on the path, so
+// outside development mode an http:// key set is refused before it is
+// fetched, even when it serves good keys.
+func TestOIDCRefusesPlainHTTPJWKS(t *testing.T) {
+	idpKey := newRSAKey(t, "idp-1")
+	mux := http.NewServeMux()
+	var fetches atomic.Int32
+	mux.HandleFunc("/keys", func(w http.ResponseWriter, _ *http.Request) {
+		fetches.Add(1)
+		pub, _ := idpKey.PublicKey()
+		set := jwk.NewSet()
+		_ = set.AddKey(pub)
+		_ = json.NewEncoder(w).Encode(set)
+	})
+	srv := httptest.NewServer(mux)
+	t.Cleanup(srv.Close)
+	_, err := New(Config{Mode: ModeOIDC, Issuer: srv.URL, Audience: "a", JWKSURL: srv.URL + "/keys"}, nil, nil)
+	if err == nil || !strings.Contains(err.Error(), "https") {
+		t.Fatalf("http jwks accepted outside development: %v", err)
+	}
+	if fetches.Load() != 0 {
+		t.Fatal("the refused key set was fetched")
+	}
+	a, err := New(Config{Mode: ModeOIDC, Issuer: srv.URL, Audience: "a", JWKSURL: srv.URL + "/keys", InsecureJWKS: true}, nil, nil)
+	if err != nil {
+		t.Fatalf("development mode: %v", err)
+	}
+	_ = a.Close()
 }

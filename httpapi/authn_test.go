@@ -34,7 +34,7 @@ func TestAuthenticate(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var seen *keyline.Actor
-			h := requestID(zerolog.Nop())(authenticate(tt.auth)(http.HandlerFunc(func(_ http.ResponseWriter, r *http.Request) {
+			h := requestID(zerolog.Nop())(authenticate(tt.auth, newAuthFailures(DefaultAuthFailuresPerMinute, DefaultAuthFailureBurst, nil))(http.HandlerFunc(func(_ http.ResponseWriter, r *http.Request) {
 				seen = keyline.ActorFrom(r.Context())
 			})))
 			rec := serve(h, graphqlRequest(""))

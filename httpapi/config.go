@@ -4,7 +4,10 @@
 // probes, Prometheus metrics and, in development, the GraphiQL explorer.
 package httpapi
 
-import "time"
+import (
+	"net/netip"
+	"time"
+)
 
 // Defaults applied to a zero Config.
 const (
@@ -13,6 +16,11 @@ const (
 	DefaultRequestTimeout = 30 * time.Second
 	DefaultRatePerSecond  = 20
 	DefaultRateBurst      = 40
+	// A client address may fail authentication DefaultAuthFailureBurst
+	// times in a row, then once per 60/DefaultAuthFailuresPerMinute
+	// seconds; beyond that its requests are refused before authentication.
+	DefaultAuthFailuresPerMinute = 10
+	DefaultAuthFailureBurst      = 20
 )
 
 // Config is the server's tunables; zero fields take the defaults above.
@@ -28,10 +36,23 @@ type Config struct {
 	// RatePerSecond and RateBurst bound each identity's requests.
 	RatePerSecond float64
 	RateBurst     int
+	// AuthFailuresPerMinute and AuthFailureBurst bound failed
+	// authentications per client address (see TrustedProxies); a client
+	// over the bound is answered 429 before its credentials are checked.
+	AuthFailuresPerMinute float64
+	AuthFailureBurst      int
+	// TrustedProxies are the networks whose X-Forwarded-For is believed
+	// when working out a client's address; with none, the TCP peer is the
+	// client.
+	TrustedProxies []netip.Prefix
 	// MetricsToken, when set, is the bearer token a scraper must send to
-	// read /metrics; when empty, /metrics is open and the listener must be
-	// private.
+	// read /metrics.
 	MetricsToken string
+	// MetricsListen, when set, is the address of a listener of its own
+	// serving /metrics (MetricsHandler); /metrics is then never served on
+	// the API listener. Without it, the API listener serves /metrics only
+	// with MetricsToken or in development mode: closed by default.
+	MetricsListen string
 }
 
 func (c Config) withDefaults() Config {
@@ -49,6 +70,12 @@ func (c Config) withDefaults() Config {
 	}
 	if c.RateBurst <= 0 {
 		c.RateBurst = DefaultRateBurst
+	}
+	if c.AuthFailuresPerMinute <= 0 {
+		c.AuthFailuresPerMinute = DefaultAuthFailuresPerMinute
+	}
+	if c.AuthFailureBurst <= 0 {
+		c.AuthFailureBurst = DefaultAuthFailureBurst
 	}
 	return c
 }

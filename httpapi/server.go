@@ -49,10 +49,12 @@ func chain(h http.Handler, mws ...middleware) http.Handler {
 
 // Handler routes requests. /graphql runs the full middleware chain, in
 // this order: panic recovery, request id, access log, metrics, CORS, body
-// limit, timeout, authentication, per-identity rate limit, then method and
-// content-type checks. The probes and /metrics skip user authentication;
-// /metrics asks for Config.MetricsToken when one is set (otherwise bind
-// the listener privately).
+// limit, timeout, failed-authentication throttle per client address,
+// authentication, per-identity rate limit, then method and content-type
+// checks. The probes and /metrics skip user authentication. /metrics is
+// served here only without Config.MetricsListen and then only with
+// Config.MetricsToken (which it asks for) or in development mode: outside
+// development it is closed (404) unless configured.
 func Handler(cfg Config, deps Deps) http.Handler {
 	cfg = cfg.withDefaults()
 	log := deps.Logger
@@ -63,6 +65,7 @@ func Handler(cfg Config, deps Deps) http.Handler {
 	}
 	metrics := newHTTPMetrics(reg)
 	limiter := newRateLimiter(cfg.RatePerSecond, cfg.RateBurst)
+	failures := newAuthFailures(cfg.AuthFailuresPerMinute, cfg.AuthFailureBurst, cfg.TrustedProxies)
 
 	front := func(route string) []middleware {
 		return []middleware{recovery(log), securityHeaders, requestID(log), accessLog, metrics.instrument(route)}
@@ -77,7 +80,7 @@ func Handler(cfg Config, deps Deps) http.Handler {
 		cors(cfg.AllowedOrigins),
 		bodyLimit(cfg.MaxBodyBytes),
 		timeout(cfg.RequestTimeout),
-		authenticate(deps.Auth),
+		authenticate(deps.Auth, failures),
 		limiter.middleware,
 		graphqlTransport,
 	)...))
@@ -86,7 +89,7 @@ func Handler(cfg Config, deps Deps) http.Handler {
 			cors(cfg.AllowedOrigins),
 			bodyLimit(cfg.MaxBodyBytes),
 			timeout(cfg.RequestTimeout),
-			authenticate(deps.Auth),
+			authenticate(deps.Auth, failures),
 			limiter.middleware,
 		)...)
 		mux.Handle("/reports/", docs)
@@ -97,8 +100,20 @@ func Handler(cfg Config, deps Deps) http.Handler {
 	}
 	mux.Handle("GET /healthz", chain(http.HandlerFunc(healthz), probe("/healthz")...))
 	mux.Handle("GET /readyz", chain(readyz(deps.Ready, log), probe("/readyz")...))
+	if cfg.MetricsListen == "" && (cfg.MetricsToken != "" || cfg.Dev) {
+		mux.Handle("GET /metrics", chain(promhttp.HandlerFor(reg, promhttp.HandlerOpts{Registry: reg}),
+			append(probe("/metrics"), scrapeToken(cfg.MetricsToken))...))
+	}
+	return mux
+}
+
+// MetricsHandler serves /metrics from reg alone, for the listener of its
+// own that Config.MetricsListen names; it asks for Config.MetricsToken
+// when one is set.
+func MetricsHandler(cfg Config, reg *prometheus.Registry) http.Handler {
+	mux := http.NewServeMux()
 	mux.Handle("GET /metrics", chain(promhttp.HandlerFor(reg, promhttp.HandlerOpts{Registry: reg}),
-		append(probe("/metrics"), scrapeToken(cfg.MetricsToken))...))
+		securityHeaders, scrapeToken(cfg.MetricsToken)))
 	return mux
 }
 

@@ -43,7 +43,10 @@ func TestRoutes(t *testing.T) {
 		{"healthz", Config{}, Deps{}, "GET", "/healthz", 200},
 		{"readyz", Config{}, Deps{Ready: func(context.Context) error { return nil }}, "GET", "/readyz", 200},
 		{"readyz failing", Config{}, Deps{Ready: notReady}, "GET", "/readyz", 503},
-		{"metrics", Config{}, Deps{}, "GET", "/metrics", 200},
+		{"metrics closed by default", Config{}, Deps{}, "GET", "/metrics", 404},
+		{"metrics open in dev", Config{Dev: true}, Deps{}, "GET", "/metrics", 200},
+		{"metrics with a token", Config{MetricsToken: "t"}, Deps{}, "GET", "/metrics", 401},
+		{"metrics on their own listener only", Config{Dev: true, MetricsListen: "127.0.0.1:9464"}, Deps{}, "GET", "/metrics", 404},
 		{"explorer in dev", Config{Dev: true}, Deps{}, "GET", "/", 200},
 		{"no explorer outside dev", Config{}, Deps{}, "GET", "/", 404},
 		{"explorer only at root", Config{Dev: true}, Deps{}, "GET", "/other", 404},
@@ -171,7 +174,7 @@ func TestPanicKeepsServerHealthy(t *testing.T) {
 }
 
 func TestMetricsEndpoint(t *testing.T) {
-	h, reg := newTestHandler(Config{}, Deps{})
+	h, reg := newTestHandler(Config{Dev: true}, Deps{})
 	serve(h, graphqlRequest("alice"))
 	serve(h, graphqlRequest(""))
 	rec := serve(h, httptest.NewRequest(http.MethodGet, "/metrics", nil))
@@ -211,6 +214,30 @@ func TestMetricsToken(t *testing.T) {
 	}
 	if rec := serve(h, httptest.NewRequest(http.MethodGet, "/healthz", nil)); rec.Code != http.StatusOK {
 		t.Errorf("/healthz with a metrics token set: %d", rec.Code)
+	}
+}
+
+// Outside development mode /metrics is closed unless a scrape token or a
+// listener of its own is configured; that listener serves it (asking for
+// the token when one is set) and nothing else.
+func TestMetricsListener(t *testing.T) {
+	reg := prometheus.NewRegistry()
+	api, _ := newTestHandler(Config{MetricsListen: "127.0.0.1:9464"}, Deps{Registry: reg})
+	serve(api, graphqlRequest("alice"))
+	if rec := serve(api, httptest.NewRequest(http.MethodGet, "/metrics", nil)); rec.Code != http.StatusNotFound {
+		t.Fatalf("API listener serves /metrics: %d", rec.Code)
+	}
+	m := MetricsHandler(Config{}, reg)
+	rec := serve(m, httptest.NewRequest(http.MethodGet, "/metrics", nil))
+	if rec.Code != http.StatusOK || !strings.Contains(rec.Body.String(), `keyline_http_requests_total{method="POST",route="/graphql",status="200"} 1`) {
+		t.Fatalf("metrics listener: %d %s", rec.Code, rec.Body.String())
+	}
+	if rec := serve(m, graphqlRequest("alice")); rec.Code != http.StatusNotFound {
+		t.Fatalf("metrics listener serves /graphql: %d", rec.Code)
+	}
+	withToken := MetricsHandler(Config{MetricsToken: "s3cret"}, reg)
+	if rec := serve(withToken, httptest.NewRequest(http.MethodGet, "/metrics", nil)); rec.Code != http.StatusUnauthorized {
+		t.Fatalf("metrics listener without the token: %d", rec.Code)
 	}
 }
 

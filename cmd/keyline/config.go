@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/keyline/keyline/cypher"
+	"github.com/keyline/keyline/httpapi"
 )
 
 // config is every setting, from flags with environment-variable defaults
@@ -29,8 +30,13 @@ type config struct {
 	RatePerSecond  float64
 	RateBurst      int
 	MetricsToken   string
+	MetricsListen  string
 	DebugListen    string
-	LogLevel       string
+	// TrustedProxies are CIDRs whose X-Forwarded-For is believed.
+	TrustedProxies        []string
+	AuthFailuresPerMinute float64
+	AuthFailureBurst      int
+	LogLevel              string
 }
 
 func env(key, def string) string {
@@ -81,20 +87,24 @@ func defaultConfig() *config {
 			TxTimeout: envDuration("KEYLINE_TX_TIMEOUT", 15*time.Second),
 			MaxPool:   envInt("KEYLINE_NEO4J_POOL", 100),
 		},
-		Listen:         env("KEYLINE_LISTEN", "127.0.0.1:8080"),
-		Dev:            env("KEYLINE_DEV", "") == "true",
-		DevKeyPath:     env("KEYLINE_DEV_KEY", ".keyline/dev-signing-key.pem"),
-		OIDCIssuer:     env("KEYLINE_OIDC_ISSUER", ""),
-		OIDCAudience:   env("KEYLINE_OIDC_AUDIENCE", "keyline"),
-		OIDCJWKSURL:    env("KEYLINE_OIDC_JWKS_URL", ""),
-		CORSOrigins:    envList("KEYLINE_CORS_ORIGINS"),
-		RequestTimeout: envDuration("KEYLINE_REQUEST_TIMEOUT", 30*time.Second),
-		MaxBodyBytes:   int64(envInt("KEYLINE_MAX_BODY_BYTES", 1<<20)),
-		RatePerSecond:  envFloat("KEYLINE_RATE_PER_SECOND", 50),
-		RateBurst:      envInt("KEYLINE_RATE_BURST", 100),
-		MetricsToken:   env("KEYLINE_METRICS_TOKEN", ""),
-		DebugListen:    env("KEYLINE_DEBUG_LISTEN", ""),
-		LogLevel:       env("KEYLINE_LOG_LEVEL", "info"),
+		Listen:                env("KEYLINE_LISTEN", "127.0.0.1:8080"),
+		Dev:                   env("KEYLINE_DEV", "") == "true",
+		DevKeyPath:            env("KEYLINE_DEV_KEY", ".keyline/dev-signing-key.pem"),
+		OIDCIssuer:            env("KEYLINE_OIDC_ISSUER", ""),
+		OIDCAudience:          env("KEYLINE_OIDC_AUDIENCE", "keyline"),
+		OIDCJWKSURL:           env("KEYLINE_OIDC_JWKS_URL", ""),
+		CORSOrigins:           envList("KEYLINE_CORS_ORIGINS"),
+		RequestTimeout:        envDuration("KEYLINE_REQUEST_TIMEOUT", 30*time.Second),
+		MaxBodyBytes:          int64(envInt("KEYLINE_MAX_BODY_BYTES", 1<<20)),
+		RatePerSecond:         envFloat("KEYLINE_RATE_PER_SECOND", 50),
+		RateBurst:             envInt("KEYLINE_RATE_BURST", 100),
+		MetricsToken:          env("KEYLINE_METRICS_TOKEN", ""),
+		MetricsListen:         env("KEYLINE_METRICS_LISTEN", ""),
+		TrustedProxies:        envList("KEYLINE_TRUSTED_PROXIES"),
+		AuthFailuresPerMinute: envFloat("KEYLINE_AUTH_FAILURES_PER_MINUTE", httpapi.DefaultAuthFailuresPerMinute),
+		AuthFailureBurst:      envInt("KEYLINE_AUTH_FAILURE_BURST", httpapi.DefaultAuthFailureBurst),
+		DebugListen:           env("KEYLINE_DEBUG_LISTEN", ""),
+		LogLevel:              env("KEYLINE_LOG_LEVEL", "info"),
 	}
 }
 
@@ -117,6 +127,10 @@ func (c *config) bindServe(f *pflag.FlagSet) {
 	f.Int64Var(&c.MaxBodyBytes, "max-body-bytes", c.MaxBodyBytes, "maximum request body (KEYLINE_MAX_BODY_BYTES)")
 	f.Float64Var(&c.RatePerSecond, "rate", c.RatePerSecond, "requests per second allowed per identity (KEYLINE_RATE_PER_SECOND)")
 	f.IntVar(&c.RateBurst, "rate-burst", c.RateBurst, "burst allowed per identity (KEYLINE_RATE_BURST)")
+	f.StringVar(&c.MetricsListen, "metrics-listen", c.MetricsListen, "address of a listener of its own for /metrics; outside --dev, /metrics is otherwise served only with KEYLINE_METRICS_TOKEN (KEYLINE_METRICS_LISTEN)")
+	f.StringSliceVar(&c.TrustedProxies, "trusted-proxies", c.TrustedProxies, "CIDRs of reverse proxies whose X-Forwarded-For is believed for the client address; otherwise the TCP peer is the client (KEYLINE_TRUSTED_PROXIES, comma-separated)")
+	f.Float64Var(&c.AuthFailuresPerMinute, "auth-failures-per-minute", c.AuthFailuresPerMinute, "failed authentications allowed per client address per minute once the burst is spent (KEYLINE_AUTH_FAILURES_PER_MINUTE)")
+	f.IntVar(&c.AuthFailureBurst, "auth-failure-burst", c.AuthFailureBurst, "failed authentications allowed in a row per client address before 429 (KEYLINE_AUTH_FAILURE_BURST)")
 	f.StringVar(&c.DebugListen, "debug-listen", c.DebugListen, "loopback address for Go's profiler (/debug/pprof/); off when empty (KEYLINE_DEBUG_LISTEN)")
 }
 

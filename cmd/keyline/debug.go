@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"github.com/rs/zerolog"
+
+	"github.com/keyline/keyline/httpapi"
 )
 
 // serveDebug serves Go's profiler on its own listener, apart from the API
@@ -27,11 +29,7 @@ func serveDebug(ctx context.Context, addr string, log zerolog.Logger) error {
 
 // serveDebugAddr is serveDebug, returning the address it listens on.
 func serveDebugAddr(ctx context.Context, addr string, log zerolog.Logger) (string, error) {
-	host, _, err := net.SplitHostPort(addr)
-	if err != nil {
-		return "", fmt.Errorf("--debug-listen %q: %w", addr, err)
-	}
-	if ip := net.ParseIP(host); host != "localhost" && (ip == nil || !ip.IsLoopback()) {
+	if !httpapi.LoopbackAddr(addr) {
 		return "", fmt.Errorf("--debug-listen %q: the profiler is served on loopback addresses only", addr)
 	}
 	ln, err := net.Listen("tcp", addr)

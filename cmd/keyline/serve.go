@@ -1,10 +1,16 @@
 package main
 
 import (
+	"context"
 	"errors"
+	"fmt"
+	"net"
+	"net/http"
 	"os"
 	"runtime/debug"
+	"time"
 
+	"github.com/rs/zerolog"
 	"github.com/spf13/cobra"
 
 	"github.com/keyline/keyline/auth"
@@ -18,13 +24,15 @@ func serveCmd(cfg *config) *cobra.Command {
 		Use:   "serve",
 		Short: "Serve the GraphQL API (applies pending migrations first)",
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			// Settings are checked before Neo4j is reached, so a refused
+			// configuration fails at once and says why.
+			sc, err := cfg.serverConfig()
+			if err != nil {
+				return err
+			}
 			serveGC()
 			return withStore(cmd.Context(), cfg, func(store *cypher.Store) error {
 				log := cfg.logger()
-				sc, err := cfg.serverConfig()
-				if err != nil {
-					return err
-				}
 				app, err := server.Build(store, sc, log)
 				if err != nil {
 					return err
@@ -32,6 +40,11 @@ func serveCmd(cfg *config) *cobra.Command {
 				defer app.Auth.Close()
 				if cfg.DebugListen != "" {
 					if err := serveDebug(cmd.Context(), cfg.DebugListen, log); err != nil {
+						return err
+					}
+				}
+				if cfg.MetricsListen != "" {
+					if err := serveMetrics(cmd.Context(), sc.HTTP, app, log); err != nil {
 						return err
 					}
 				}
@@ -66,20 +79,48 @@ func serveGC() {
 }
 
 // serverConfig turns the settings into the server's, refusing to run
-// without an identity provider: no request is ever served anonymously.
+// without an identity provider (no request is ever served anonymously),
+// and refusing development mode anywhere but on a loopback address: it
+// hands every visitor of / an analyst's token.
 func (c *config) serverConfig() (server.Config, error) {
+	proxies, err := httpapi.ParseTrustedProxies(c.TrustedProxies)
+	if err != nil {
+		return server.Config{}, fmt.Errorf("--trusted-proxies (KEYLINE_TRUSTED_PROXIES): %w", err)
+	}
+	if c.Dev && !httpapi.LoopbackAddr(c.Listen) {
+		return server.Config{}, fmt.Errorf("--dev serves demo users and an analyst token to anyone who can reach it, so it listens on loopback only (e.g. 127.0.0.1:8080), not %q", c.Listen)
+	}
 	sc := server.Config{
 		HTTP: httpapi.Config{Addr: c.Listen, Dev: c.Dev, AllowedOrigins: c.CORSOrigins, MaxBodyBytes: c.MaxBodyBytes,
 			RequestTimeout: c.RequestTimeout, RatePerSecond: c.RatePerSecond, RateBurst: c.RateBurst,
-			MetricsToken: c.MetricsToken},
+			MetricsToken: c.MetricsToken, MetricsListen: c.MetricsListen, TrustedProxies: proxies,
+			AuthFailuresPerMinute: c.AuthFailuresPerMinute, AuthFailureBurst: c.AuthFailureBurst},
 	}
 	switch {
 	case c.OIDCIssuer != "":
-		sc.Auth = auth.Config{Mode: auth.ModeOIDC, Issuer: c.OIDCIssuer, Audience: c.OIDCAudience, JWKSURL: c.OIDCJWKSURL}
+		sc.Auth = auth.Config{Mode: auth.ModeOIDC, Issuer: c.OIDCIssuer, Audience: c.OIDCAudience, JWKSURL: c.OIDCJWKSURL,
+			InsecureJWKS: c.Dev}
 	case c.Dev:
 		sc.Auth = auth.Config{Mode: auth.ModeDev, DevKeyPath: c.DevKeyPath}
 	default:
 		return sc, errors.New("no identity provider: use --dev for development, or --oidc-issuer (KEYLINE_OIDC_ISSUER)")
 	}
 	return sc, nil
+}
+
+// serveMetrics serves /metrics on the listener of its own
+// (--metrics-listen) until ctx ends.
+func serveMetrics(ctx context.Context, hc httpapi.Config, app *server.App, log zerolog.Logger) error {
+	ln, err := net.Listen("tcp", hc.MetricsListen)
+	if err != nil {
+		return fmt.Errorf("--metrics-listen: %w", err)
+	}
+	srv := &http.Server{Handler: httpapi.MetricsHandler(hc, app.Registry), ReadHeaderTimeout: 5 * time.Second}
+	go func() {
+		if err := httpapi.Serve(ctx, srv, ln); err != nil {
+			log.Error().Err(err).Msg("metrics listener stopped")
+		}
+	}()
+	log.Info().Str("addr", ln.Addr().String()).Bool("token", hc.MetricsToken != "").Msg("metrics serving /metrics")
+	return nil
 }

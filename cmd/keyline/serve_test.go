@@ -60,3 +60,59 @@ func TestDebugListener(t *testing.T) {
 	}
 	cancel()
 }
+
+// Development mode hands an analyst token to every visitor of /, so serve
+// refuses it anywhere but on loopback, before reaching Neo4j.
+func TestServeRefusesDevOffLoopback(t *testing.T) {
+	for _, tt := range []struct {
+		listen string
+		dev    bool
+		ok     bool
+	}{
+		{"127.0.0.1:8080", true, true},
+		{"[::1]:8080", true, true},
+		{"localhost:8080", true, true},
+		{"0.0.0.0:8080", true, false},
+		{":8080", true, false},
+		{"10.0.0.5:8080", true, false},
+		{"keyline.internal:8080", true, false},
+		{"0.0.0.0:8080", false, true}, // outside dev, any address (with an issuer)
+	} {
+		cfg := defaultConfig()
+		cfg.Listen, cfg.Dev = tt.listen, tt.dev
+		if !tt.dev {
+			cfg.OIDCIssuer = "https://idp.example"
+		}
+		_, err := cfg.serverConfig()
+		if tt.ok != (err == nil) {
+			t.Errorf("listen %q dev %v: err = %v", tt.listen, tt.dev, err)
+		}
+		if err != nil && !strings.Contains(err.Error(), "loopback") {
+			t.Errorf("listen %q: unclear error %q", tt.listen, err)
+		}
+	}
+	root := newRoot()
+	root.SetArgs([]string{"serve", "--dev", "--listen", "0.0.0.0:0", "--neo4j-uri", "bolt://127.0.0.1:1"})
+	err := root.ExecuteContext(context.Background())
+	if err == nil || !strings.Contains(err.Error(), "loopback") {
+		t.Fatalf("serve --dev on 0.0.0.0: %v", err)
+	}
+}
+
+func TestServeConfigPassesSecuritySettings(t *testing.T) {
+	cfg := defaultConfig()
+	cfg.OIDCIssuer = "https://idp.example"
+	cfg.TrustedProxies = []string{"10.0.0.0/8"}
+	cfg.MetricsListen = "127.0.0.1:9464"
+	sc, err := cfg.serverConfig()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sc.HTTP.TrustedProxies) != 1 || sc.HTTP.MetricsListen != "127.0.0.1:9464" || sc.Auth.InsecureJWKS {
+		t.Fatalf("server config %+v", sc)
+	}
+	cfg.TrustedProxies = []string{"not-a-network"}
+	if _, err := cfg.serverConfig(); err == nil {
+		t.Fatal("bad trusted proxy accepted")
+	}
+}
