@@ -8,7 +8,6 @@ import (
 	"context"
 	"errors"
 	"net/http"
-	"slices"
 
 	"github.com/rs/zerolog"
 
@@ -113,21 +112,6 @@ func (a *Authenticator) Authenticate(r *http.Request) (*keyline.Actor, error) {
 		actor.Operations = scopeOperations(ops, actor.ScopedOperations)
 	}
 	return actor, nil
-}
-
-// scopeOperations limits a service account to its scope. An account with
-// no membership of its own in the graph gets its scope as-is.
-func scopeOperations(member, scope []string) []string {
-	if len(member) == 0 {
-		return slices.Clone(scope)
-	}
-	var out []string
-	for _, op := range member {
-		if slices.Contains(scope, op) {
-			out = append(out, op)
-		}
-	}
-	return out
 }
 
 // reject logs the real reason server-side and returns the client-safe

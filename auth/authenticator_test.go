@@ -15,12 +15,14 @@ import (
 func TestAuthenticateMembership(t *testing.T) {
 	feedKey, feedHash, _ := NewAPIKey("feed")
 	toolKey, toolHash, _ := NewAPIKey("tool")
+	idleKey, idleHash, _ := NewAPIKey("idle")
 	accounts := fakeAccounts{accounts: map[string]*ServiceAccount{
 		"feed": {ID: "feed", Roles: []keyline.Role{keyline.RoleExternalSystem}, Operations: []string{"op_1", "op_2"}, SecretHash: feedHash},
 		"tool": {ID: "tool", Roles: []keyline.Role{keyline.RoleAnalyst}, Operations: []string{"op_1"}, SecretHash: toolHash},
+		"idle": {ID: "idle", Roles: []keyline.Role{keyline.RoleExternalSystem}, Operations: []string{"op_1", "op_2"}, SecretHash: idleHash},
 	}}
 	members := &fakeMembers{
-		officers: map[string]string{"dev-sio": "off_sio", "svc:feed": "off_feed"},
+		officers: map[string]string{"dev-sio": "off_sio", "svc:feed": "off_feed", "svc:idle": "off_idle"},
 		ops: map[string][]string{
 			"dev-sio":  {"op_1", "op_3"},
 			"svc:feed": {"op_2", "op_3"}, // op_3 is outside the key's scope
@@ -43,7 +45,11 @@ func TestAuthenticateMembership(t *testing.T) {
 	}{
 		{"officer", "Authorization", "Bearer " + sioToken, "dev-sio", "off_sio", []string{"op_1", "op_3"}},
 		{"service account limited to its scope", "X-API-Key", feedKey, "svc:feed", "off_feed", []string{"op_2"}},
-		{"service account with no graph membership uses its scope", "X-API-Key", toolKey, "svc:tool", "", []string{"op_1"}},
+		// No membership means no access: neither an account without an
+		// officer record nor one whose officer left every operation falls
+		// back to its configured scope.
+		{"service account with no officer record reaches nothing", "X-API-Key", toolKey, "svc:tool", "", []string{}},
+		{"service account whose officer has no membership reaches nothing", "X-API-Key", idleKey, "svc:idle", "off_idle", []string{}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

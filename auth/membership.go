@@ -74,3 +74,20 @@ func (c *membershipCache) lookup(ctx context.Context, subject string) (string, [
 	}
 	return officerID, slices.Clone(ops), nil
 }
+
+// scopeOperations is the need to know of a service account: the operations
+// its officer record is currently a member of (member, from the graph) AND
+// its configured scope. Both must say yes. No membership means no access:
+// an account whose officer has left every operation, or that has no
+// officer record at all, reaches nothing, however wide its scope. The
+// result is never nil, so an empty intersection cannot be mistaken for
+// "no limit" downstream.
+func scopeOperations(member, scope []string) []string {
+	out := []string{}
+	for _, op := range member {
+		if slices.Contains(scope, op) && !slices.Contains(out, op) {
+			out = append(out, op)
+		}
+	}
+	return out
+}

@@ -1,0 +1,130 @@
+package auth_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/rs/zerolog"
+
+	"github.com/keyline/keyline"
+	"github.com/keyline/keyline/auth"
+	"github.com/keyline/keyline/cypher"
+	"github.com/keyline/keyline/httpapi"
+	"github.com/keyline/keyline/internal/apitest"
+	"github.com/keyline/keyline/server"
+)
+
+// A service account reaches an operation only while BOTH its configured
+// scope and its officer's current membership say so. End to end through
+// the real HTTP stack and the graph: when the officer behind the key loses
+// its last membership the key sees nothing of the operation (it used to
+// fall back to its whole configured scope), and an account with no officer
+// record at all sees nothing either.
+func TestServiceAccountLosesOperationWithItsLastMembership(t *testing.T) {
+	env := apitest.New(t)
+	sio := env.Officer(keyline.RoleSIO, keyline.Secret)
+	op := env.Operation(sio)
+	person := env.Do(sio, `mutation($op: ID!) { createPerson(input: {operationId: $op, givenNames: "Ada", familyName: "Feedwell"}) { id } }`,
+		map[string]any{"op": op}).NoErrors().Str("createPerson", "id")
+
+	app, err := server.Build(env.Store, server.Config{
+		HTTP: httpapi.Config{Dev: true, RatePerSecond: 1000, RateBurst: 1000},
+		// No membership cache: the test reads the graph on every request
+		// instead of waiting for a cache entry to expire.
+		Auth: auth.Config{Mode: auth.ModeDev, DevKeyPath: filepath.Join(t.TempDir(), "dev.pem"), MembershipTTL: -1},
+	}, zerolog.Nop())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer app.Auth.Close()
+	srv := httptest.NewServer(app.Handler)
+	defer srv.Close()
+
+	// newAccount records a service account scoped to op and returns its key.
+	newAccount := func(name string) (id, key string) {
+		t.Helper()
+		id = strings.TrimPrefix(keyline.NewID(keyline.KindOfficer), "off_")
+		key, hash, err := auth.NewAPIKey(id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := env.Store.CreateServiceAccount(t.Context(), &keyline.Actor{Subject: "test-admin"}, cypher.ServiceAccountRecord{
+			ID: id, Name: name, Roles: []string{"EXTERNAL_SYSTEM"}, Operations: []string{op},
+			Clearance: "OFFICIAL_SENSITIVE", SecretHash: hash}); err != nil {
+			t.Fatal(err)
+		}
+		return id, key
+	}
+	type gqlResponse struct {
+		Data   map[string]any `json:"data"`
+		Errors []struct {
+			Extensions map[string]any `json:"extensions"`
+		} `json:"errors"`
+	}
+	call := func(key, query string, vars map[string]any) (gqlResponse, string) {
+		t.Helper()
+		body, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
+		req, _ := http.NewRequest(http.MethodPost, srv.URL+"/graphql", bytes.NewReader(body))
+		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set("Authorization", "ApiKey "+key)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		raw, _ := io.ReadAll(resp.Body)
+		var out gqlResponse
+		if err := json.Unmarshal(raw, &out); err != nil {
+			t.Fatalf("not JSON (%d): %s", resp.StatusCode, raw)
+		}
+		return out, string(raw)
+	}
+	const read = `query($op: ID!, $p: ID!) { me { operations { id } } operation(id: $op) { id persons { totalCount } } node(id: $p) { id } }`
+	const write = `mutation($op: ID!) { createPerson(input: {operationId: $op, givenNames: "X", familyName: "Y"}) { id } }`
+	vars := map[string]any{"op": op, "p": person}
+	seesNothing := func(what, key string) {
+		t.Helper()
+		res, raw := call(key, read, vars)
+		me, _ := res.Data["me"].(map[string]any)
+		if ops, _ := me["operations"].([]any); me == nil || len(ops) != 0 {
+			t.Errorf("%s: me.operations should be empty: %s", what, raw)
+		}
+		if res.Data["operation"] != nil || res.Data["node"] != nil || strings.Contains(raw, person) {
+			t.Errorf("%s: the operation and its records must be invisible: %s", what, raw)
+		}
+		if res, raw := call(key, write, vars); len(res.Errors) == 0 || res.Errors[0].Extensions["code"] != "FORBIDDEN" {
+			t.Errorf("%s: a write to the operation must be refused: %s", what, raw)
+		}
+	}
+
+	// The officer behind the key is a member: the key reads and writes.
+	id, key := newAccount("Intel feed")
+	officer := env.Do(sio, `mutation($in: CreateOfficerInput!) { createOfficer(input: $in) { id } }`, map[string]any{"in": map[string]any{
+		"collarNumber": "SVC" + id[len(id)-6:], "name": "Intel feed (service account)", "rank": "System",
+		"role": "EXTERNAL_SYSTEM", "subject": "svc:" + id}}).NoErrors().Str("createOfficer", "id")
+	env.Do(sio, `mutation($op: ID!, $off: ID!) { addOperationMember(operationId: $op, officerId: $off) { id } }`,
+		map[string]any{"op": op, "off": officer}).NoErrors()
+	res, raw := call(key, read, vars)
+	if res.Data["operation"] == nil || res.Data["node"] == nil || len(res.Errors) > 0 {
+		t.Fatalf("a member key sees its operation: %s", raw)
+	}
+	if res, raw := call(key, write, vars); len(res.Errors) > 0 {
+		t.Fatalf("a member key writes to its operation: %s", raw)
+	}
+
+	// Its last membership removed, the key sees nothing of the operation,
+	// although the operation is still in the key's configured scope.
+	env.Do(sio, `mutation($op: ID!, $off: ID!) { removeOperationMember(operationId: $op, officerId: $off) { id } }`,
+		map[string]any{"op": op, "off": officer}).NoErrors()
+	seesNothing("officer without membership", key)
+
+	// An account with no officer record has no membership either.
+	_, bare := newAccount("Unregistered tool")
+	seesNothing("account without officer record", bare)
+}
