@@ -46,9 +46,10 @@ func (s *Store) BulkNodes(ctx context.Context, k keyline.Kind, rows []map[string
 
 // BulkLinks creates one link of type typ per row, in one transaction. A row
 // holds fromId and toId and the link's properties: its provenance (id,
-// operationId, sources, confidence, firstSeen, lastSeen), bookkeeping
-// (createdAt, updatedAt, updatedBy, version) and kind, role or count.
-// Every row's ends must exist.
+// operationId, sources and their marks (sourceMarks, keyline.SourceMark:
+// a link without them is hidden from everyone), confidence, firstSeen,
+// lastSeen), bookkeeping (createdAt, updatedAt, updatedBy, version) and
+// kind, role or count. Every row's ends must exist.
 func (s *Store) BulkLinks(ctx context.Context, typ string, rows []map[string]any) error {
 	ends, ok := LinkEnds[typ]
 	if !ok {
@@ -62,6 +63,9 @@ func (s *Store) BulkLinks(ctx context.Context, typ string, rows []map[string]any
 		tk, _ := keyline.KindOfID(to)
 		if !slices.Contains(ends.From, string(fk)) || !slices.Contains(ends.To, string(tk)) {
 			return fmt.Errorf("bulk links: row %d: a %s link cannot join %q to %q", i, typ, from, to)
+		}
+		if marks, _ := r["sourceMarks"].([]string); len(marks) == 0 {
+			return fmt.Errorf("bulk links: row %d: no sourceMarks (the marks of its sources, which need to know reads)", i)
 		}
 		props := make(map[string]any, len(r))
 		for key, v := range r {

@@ -3,6 +3,7 @@ package cypher_test
 import (
 	"context"
 	"fmt"
+	"maps"
 	"strings"
 	"testing"
 	"time"
@@ -34,7 +35,7 @@ func TestBulkWritesAndCounts(t *testing.T) {
 	}
 	link := map[string]any{
 		"fromId": id("per", 1), "toId": id("per", 2), "id": id("lnk", 1), "operationId": op,
-		"sources": []string{id("int", 1)}, "confidence": 0.8, "firstSeen": at, "lastSeen": at, "kind": "family",
+		"sources": []string{id("int", 1)}, "sourceMarks": []string{"OFFICIAL/P"}, "confidence": 0.8, "firstSeen": at, "lastSeen": at, "kind": "family",
 	}
 	if err := s.BulkLinks(ctx, "ASSOCIATE_OF", []map[string]any{link}); err != nil {
 		t.Fatal(err)
@@ -44,8 +45,9 @@ func TestBulkWritesAndCounts(t *testing.T) {
 	}
 
 	// A missing end fails the whole batch rather than loading it short.
-	missing := map[string]any{"fromId": id("per", 1), "toId": id("per", 99), "id": id("lnk", 2), "operationId": op}
-	again := map[string]any{"fromId": id("per", 2), "toId": id("per", 1), "id": id("lnk", 3), "operationId": op}
+	marks := []string{"OFFICIAL/P"}
+	missing := map[string]any{"fromId": id("per", 1), "toId": id("per", 99), "id": id("lnk", 2), "operationId": op, "sourceMarks": marks}
+	again := map[string]any{"fromId": id("per", 2), "toId": id("per", 1), "id": id("lnk", 3), "operationId": op, "sourceMarks": marks}
 	if err := s.BulkLinks(ctx, "ASSOCIATE_OF", []map[string]any{again, missing}); err == nil || !strings.Contains(err.Error(), "created 1 of 2") {
 		t.Fatalf("a link to a missing person: %v", err)
 	}
@@ -53,6 +55,13 @@ func TestBulkWritesAndCounts(t *testing.T) {
 	// refused before anything is sent.
 	if err := s.BulkLinks(ctx, "RESIDES_AT", []map[string]any{link}); err == nil {
 		t.Fatal("RESIDES_AT between persons was accepted")
+	}
+	// A link without the marks of its sources would be hidden from
+	// everyone: refused before anything is sent.
+	unmarked := maps.Clone(link)
+	delete(unmarked, "sourceMarks")
+	if err := s.BulkLinks(ctx, "ASSOCIATE_OF", []map[string]any{unmarked}); err == nil || !strings.Contains(err.Error(), "sourceMarks") {
+		t.Fatalf("a link without source marks: %v", err)
 	}
 	if err := s.BulkNodes(ctx, keyline.KindVehicle, []map[string]any{node("per", 3, map[string]any{})}); err == nil {
 		t.Fatal("a vehicle with a person's id was accepted")

@@ -44,7 +44,7 @@ func (s *Store) CreateLink(ctx context.Context, a *keyline.Actor, typ, fromID, t
 		if err := a.AuthoriseWrite(opID); err != nil {
 			return err
 		}
-		if err := s.checkSources(ctx, tx, opID, sourceIDs); err != nil {
+		if _, err := s.checkSources(ctx, tx, a, opID, sourceIDs); err != nil {
 			return err
 		}
 		// One link per pair and type: further intelligence about the same
@@ -85,10 +85,16 @@ func (s *Store) UpdateLink(ctx context.Context, a *keyline.Actor, id string, exp
 			return err
 		}
 		if sourceIDs != nil {
-			if err := s.checkSources(ctx, tx, opID, sourceIDs); err != nil {
+			if _, err := s.checkSources(ctx, tx, a, opID, sourceIDs); err != nil {
 				return err
 			}
-			set["sources"] = sourceIDs
+			// The caller edits the sources they see; those they may not
+			// see stay, so an edit cannot erase provenance it never saw.
+			kept, err := s.hiddenSources(ctx, tx, a, opID, asStrings(cur.Props["sources"]))
+			if err != nil {
+				return err
+			}
+			set["sources"] = append(slices.Clone(sourceIDs), kept...)
 		}
 		rows, err := s.collect(ctx, tx, qRel("link_update", cur.Type), map[string]any{"id": id, "set": param(set), "now": now(), "actor": a.Subject})
 		if err != nil {
@@ -96,7 +102,7 @@ func (s *Store) UpdateLink(ctx context.Context, a *keyline.Actor, id string, exp
 		}
 		out = &LinkRecord{Type: cur.Type, Props: asMap(rows[0]["link"]), Outgoing: true, From: cur.From, To: cur.To}
 		b, af := diff(cur.Props, out.Props)
-		return s.audit(ctx, tx, a, auditEntry{action: "UPDATE", kind: "Link", id: id, operationID: opID, before: b, after: af})
+		return s.audit(ctx, tx, a, auditEntry{action: "UPDATE", kind: "Link", id: id, operationID: opID, before: b, after: af, marking: linkMarking(cur.Props, out.Props)})
 	})
 	return out, err
 }
@@ -163,20 +169,54 @@ func (s *Store) visible(ctx context.Context, tx neo4j.ManagedTransaction, a *key
 	return out, nil
 }
 
-func (s *Store) checkSources(ctx context.Context, tx neo4j.ManagedTransaction, opID string, ids []string) error {
+// checkSources refuses a citation of anything but an intelligence item or
+// exhibit of the operation that the actor sees: a hidden item is refused
+// exactly as a missing one, so citing cannot confirm it exists.
+func (s *Store) checkSources(ctx context.Context, tx neo4j.ManagedTransaction, a *keyline.Actor, opID string, ids []string) ([]string, error) {
 	if len(ids) == 0 {
-		return keyline.FieldErrorf("input.sourceIds", "a link must cite at least one intelligence item or exhibit")
+		return nil, keyline.FieldErrorf("input.sourceIds", "a link must cite at least one intelligence item or exhibit")
 	}
-	rows, err := s.collect(ctx, tx, q("sources_in_operation"), map[string]any{"ids": ids, "operationId": opID})
+	found, err := s.seenSources(ctx, tx, a, opID, ids)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	found := asStrings(rows[0]["found"])
 	for _, id := range ids {
 		if !slices.Contains(found, id) {
-			return &keyline.Error{Code: keyline.CodeNotFound, Field: "input.sourceIds",
+			return nil, &keyline.Error{Code: keyline.CodeNotFound, Field: "input.sourceIds",
 				Message: fmt.Sprintf("%s is not an intelligence item or exhibit of this operation", id)}
 		}
 	}
-	return nil
+	return found, nil
+}
+
+// seenSources returns those of ids that are sources of the operation the
+// actor sees.
+func (s *Store) seenSources(ctx context.Context, tx neo4j.ManagedTransaction, a *keyline.Actor, opID string, ids []string) ([]string, error) {
+	rows, err := s.collect(ctx, tx, q("sources_in_operation"), ScopeOf(a).params(map[string]any{"ids": ids, "operationId": opID}))
+	if err != nil {
+		return nil, err
+	}
+	return asStrings(rows[0]["found"]), nil
+}
+
+// hiddenSources returns those of a link's sources the actor does not see.
+func (s *Store) hiddenSources(ctx context.Context, tx neo4j.ManagedTransaction, a *keyline.Actor, opID string, sources []string) ([]string, error) {
+	seen, err := s.seenSources(ctx, tx, a, opID, sources)
+	if err != nil {
+		return nil, err
+	}
+	var hidden []string
+	for _, id := range sources {
+		if !slices.Contains(seen, id) {
+			hidden = append(hidden, id)
+		}
+	}
+	return hidden, nil
+}
+
+// refreshLinkMarks recomputes the source marks of the operation's links
+// citing sourceIDs, after a change to their classification or handling.
+func (s *Store) refreshLinkMarks(ctx context.Context, tx neo4j.ManagedTransaction, opID string, sourceIDs []string) error {
+	_, err := s.collect(ctx, tx, q("link_marks_refresh"), map[string]any{"operationId": opID, "sourceIds": sourceIDs})
+	return err
 }

@@ -37,7 +37,8 @@ func migrations() []migration {
 		version, name, _ := strings.Cut(base, "_")
 		sum := sha256.Sum256(b)
 		m := migration{version: version, name: name, checksum: hex.EncodeToString(sum[:8])}
-		for _, st := range strings.Split(string(b), ";") {
+		// Migrations name the scope fragments as queries do (scope.go).
+		for _, st := range strings.Split(expandScope(string(b)), ";") {
 			var lines []string
 			for _, l := range strings.Split(st, "\n") {
 				if t := strings.TrimSpace(l); t != "" && !strings.HasPrefix(t, "//") {
@@ -51,6 +52,13 @@ func migrations() []migration {
 		out = append(out, m)
 	}
 	return out
+}
+
+// dataSteps are the Go halves of migrations whose change Cypher cannot
+// express (0006: JSON rewriting and SHA-256), run after the migration's
+// statements and before it is recorded; each must be idempotent.
+var dataSteps = map[string]func(*Store, context.Context) error{
+	"0006": (*Store).scrubStoredSourceText,
 }
 
 func (s *Store) appliedMigrations(ctx context.Context) (map[string]string, error) {
@@ -100,6 +108,11 @@ func (s *Store) Migrate(ctx context.Context) ([]string, error) {
 			}
 		}
 		sess.Close(ctx)
+		if step := dataSteps[m.version]; step != nil {
+			if err := step(s, ctx); err != nil {
+				return done, fmt.Errorf("migration %s_%s data step: %w", m.version, m.name, err)
+			}
+		}
 		if err := s.write(ctx, func(tx neo4j.ManagedTransaction) error {
 			_, err := s.collect(ctx, tx, q("migration_record"), map[string]any{"version": m.version, "name": m.name, "checksum": m.checksum})
 			return err

@@ -74,15 +74,20 @@ func (sc Scope) params(extra map[string]any) map[string]any {
 //	__LINK_VISIBLE(r)__  keyline.Actor.SeesLink: a link is visible only
 //	                     when one of its sources is (its ends' operation
 //	                     is checked with __VISIBLE__)
+//	__SOURCE_MARK(s)__   keyline.SourceMark of a source, which the writes
+//	                     that set a link's sources keep in r.sourceMarks
 //
 // Each reads the scope parameters that Scope.params sets last ($allOps,
 // $ops, $cleared, $handling, $marks), so no caller parameter can widen
 // them. TestScopeFragmentsMatchGo checks the Cypher and Go rules agree.
 var scopeFragments = map[string]string{
-	"VISIBLE":      "((%[1]s:Officer OR $allOps OR %[1]s.operationId IN $ops) AND coalesce(%[1]s.classification, 'OFFICIAL') IN $cleared AND coalesce(%[1]s.gradeHandling, 'P') IN $handling)",
+	"VISIBLE":      "((%[1]s:Officer OR (%[1]s.operationId IS NOT NULL AND ($allOps OR %[1]s.operationId IN $ops))) AND coalesce(%[1]s.classification, 'OFFICIAL') IN $cleared AND coalesce(%[1]s.gradeHandling, 'P') IN $handling)",
 	"MARKED":       "(coalesce(%[1]s.classification, 'OFFICIAL') IN $cleared AND coalesce(%[1]s.gradeHandling, 'P') IN $handling)",
-	"MEMBER":       "($allOps OR %[1]s IN $ops)",
+	"MEMBER":       "(%[1]s IS NOT NULL AND ($allOps OR %[1]s IN $ops))",
 	"LINK_VISIBLE": "any(mark IN coalesce(%[1]s.sourceMarks, []) WHERE mark IN $marks)",
+	// keyline.SourceMark of a source record s, for the writes that keep a
+	// link's sourceMarks.
+	"SOURCE_MARK": "(coalesce(%[1]s.classification, 'OFFICIAL') + '/' + coalesce(%[1]s.gradeHandling, 'P'))",
 }
 
 var scopeFragment = regexp.MustCompile(`__([A-Z_]+)\(([\w.$]+)\)__`)

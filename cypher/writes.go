@@ -32,7 +32,7 @@ type RefTarget struct {
 }
 
 // bookkeeping fields are not part of an audit diff: every change has them.
-var bookkeeping = []string{"updatedAt", "updatedBy", "version", "searchText", "label"}
+var bookkeeping = []string{"updatedAt", "updatedBy", "version", "searchText", "label", "sourceMarks"}
 
 func now() time.Time { return time.Now().UTC().Truncate(time.Millisecond) }
 
@@ -44,6 +44,12 @@ func (s *Store) CreateNode(ctx context.Context, a *keyline.Actor, k keyline.Kind
 	t := now()
 	p := withBookkeeping(props, id, t, a)
 	p["label"], p["searchText"] = keyline.Describe(k, p)
+	// Nobody creates what they could not then read.
+	if m := keyline.MarkingOf(k, props); !m.UnitWide {
+		if err := a.AuthoriseMarking(m.Classification, m.Handling); err != nil {
+			return Record{}, err
+		}
+	}
 	switch k {
 	case keyline.KindOperation:
 		p["operationId"] = id
@@ -65,7 +71,7 @@ func (s *Store) CreateNode(ctx context.Context, a *keyline.Actor, k keyline.Kind
 			return err
 		}
 		rec = Record{Kind: k, Props: asMap(rows[0]["props"])}
-		if err := s.applyRefs(ctx, tx, id, refs); err != nil {
+		if err := s.applyRefs(ctx, tx, a, id, refs); err != nil {
 			return err
 		}
 		return s.audit(ctx, tx, a, auditEntry{action: "CREATE", kind: string(k), id: id, operationID: opID, after: props})
@@ -92,7 +98,7 @@ func (s *Store) RaiseAction(ctx context.Context, a *keyline.Actor, opID string, 
 			return keyline.ErrNotFound(opID)
 		}
 		rec = Record{Kind: keyline.KindAction, Props: asMap(rows[0]["props"])}
-		if err := s.applyRefs(ctx, tx, id, refs); err != nil {
+		if err := s.applyRefs(ctx, tx, a, id, refs); err != nil {
 			return err
 		}
 		after := map[string]any{"number": rec.Props["number"]}
@@ -122,14 +128,25 @@ func (s *Store) UpdateNode(ctx context.Context, a *keyline.Actor, k keyline.Kind
 			return err
 		}
 		rec = Record{Kind: k, Props: asMap(rows[0]["props"])}
-		if err := s.applyRefs(ctx, tx, id, refs); err != nil {
+		// Nobody marks a record above what they could then read; a
+		// regraded source changes the marks of the links citing it.
+		was, is := keyline.MarkingOf(k, before), keyline.MarkingOf(k, rec.Props)
+		if err := a.AuthoriseMarking(is.Classification, is.Handling); err != nil {
+			return err
+		}
+		if k == keyline.KindIntelligenceItem && (was.Classification != is.Classification || was.Handling != is.Handling) {
+			if err := s.refreshLinkMarks(ctx, tx, opID, []string{id}); err != nil {
+				return err
+			}
+		}
+		if err := s.applyRefs(ctx, tx, a, id, refs); err != nil {
 			return err
 		}
 		b, af := diff(before, rec.Props)
 		for _, r := range refs {
 			af[r.Field] = refIDs(r)
 		}
-		return s.audit(ctx, tx, a, auditEntry{action: "UPDATE", kind: string(k), id: id, operationID: opID, before: b, after: af})
+		return s.audit(ctx, tx, a, auditEntry{action: "UPDATE", kind: string(k), id: id, operationID: opID, before: b, after: af, marking: recordMarking(k, before, rec.Props)})
 	})
 	return rec, err
 }
@@ -172,7 +189,7 @@ func (s *Store) ChangeRefs(ctx context.Context, a *keyline.Actor, k keyline.Kind
 			return keyline.ErrNotFound(id)
 		}
 		opID, _ := rows[0]["operationId"].(string)
-		if kindOf(rows[0]["labels"]) != k || !a.CanRead(opID) {
+		if kindOf(rows[0]["labels"]) != k || !a.Sees(keyline.MarkingOf(k, asMap(rows[0]["props"]))) {
 			return keyline.ErrNotFound(id)
 		}
 		if err := a.AuthoriseWrite(opID); err != nil {
@@ -186,7 +203,7 @@ func (s *Store) ChangeRefs(ctx context.Context, a *keyline.Actor, k keyline.Kind
 			if _, err := s.collect(ctx, tx, qRel(name, ref.Rel), map[string]any{"id": id, "targetIds": refIDs(ref)}); err != nil {
 				return err
 			}
-		} else if err := s.applyRefs(ctx, tx, id, []Ref{ref}); err != nil {
+		} else if err := s.applyRefs(ctx, tx, a, id, []Ref{ref}); err != nil {
 			return err
 		}
 		rows, err = s.collect(ctx, tx, q("node_update"), map[string]any{"id": id, "set": map[string]any{}, "now": now(), "actor": a.Subject})
@@ -217,14 +234,12 @@ func (s *Store) guard(ctx context.Context, tx neo4j.ManagedTransaction, a *keyli
 	r := rows[0]
 	kind := kindOf(r["labels"])
 	opID, _ := r["operationId"].(string)
-	class, _ := r["classification"].(string)
-	if kind != k {
+	props := asMap(r["props"])
+	// A record the actor may not see answers exactly as a missing one.
+	if kind != k || !a.Sees(keyline.MarkingOf(kind, props)) {
 		return nil, "", keyline.ErrNotFound(id)
 	}
 	if kind != keyline.KindOfficer {
-		if !a.CanRead(opID) || !a.Cleared(keyline.Classification(class)) {
-			return nil, "", keyline.ErrNotFound(id)
-		}
 		if err := a.AuthoriseWrite(opID); err != nil {
 			return nil, "", err
 		}
@@ -232,10 +247,10 @@ func (s *Store) guard(ctx context.Context, tx neo4j.ManagedTransaction, a *keyli
 	if v := asInt(r["version"]); v != expectedVersion {
 		return nil, "", keyline.ErrStale(id, int64(expectedVersion))
 	}
-	return asMap(r["props"]), opID, nil
+	return props, opID, nil
 }
 
-func (s *Store) applyRefs(ctx context.Context, tx neo4j.ManagedTransaction, id string, refs []Ref) error {
+func (s *Store) applyRefs(ctx context.Context, tx neo4j.ManagedTransaction, a *keyline.Actor, id string, refs []Ref) error {
 	for _, ref := range refs {
 		dir := "in"
 		if ref.Out {
@@ -257,7 +272,7 @@ func (s *Store) applyRefs(ctx context.Context, tx neo4j.ManagedTransaction, id s
 			}
 			targets[i] = map[string]any{"id": t.ID, "props": param(props)}
 		}
-		rows, err := s.collect(ctx, tx, qRel("relate_"+dir, ref.Rel), map[string]any{"id": id, "targets": targets})
+		rows, err := s.collect(ctx, tx, qRel("relate_"+dir, ref.Rel), ScopeOf(a).params(map[string]any{"id": id, "targets": targets}))
 		if err != nil {
 			return err
 		}
@@ -346,6 +361,6 @@ func (s *Store) DeleteSavedSearch(ctx context.Context, a *keyline.Actor, id stri
 		if _, err := s.collect(ctx, tx, q("node_delete"), map[string]any{"id": id}); err != nil {
 			return err
 		}
-		return s.audit(ctx, tx, a, auditEntry{action: "DELETE", kind: string(keyline.KindSavedSearch), id: id, operationID: opID, before: before})
+		return s.audit(ctx, tx, a, auditEntry{action: "DELETE", kind: string(keyline.KindSavedSearch), id: id, operationID: opID, before: before, marking: recordMarking(keyline.KindSavedSearch, before)})
 	})
 }

@@ -6,6 +6,7 @@ import (
 	"hash/fnv"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -120,6 +121,12 @@ type gen struct {
 	// reused later so the well connected also dominate groups, events and
 	// intelligence, as they do in real networks.
 	assoc []int32
+
+	// intelMark is each intelligence item's source mark (index into
+	// marks), drawn with the item, so a link citing it carries the marks
+	// need to know reads (keyline.SourceMark) without a second pass.
+	intelMark []uint8
+	marks     []string
 }
 
 func newGen(cfg Config) *gen {
@@ -319,10 +326,15 @@ const updatedBy = "synth"
 // seen. extra holds the type's own fields (kind, role, count).
 // A zero first draws both first and last.
 func (g *gen) link(r *rand.Rand, from, to string, first, last time.Time, extra map[string]any) error {
-	sources := []string{g.id(keyline.KindIntelligenceItem, r.IntN(g.intel))}
+	first0 := r.IntN(g.intel)
+	sources := []string{g.id(keyline.KindIntelligenceItem, first0)}
+	marks := []string{g.marks[g.intelMark[first0]]}
 	if r.IntN(3) == 0 && g.intel > 1 {
-		if s := g.id(keyline.KindIntelligenceItem, r.IntN(g.intel)); s != sources[0] {
-			sources = append(sources, s)
+		if i := r.IntN(g.intel); i != first0 {
+			sources = append(sources, g.id(keyline.KindIntelligenceItem, i))
+			if m := g.marks[g.intelMark[i]]; m != marks[0] {
+				marks = append(marks, m)
+			}
 		}
 	}
 	if first.IsZero() {
@@ -338,7 +350,7 @@ func (g *gen) link(r *rand.Rand, from, to string, first, last time.Time, extra m
 	p["id"] = "lnk_syn" + g.tag + "_" + strconv.Itoa(g.linkNo)
 	g.linkNo++
 	p["operationId"] = g.cfg.OperationID
-	p["sources"] = sources
+	p["sources"], p["sourceMarks"] = sources, marks
 	p["confidence"] = float64(50+r.IntN(46)) / 100
 	p["firstSeen"], p["lastSeen"] = first, last
 	p["createdAt"], p["updatedAt"], p["updatedBy"], p["version"] = g.now, g.now, updatedBy, int64(1)
@@ -374,6 +386,20 @@ func (g *gen) nodes(k keyline.Kind) error {
 		}
 	}
 	return nil
+}
+
+// rememberMark records item j's source mark for the links that cite it.
+func (g *gen) rememberMark(j int, p map[string]any) {
+	if g.intelMark == nil {
+		g.intelMark = make([]uint8, g.intel)
+	}
+	m := keyline.SourceMark(keyline.Classification(p["classification"].(string)), p["gradeHandling"].(string))
+	i := slices.Index(g.marks, m)
+	if i < 0 {
+		i = len(g.marks)
+		g.marks = append(g.marks, m)
+	}
+	g.intelMark[j] = uint8(i)
 }
 
 func (g *gen) person(r *rand.Rand, i int) map[string]any {
@@ -497,6 +523,7 @@ func (g *gen) intelligence(r *rand.Rand, j int) map[string]any {
 	if r.IntN(100) < 15 {
 		p["gradeHandling"], p["gradeConditions"] = "C", pick(r, handlingConditions)
 	}
+	g.rememberMark(j, p)
 	review := received.AddDate(6, 0, 0)
 	p["reviewDate"] = keyline.Date{Time: time.Date(review.Year(), review.Month(), review.Day(), 0, 0, 0, 0, time.UTC)}
 	return p

@@ -6,6 +6,7 @@ WHERE __MEMBER($operationId)__
   AND e.occurredAt >= $from AND e.occurredAt <= $to
   AND a.id < b.id
   AND ($ids IS NULL OR a.id IN $ids OR b.id IN $ids)
+  AND __LINK_VISIBLE(r1)__ AND __LINK_VISIBLE(r2)__ AND __VISIBLE(a)__ AND __VISIBLE(b)__
 WITH e AS place, collect(DISTINCT a) + collect(DISTINCT b) AS people, min(e.occurredAt) AS firstSeen, max(e.occurredAt) AS lastSeen
 RETURN labels(place) AS placeLabels, properties(place) AS place,
        [p IN people | {labels: labels(p), props: properties(p)}] AS entities, firstSeen, lastSeen
@@ -14,6 +15,7 @@ MATCH (a:Keyed)-[r1:FREQUENTS|RESIDES_AT]->(l:Location {operationId: $operationI
 WHERE __MEMBER($operationId)__
   AND a.id < b.id
   AND ($ids IS NULL OR a.id IN $ids OR b.id IN $ids)
+  AND __LINK_VISIBLE(r1)__ AND __LINK_VISIBLE(r2)__ AND __VISIBLE(a)__ AND __VISIBLE(b)__
   AND coalesce(r1.firstSeen, r1.lastSeen) IS NOT NULL AND coalesce(r2.firstSeen, r2.lastSeen) IS NOT NULL
   AND coalesce(r1.firstSeen, r1.lastSeen) <= coalesce(r2.lastSeen, r2.firstSeen) + duration({seconds: $windowSeconds})
   AND coalesce(r2.firstSeen, r2.lastSeen) <= coalesce(r1.lastSeen, r1.firstSeen) + duration({seconds: $windowSeconds})

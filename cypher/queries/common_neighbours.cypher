@@ -3,11 +3,11 @@
 // with the links that join them, most shared first.
 UNWIND $ids AS sid
 MATCH (s:Keyed {id: sid})-[r:ASSOCIATE_OF|USES|RESIDES_AT|FREQUENTS|DRIVES|REGISTERED_KEEPER|MEMBER_OF|PRESENT_AT|INVOLVED_IN|CONTACTED|OPERATES_FROM]-(m:Keyed)
-WHERE __MEMBER(s.operationId)__
+WHERE __VISIBLE(s)__
   AND NOT m.id IN $ids
   AND type(r) IN $types
   AND r.confidence >= $minConfidence
-  AND __MEMBER(m.operationId)__
+  AND __VISIBLE(m)__ AND __LINK_VISIBLE(r)__
 WITH m, collect(DISTINCT sid) AS linked,
      collect({type: type(r), props: properties(r), from: startNode(r).id, to: endNode(r).id}) AS links
 WHERE size(linked) >= $minShared

@@ -1,6 +1,8 @@
 // Merge __REL__ links between resolved ends, keyed by the pair (one link
-// per pair and type). A new link gets its id and provenance; an existing
-// one (imported or created through the API) gains the row's source,
+// per pair and type). A new link gets its id and provenance (the source
+// and its mark, keyline.SourceMark, read off the source item, which need
+// to know reads); an existing one (imported or created through the API)
+// gains the row's source and its mark,
 // widens firstSeen/lastSeen, takes the row's count, and advances its
 // version only when one of those changed, so a re-run changes nothing.
 //
@@ -19,17 +21,21 @@ MATCH (a:Keyed {id: row.fromId})
 USING INDEX a:Keyed(id)
 MATCH (b:Keyed {id: row.toId})
 USING INDEX b:Keyed(id)
+MATCH (src:Keyed {id: row.source})
+USING INDEX src:Keyed(id)
 MERGE (a)-[r:__REL__]->(b)
-ON CREATE SET r = row.create, r.sources = [row.source], r.count = row.count,
+ON CREATE SET r = row.create, r.sources = [row.source], r.sourceMarks = [__SOURCE_MARK(src)__], r.count = row.count,
   r.firstSeen = row.firstSeen, r.lastSeen = row.lastSeen, r.operationId = $operationId,
   r.createdAt = $now, r.updatedAt = $now, r.updatedBy = $actor, r.version = 1
 ON MATCH SET r += CASE
   WHEN NOT row.source IN coalesce(r.sources, [])
+    OR NOT __SOURCE_MARK(src)__ IN coalesce(r.sourceMarks, [])
     OR (row.firstSeen IS NOT NULL AND NOT coalesce(r.firstSeen <= row.firstSeen, false))
     OR (row.lastSeen IS NOT NULL AND NOT coalesce(r.lastSeen >= row.lastSeen, false))
     OR (row.count IS NOT NULL AND coalesce(row.count <> r.count, true))
   THEN {
     sources: CASE WHEN row.source IN coalesce(r.sources, []) THEN r.sources ELSE coalesce(r.sources, []) + row.source END,
+    sourceMarks: CASE WHEN __SOURCE_MARK(src)__ IN coalesce(r.sourceMarks, []) THEN r.sourceMarks ELSE coalesce(r.sourceMarks, []) + __SOURCE_MARK(src)__ END,
     firstSeen: CASE WHEN row.firstSeen IS NULL OR r.firstSeen <= row.firstSeen THEN r.firstSeen ELSE row.firstSeen END,
     lastSeen: CASE WHEN row.lastSeen IS NULL OR r.lastSeen >= row.lastSeen THEN r.lastSeen ELSE row.lastSeen END,
     count: coalesce(row.count, r.count),

@@ -12,7 +12,7 @@ CALL {
   WITH nodes
   UNWIND nodes AS a
   MATCH (a)-[r:ASSOCIATE_OF|USES|RESIDES_AT|FREQUENTS|DRIVES|REGISTERED_KEEPER|MEMBER_OF|PRESENT_AT|INVOLVED_IN|CONTACTED|OPERATES_FROM]->(b)
-  WHERE b IN nodes
+  WHERE b IN nodes AND __LINK_VISIBLE(r)__
     AND type(r) IN $types
     AND r.confidence >= $minConfidence
     AND ($seenAfter IS NULL OR coalesce(r.lastSeen, r.firstSeen) >= $seenAfter)

@@ -2,25 +2,28 @@
 // target's subject, in one round trip: activity, lifestyle, associations,
 // the intelligence picture (with whether evidence supports each item),
 // actions and evidence, and people in the network with warning markers.
-// Each section is bounded.
+// Each section is bounded, and holds only links and records the caller
+// sees.
 MATCH (t:Target {id: $targetId})-[:SUBJECT]->(s:Keyed)
-WHERE __MEMBER(t.operationId)__
+WHERE __VISIBLE(t)__ AND __VISIBLE(s)__
 CALL {
   WITH s
   MATCH (s)-[r:PRESENT_AT|INVOLVED_IN]->(e:Event)
+  WHERE __LINK_VISIBLE(r)__ AND __VISIBLE(e)__
   WITH s, r, e ORDER BY e.occurredAt DESC LIMIT 200
   RETURN collect({type: type(r), props: properties(r), from: s.id, to: e.id, labels: labels(e), other: properties(e)}) AS activity
 }
 CALL {
   WITH s
   MATCH (s)-[r:RESIDES_AT|FREQUENTS|OPERATES_FROM|USES|DRIVES|REGISTERED_KEEPER]->(x:Keyed)
+  WHERE __LINK_VISIBLE(r)__ AND __VISIBLE(x)__
   WITH s, r, x ORDER BY coalesce(r.lastSeen, r.firstSeen) DESC LIMIT 200
   RETURN collect({type: type(r), props: properties(r), from: s.id, to: x.id, labels: labels(x), other: properties(x)}) AS lifestyle
 }
 CALL {
   WITH s
   MATCH (s)-[r:ASSOCIATE_OF|MEMBER_OF]-(x:Keyed)
-  WHERE __MEMBER(x.operationId)__
+  WHERE __VISIBLE(x)__ AND __LINK_VISIBLE(r)__
   WITH r, x ORDER BY r.confidence DESC, x.id LIMIT 200
   RETURN collect({type: type(r), props: properties(r), from: startNode(r).id, to: endNode(r).id, labels: labels(x), other: properties(x)}) AS associations
 }
