@@ -2,7 +2,8 @@
 // the intelligence items mentioning each entity asked, newest first, with
 // the total (only items the caller is cleared for), and for every item
 // returned, once however many pages it is on, an AuditEvent: the caller's
-// $event with the item's id and operation and one of $auditIds (the caller
+// $event with the item's id, operation and marking (classification and
+// handling code, as audit_record marks events) and one of $auditIds (the caller
 // passes as many as the pages can hold). Nothing in Keyline updates or
 // deletes an AuditEvent.
 UNWIND $ids AS entityId
@@ -25,11 +26,13 @@ CALL {
   WITH rows
   UNWIND rows AS r
   UNWIND r.page AS item
-  WITH DISTINCT item.id AS itemId, item.operationId AS itemOp
-  WITH collect({id: itemId, op: itemOp}) AS items
+  WITH DISTINCT item.id AS itemId, item.operationId AS itemOp,
+       coalesce(item.classification, 'OFFICIAL') AS itemClass, coalesce(item.gradeHandling, 'P') AS itemHandling
+  WITH collect({id: itemId, op: itemOp, c: itemClass, h: itemHandling}) AS items
   UNWIND range(0, size(items) - 1) AS n
   CREATE (a:AuditEvent)
-  SET a = $event, a.id = $auditIds[n], a.entityId = items[n].id, a.operationId = items[n].op
+  SET a = $event, a.id = $auditIds[n], a.entityId = items[n].id, a.operationId = items[n].op,
+      a.classification = items[n].c, a.handling = items[n].h
   RETURN count(a) AS recorded
 }
 UNWIND rows AS r
