@@ -232,3 +232,13 @@ func (a *Actor) Authorise(p Permission, op string) error {
 	}
 	return a.AuthoriseWrite(op)
 }
+
+// SeesSensitiveSchedule reports whether the actor may read the CPIA MG6D
+// sensitive schedule and the reasons material is sensitive: the SIO, the
+// deputy SIO and auditors. It is the one rule for sensitivity reasons,
+// whatever path reaches them (the schedule, its CSV and HTML documents,
+// Exhibit.sensitivityReason wherever an exhibit is returned, a review
+// snapshot's evidence); everyone else gets no reason at all.
+func (a *Actor) SeesSensitiveSchedule() bool {
+	return a.Has(RoleSIO) || a.Has(RoleDeputySIO) || a.Has(RoleAuditor)
+}

@@ -1010,6 +1010,8 @@ type ExhibitResolver interface {
 
 	ObtainedBy(ctx context.Context, obj *model.Exhibit) (*model.Action, error)
 
+	SensitivityReason(ctx context.Context, obj *model.Exhibit) (*string, error)
+
 	TraceBack(ctx context.Context, obj *model.Exhibit) (*model.Trace, error)
 }
 type IntelligenceItemResolver interface {
@@ -7043,7 +7045,12 @@ type Exhibit implements Node & Record {
   obtainedBy: Action
   "CPIA disclosure status."
   disclosureStatus: DisclosureStatus!
-  "Reason the material is sensitive, for UNUSED_SENSITIVE."
+  """
+  Reason the material is sensitive, for UNUSED_SENSITIVE. The same rule as
+  the MG6D sensitive schedule: only the SIO, the deputy SIO and auditors
+  read it, on every path that returns an exhibit (queries, mutations'
+  results, schedules, packages, traces); for everyone else it is null.
+  """
   sensitivityReason: String
   "MOPI review date."
   reviewDate: Date
@@ -16762,7 +16769,7 @@ func (ec *executionContext) _Exhibit_sensitivityReason(ctx context.Context, fiel
 			return ec.fieldContext_Exhibit_sensitivityReason(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.SensitivityReason, nil
+			return ec.Resolvers.Exhibit().SensitivityReason(ctx, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
@@ -16773,7 +16780,7 @@ func (ec *executionContext) _Exhibit_sensitivityReason(ctx context.Context, fiel
 	)
 }
 func (ec *executionContext) fieldContext_Exhibit_sensitivityReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Exhibit", field, false, false, "String")
+	return graphql.NewScalarFieldContext("Exhibit", field, true, true, "String")
 }
 
 func (ec *executionContext) _Exhibit_reviewDate(ctx context.Context, field graphql.CollectedField, obj *model.Exhibit) (ret graphql.Marshaler) {
@@ -37432,10 +37439,11 @@ func (ec *executionContext) _Exhibit(ctx context.Context, sel ast.SelectionSet, 
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "sensitivityReason":
-			out.Values[i] = ec._Exhibit_sensitivityReason(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Exhibit_sensitivityReason(ctx, field, obj)
+				})
 		case "reviewDate":
 			out.Values[i] = ec._Exhibit_reviewDate(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {

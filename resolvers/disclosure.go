@@ -11,7 +11,8 @@ import (
 )
 
 // Schedule builds a CPIA schedule for an operation. The sensitive MG6D is
-// for the SIO, deputy SIO and auditors only. Exported for the report
+// for the SIO, deputy SIO and auditors only (keyline.Actor.SeesSensitiveSchedule,
+// the same rule as Exhibit.sensitivityReason). Exported for the report
 // endpoints, which render the same schedule as CSV and HTML.
 func Schedule(ctx context.Context, store *cypher.Store, a *keyline.Actor, operationID string, kind model.ScheduleKind) (*model.DisclosureSchedule, error) {
 	if !a.CanRead(operationID) {
@@ -19,7 +20,7 @@ func Schedule(ctx context.Context, store *cypher.Store, a *keyline.Actor, operat
 	}
 	status := model.DisclosureStatusUnusedNonSensitive
 	if kind == model.ScheduleKindMg6d {
-		if !a.Has(keyline.RoleSIO) && !a.Has(keyline.RoleDeputySIO) && !a.Has(keyline.RoleAuditor) {
+		if !a.SeesSensitiveSchedule() {
 			return nil, keyline.Errorf(keyline.CodeForbidden, "the MG6D sensitive schedule is for the SIO, deputy SIO and auditors only")
 		}
 		status = model.DisclosureStatusUnusedSensitive
@@ -35,7 +36,7 @@ func Schedule(ctx context.Context, store *cypher.Store, a *keyline.Actor, operat
 			return nil, err
 		}
 		entry := &model.ScheduleEntry{Number: i + 1, Exhibit: e, Description: e.Reference + " " + strings.ToLower(e.Kind) + ": " + e.Description}
-		if kind == model.ScheduleKindMg6d {
+		if kind == model.ScheduleKindMg6d && a.SeesSensitiveSchedule() {
 			entry.Reason = e.SensitivityReason
 		}
 		s.Entries = append(s.Entries, entry)

@@ -115,6 +115,10 @@ func (r *exhibitResolver) ObtainedBy(ctx context.Context, obj *model.Exhibit) (*
 	return firstNeighbour[*model.Action](ctx, cypher.RelObtainedBy, true, obj.ID)
 }
 
+func (r *exhibitResolver) SensitivityReason(ctx context.Context, obj *model.Exhibit) (*string, error) {
+	return r.sensitivityReason(ctx, obj)
+}
+
 func (r *exhibitResolver) TraceBack(ctx context.Context, obj *model.Exhibit) (*model.Trace, error) {
 	return r.trace(ctx, obj.ID, r.Store.TraceBack)
 }

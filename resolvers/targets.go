@@ -81,7 +81,8 @@ func snapshotOf(pkg *model.TargetPackage) (string, keyline.Classification, error
 }
 
 // targetReviews lists a target's reviews; a snapshot above the caller's
-// clearance is withheld.
+// clearance is withheld, and its evidence's sensitivity reasons are
+// removed for those who may not read them (snapshotFor).
 func (r *targetResolver) targetReviews(ctx context.Context, t *model.Target) ([]*model.TargetReview, error) {
 	rows, err := r.Store.TargetReviews(ctx, loadersFrom(ctx).scope, t.ID)
 	if err != nil {
@@ -108,7 +109,7 @@ func (r *targetResolver) targetReviews(ctx context.Context, t *model.Target) ([]
 			rv.Band = &stored.Band
 		}
 		if a.Cleared(keyline.Classification(stored.SnapshotClassification)) {
-			rv.Snapshot = &stored.Snapshot
+			rv.Snapshot = snapshotFor(a, stored.Snapshot)
 		}
 		if rv.Decision, err = loadOptional[*model.Decision](ctx, stored.DecisionID); err != nil {
 			return nil, err
