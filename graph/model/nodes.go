@@ -374,6 +374,9 @@ type Link struct {
 	LastSeen   *time.Time `json:"lastSeen,omitempty"`
 	Confidence float64    `json:"confidence"`
 	SourceIDs  []string   `json:"sources"`
+	// SourceMarks are the marks of the sources (keyline.SourceMark): the
+	// link is visible only to whoever sees one of them.
+	SourceMarks []string `json:"sourceMarks"`
 
 	FromEntity Entity `json:"-"`
 	ToEntity   Entity `json:"-"`
@@ -418,6 +421,14 @@ type AuditEvent struct {
 	After       *string   `json:"after,omitempty"`
 	Reason      *string   `json:"reason,omitempty"`
 	Purpose     *string   `json:"purpose,omitempty"`
+	// Question, Parameters and ResultSize describe a SEARCH, ANALYSE or
+	// EXPORT event (cypher.Question).
+	Question   *string `json:"question,omitempty"`
+	Parameters *string `json:"parameters,omitempty"`
+	ResultSize *int    `json:"resultSize,omitempty"`
+	// Withheld is set by the trail's reader, never stored: the event's
+	// values were removed because the reader may not see its marking.
+	Withheld bool `json:"-"`
 }
 
 // SavedSearch is a named, parameterised link query.
