@@ -141,9 +141,13 @@ type ComplexityRoot struct {
 		ID          func(childComplexity int) int
 		OfficerID   func(childComplexity int) int
 		OperationID func(childComplexity int) int
+		Parameters  func(childComplexity int) int
 		Purpose     func(childComplexity int) int
+		Question    func(childComplexity int) int
 		Reason      func(childComplexity int) int
 		RequestID   func(childComplexity int) int
+		ResultSize  func(childComplexity int) int
+		Withheld    func(childComplexity int) int
 	}
 
 	AuditEventConnection struct {
@@ -1583,12 +1587,24 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.AuditEvent.OperationID(childComplexity), true
+	case "AuditEvent.parameters":
+		if e.ComplexityRoot.AuditEvent.Parameters == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditEvent.Parameters(childComplexity), true
 	case "AuditEvent.purpose":
 		if e.ComplexityRoot.AuditEvent.Purpose == nil {
 			break
 		}
 
 		return e.ComplexityRoot.AuditEvent.Purpose(childComplexity), true
+	case "AuditEvent.question":
+		if e.ComplexityRoot.AuditEvent.Question == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditEvent.Question(childComplexity), true
 	case "AuditEvent.reason":
 		if e.ComplexityRoot.AuditEvent.Reason == nil {
 			break
@@ -1601,6 +1617,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.AuditEvent.RequestID(childComplexity), true
+	case "AuditEvent.resultSize":
+		if e.ComplexityRoot.AuditEvent.ResultSize == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditEvent.ResultSize(childComplexity), true
+	case "AuditEvent.withheld":
+		if e.ComplexityRoot.AuditEvent.Withheld == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditEvent.Withheld(childComplexity), true
 
 	case "AuditEventConnection.edges":
 		if e.ComplexityRoot.AuditEventConnection.Edges == nil {
@@ -7484,9 +7512,12 @@ type Query {
   "Officers of the unit (for allocation and membership)."
   officers(search: String, first: Int = 25, after: String): OfficerConnection!
   """
-  The append-only audit trail, newest first: every change and every read of
-  intelligence. Auditors see all of it; an SIO or deputy SIO sees the trail
-  of the operations they are members of; nobody else may read it.
+  The append-only audit trail, newest first: every change, every read of
+  intelligence or a target package, and every search, analysis question
+  and export. Auditors see all of it; an SIO or deputy SIO sees the trail
+  of the operations they are members of; nobody else may read it. The
+  values of events about material the reader may not see are withheld
+  (see AuditEvent).
   """
   auditTrail(filter: AuditFilter, first: Int = 25, after: String): AuditEventConnection!
 
@@ -7906,7 +7937,33 @@ type TimelineEntry {
   link: Link
 }
 
-"One entry in the audit trail. Entries are never changed or deleted."
+"""
+One entry in the audit trail. Entries are never changed or deleted.
+
+Every event records the marking (classification and handling code) of the
+record it describes at the time: for a change, the strictest of the record
+before and after it; for a link, the strictest of its sources; for a
+question (SEARCH, ANALYSE, EXPORT), the asker's own clearance and handling,
+since the answer was computed over everything they may see. A reader who
+may not see that marking (keyline.Actor.SeesMarking) still gets who, when,
+what and which record (` + "`" + `id` + "`" + `, ` + "`" + `at` + "`" + `, ` + "`" + `actor` + "`" + `, ` + "`" + `officerId` + "`" + `, ` + "`" + `requestId` + "`" + `,
+` + "`" + `action` + "`" + `, ` + "`" + `entityKind` + "`" + `, ` + "`" + `entityId` + "`" + `, ` + "`" + `operationId` + "`" + `, ` + "`" + `question` + "`" + `), so access
+to material above them stays accountable, but its values (` + "`" + `before` + "`" + `,
+` + "`" + `after` + "`" + `, ` + "`" + `reason` + "`" + `, ` + "`" + `purpose` + "`" + `, ` + "`" + `parameters` + "`" + `, ` + "`" + `resultSize` + "`" + `) are null and
+` + "`" + `withheld` + "`" + ` is true. Events written before markings were recorded, and not
+backfilled by migration 0006 (their record no longer exists), are withheld
+from everyone.
+
+` + "`" + `entityId` + "`" + ` is shown even when withheld: it is an opaque id that reveals no
+content, the reader could only have got it from an event, and an auditor
+needs it to see that the same record was accessed repeatedly and to ask
+someone cleared to look.
+
+Source-revealing text (an intelligence item's ` + "`" + `sourceText` + "`" + `) is never
+stored in an event: ` + "`" + `before` + "`" + `/` + "`" + `after` + "`" + ` hold
+` + "`" + `{"sourceText": {"changed": true, "sha256": "<hex digest of the text>"}}` + "`" + `
+instead (without ` + "`" + `sha256` + "`" + ` where there was no text).
+"""
 type AuditEvent {
   "Stable id (` + "`" + `aud_` + "`" + `)."
   id: ID!
@@ -7918,22 +7975,48 @@ type AuditEvent {
   officerId: ID
   "Request id, to match the server's logs."
   requestId: String
-  "What was done: CREATE, UPDATE, LINK, UNLINK, RELATE, UNRELATE, CONTINUITY or READ."
+  """
+  What was done. Changes: CREATE, UPDATE, DELETE, LINK, UNLINK, RELATE,
+  UNRELATE, CONTINUITY, REVIEW, RETENTION, REVOKE, IMPORT. Reads: READ (an
+  intelligence item or target package returned). Questions, one event per
+  question asked (a field of a request), with its parameters and result
+  size and never its results: SEARCH (a list or officer search with search
+  text), ANALYSE (paths, network, commonLinks, coLocation, timeline,
+  keyPlayers, runSavedSearch, an exhibit's traceBack or an item's
+  traceForward), EXPORT (a chart from /export/*, a document from
+  /reports/*). A question that cannot be recorded is not answered.
+  """
   action: String!
-  "Kind of record, e.g. Person, IntelligenceItem, Link."
+  "Kind of record, e.g. Person, IntelligenceItem, Link; Query for SEARCH, ANALYSE and EXPORT."
   entityKind: String!
-  "Id of the record."
+  """
+  Id of the record; for a question, the record it is about (the first
+  entity it names, the operation searched, the saved search run, the
+  target or operation of a document).
+  """
   entityId: ID!
   "Operation of the record."
   operationId: ID
-  "Changed fields before the change, as JSON."
+  "Changed fields before the change, as JSON (null when withheld)."
   before: String
-  "Changed fields after the change, as JSON."
+  "Changed fields after the change, as JSON (null when withheld)."
   after: String
-  "Reason given, e.g. for an unlink."
+  "Reason given, e.g. for an unlink (null when withheld)."
   reason: String
-  "Purpose stated by the reader (X-Keyline-Purpose header)."
+  "Purpose stated by the reader (X-Keyline-Purpose header; null when withheld)."
   purpose: String
+  "For SEARCH, ANALYSE and EXPORT: the question asked, e.g. ` + "`" + `network` + "`" + `, ` + "`" + `search Person` + "`" + `, ` + "`" + `export network.anx` + "`" + `."
+  question: String
+  "For SEARCH, ANALYSE and EXPORT: the question's parameters as given, as JSON (null when withheld)."
+  parameters: String
+  "For SEARCH, ANALYSE and EXPORT: how much the answer held (entities, paths, rows, matches; null when withheld)."
+  resultSize: Int
+  """
+  True when the event is about material the reader may not see (its
+  marking is above their clearance or has a handling code they may not
+  receive, or it has no marking): its values are then null.
+  """
+  withheld: Boolean!
 }
 
 "Filter on the audit trail."
@@ -7944,7 +8027,7 @@ input AuditFilter {
   entityId: ID
   "Only entries of this operation."
   operationId: ID
-  "Only these actions."
+  "Only these actions (see AuditEvent.action), e.g. [\"SEARCH\", \"ANALYSE\", \"EXPORT\"] for the questions asked."
   actions: [String!]
   "Only entries at or after this time."
   from: DateTime
@@ -8804,6 +8887,14 @@ func (ec *executionContext) childFields_AuditEvent(ctx context.Context, field gr
 		return ec.fieldContext_AuditEvent_reason(ctx, field)
 	case "purpose":
 		return ec.fieldContext_AuditEvent_purpose(ctx, field)
+	case "question":
+		return ec.fieldContext_AuditEvent_question(ctx, field)
+	case "parameters":
+		return ec.fieldContext_AuditEvent_parameters(ctx, field)
+	case "resultSize":
+		return ec.fieldContext_AuditEvent_resultSize(ctx, field)
+	case "withheld":
+		return ec.fieldContext_AuditEvent_withheld(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type AuditEvent", field.Name)
 }
@@ -14476,6 +14567,98 @@ func (ec *executionContext) _AuditEvent_purpose(ctx context.Context, field graph
 }
 func (ec *executionContext) fieldContext_AuditEvent_purpose(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("AuditEvent", field, false, false, "String")
+}
+
+func (ec *executionContext) _AuditEvent_question(ctx context.Context, field graphql.CollectedField, obj *model.AuditEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditEvent_question(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Question, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AuditEvent_question(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuditEvent", field, false, false, "String")
+}
+
+func (ec *executionContext) _AuditEvent_parameters(ctx context.Context, field graphql.CollectedField, obj *model.AuditEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditEvent_parameters(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Parameters, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AuditEvent_parameters(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuditEvent", field, false, false, "String")
+}
+
+func (ec *executionContext) _AuditEvent_resultSize(ctx context.Context, field graphql.CollectedField, obj *model.AuditEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditEvent_resultSize(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ResultSize, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AuditEvent_resultSize(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuditEvent", field, false, false, "Int")
+}
+
+func (ec *executionContext) _AuditEvent_withheld(ctx context.Context, field graphql.CollectedField, obj *model.AuditEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditEvent_withheld(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Withheld, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuditEvent_withheld(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuditEvent", field, false, false, "Boolean")
 }
 
 func (ec *executionContext) _AuditEventConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.AuditEventConnection) (ret graphql.Marshaler) {
@@ -36467,6 +36650,26 @@ func (ec *executionContext) _AuditEvent(ctx context.Context, sel ast.SelectionSe
 		case "purpose":
 			out.Values[i] = ec._AuditEvent_purpose(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "question":
+			out.Values[i] = ec._AuditEvent_question(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "parameters":
+			out.Values[i] = ec._AuditEvent_parameters(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "resultSize":
+			out.Values[i] = ec._AuditEvent_resultSize(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "withheld":
+			out.Values[i] = ec._AuditEvent_withheld(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		default:

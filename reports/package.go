@@ -29,6 +29,9 @@ func packageReport(store *cypher.Store) http.HandlerFunc {
 			return
 		}
 		pkg, err := resolvers.AssemblePackage(r.Context(), store, id)
+		if err == nil {
+			err = resolvers.RecordQuestion(r.Context(), store, resolvers.ActionExport, "report target.html", map[string]any{"id": id}, 1)
+		}
 		if err != nil {
 			writeError(w, r, err)
 			return

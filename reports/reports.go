@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"embed"
 	"encoding/csv"
+	"encoding/json"
 	"html/template"
 	"io"
 	"net/http"
@@ -88,6 +89,9 @@ func Handler(store *cypher.Store) http.Handler {
 			return
 		}
 		s, err := resolvers.Schedule(r.Context(), store, a, r.PathValue("id"), kind)
+		if err == nil {
+			err = resolvers.RecordQuestion(r.Context(), store, resolvers.ActionExport, "report "+name+"."+format, map[string]any{"operationId": r.PathValue("id"), "schedule": name}, len(s.Entries))
+		}
 		if err != nil {
 			writeError(w, r, err)
 			return
@@ -112,6 +116,9 @@ func writeChart(w http.ResponseWriter, r *http.Request, charts *resolvers.Resolv
 		return
 	}
 	g, err := charts.AnalysisGraph(r.Context(), kind, params)
+	if err == nil {
+		err = resolvers.RecordQuestion(r.Context(), charts.Store, resolvers.ActionExport, "export "+name+"."+format, questionParams(params), len(g.Nodes))
+	}
 	if err != nil {
 		writeError(w, r, err)
 		return
@@ -126,6 +133,14 @@ func writeChart(w http.ResponseWriter, r *http.Request, charts *resolvers.Resolv
 	w.Header().Set("Cache-Control", "no-store")
 	w.Header().Set("Content-Disposition", `attachment; filename="`+name+export.FileExtension(format)+`"`)
 	_, _ = w.Write(buf.Bytes())
+}
+
+// questionParams reads a chart's parameters for the audit trail (they
+// were validated strictly before the chart was drawn).
+func questionParams(raw []byte) map[string]any {
+	p := map[string]any{}
+	_ = json.Unmarshal(raw, &p)
+	return p
 }
 
 func writeCSV(w http.ResponseWriter, s *model.DisclosureSchedule) {

@@ -130,6 +130,9 @@ func listConnection[T model.Node, E any, C any](ctx context.Context, store *cyph
 	page, err := l.Page(ctx, string(k)+string(key), opID, func(ctx context.Context, ops []string) (map[string]cypher.Page, error) {
 		return store.ListByOperation(ctx, l.scope, k, ops, lq)
 	})
+	if err == nil {
+		err = recordSearch(ctx, store, k, opID, lq, page.Total)
+	}
 	if err != nil {
 		return zero, err
 	}

@@ -120,7 +120,7 @@ func (r *exhibitResolver) SensitivityReason(ctx context.Context, obj *model.Exhi
 }
 
 func (r *exhibitResolver) TraceBack(ctx context.Context, obj *model.Exhibit) (*model.Trace, error) {
-	return r.trace(ctx, obj.ID, r.Store.TraceBack)
+	return asked[*model.Trace](ctx, r.Store, actionAnalyse, "traceBack", map[string]any{"id": obj.ID})(r.trace(ctx, obj.ID, r.Store.TraceBack))
 }
 
 // Operation is the resolver for the operation field.
@@ -155,7 +155,7 @@ func (r *intelligenceItemResolver) Mentions(ctx context.Context, obj *model.Inte
 }
 
 func (r *intelligenceItemResolver) TraceForward(ctx context.Context, obj *model.IntelligenceItem) (*model.Trace, error) {
-	return r.trace(ctx, obj.ID, r.Store.TraceForward)
+	return asked[*model.Trace](ctx, r.Store, actionAnalyse, "traceForward", map[string]any{"id": obj.ID})(r.trace(ctx, obj.ID, r.Store.TraceForward))
 }
 
 func (r *intelligenceItemResolver) Actions(ctx context.Context, obj *model.IntelligenceItem) ([]*model.Action, error) {
@@ -888,6 +888,9 @@ func (r *queryResolver) Officers(ctx context.Context, search *string, first *int
 		return nil, err
 	}
 	page, err := r.Store.Officers(ctx, deref(search), p.skip, p.limit)
+	if err == nil {
+		err = recordSearch(ctx, r.Store, keyline.KindOfficer, "", cypher.ListQuery{Search: deref(search), Skip: p.skip, Limit: p.limit}, page.Total)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -903,23 +906,23 @@ func (r *queryResolver) AuditTrail(ctx context.Context, filter *model.AuditFilte
 }
 
 func (r *queryResolver) Paths(ctx context.Context, input model.PathsInput) (*model.PathsResult, error) {
-	return r.paths(ctx, input)
+	return asked[*model.PathsResult](ctx, r.Store, actionAnalyse, "paths", input)(r.paths(ctx, input))
 }
 
 func (r *queryResolver) Network(ctx context.Context, input model.NetworkInput) (*model.Network, error) {
-	return r.network(ctx, input)
+	return asked[*model.Network](ctx, r.Store, actionAnalyse, "network", input)(r.network(ctx, input))
 }
 
 func (r *queryResolver) CommonLinks(ctx context.Context, input model.CommonLinksInput) (*model.CommonLinks, error) {
-	return r.commonLinks(ctx, input)
+	return asked[*model.CommonLinks](ctx, r.Store, actionAnalyse, "commonLinks", input)(r.commonLinks(ctx, input))
 }
 
 func (r *queryResolver) CoLocation(ctx context.Context, input model.CoLocationInput) ([]*model.CoLocation, error) {
-	return r.coLocation(ctx, input)
+	return asked[[]*model.CoLocation](ctx, r.Store, actionAnalyse, "coLocation", input)(r.coLocation(ctx, input))
 }
 
 func (r *queryResolver) Timeline(ctx context.Context, input model.TimelineInput) ([]*model.TimelineEntry, error) {
-	return r.timeline(ctx, input)
+	return asked[[]*model.TimelineEntry](ctx, r.Store, actionAnalyse, "timeline", input)(r.timeline(ctx, input))
 }
 
 func (r *queryResolver) TargetRanking(ctx context.Context, filter *model.RankingFilter, first *int) ([]*model.RankedTarget, error) {
@@ -927,11 +930,11 @@ func (r *queryResolver) TargetRanking(ctx context.Context, filter *model.Ranking
 }
 
 func (r *queryResolver) KeyPlayers(ctx context.Context, input model.KeyPlayersInput) (*model.KeyPlayers, error) {
-	return r.keyPlayers(ctx, input)
+	return asked[*model.KeyPlayers](ctx, r.Store, actionAnalyse, "keyPlayers", input)(r.keyPlayers(ctx, input))
 }
 
 func (r *queryResolver) RunSavedSearch(ctx context.Context, id string, overrides *string) (model.SavedSearchResult, error) {
-	return r.runSavedSearch(ctx, id, overrides)
+	return asked[model.SavedSearchResult](ctx, r.Store, actionAnalyse, "runSavedSearch", map[string]any{"id": id, "overrides": overrides})(r.runSavedSearch(ctx, id, overrides))
 }
 
 func (r *savedSearchResolver) Operation(ctx context.Context, obj *model.SavedSearch) (*model.Operation, error) {

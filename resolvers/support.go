@@ -123,7 +123,8 @@ func actionFilters(f *model.ActionFilter) map[string]any {
 }
 
 // auditTrail serves the audit trail to those entitled to read it:
-// auditors across operations, SIOs within their own.
+// auditors across operations, SIOs within their own; the values of each
+// event only to a reader who may see its marking (auditEventFor).
 func (r *queryResolver) auditTrail(ctx context.Context, filter *model.AuditFilter, first *int, after *string) (*model.AuditEventConnection, error) {
 	a, err := currentActor(ctx)
 	if err != nil {
@@ -147,8 +148,8 @@ func (r *queryResolver) auditTrail(ctx context.Context, filter *model.AuditFilte
 	}
 	conn := &model.AuditEventConnection{TotalCount: total, Edges: make([]*model.AuditEventEdge, 0, len(rows))}
 	for i, row := range rows {
-		ev := &model.AuditEvent{}
-		if err := decodeInto(row, ev); err != nil {
+		ev, err := auditEventFor(a, row)
+		if err != nil {
 			return nil, err
 		}
 		conn.Edges = append(conn.Edges, &model.AuditEventEdge{Cursor: encodeCursor(p.skip + i), Node: ev})

@@ -169,7 +169,7 @@ type AuditFilter struct {
 	EntityID *string `json:"entityId,omitempty"`
 	// Only entries of this operation.
 	OperationID *string `json:"operationId,omitempty"`
-	// Only these actions.
+	// Only these actions (see AuditEvent.action), e.g. ["SEARCH", "ANALYSE", "EXPORT"] for the questions asked.
 	Actions []string `json:"actions,omitempty"`
 	// Only entries at or after this time.
 	From *time.Time `json:"from,omitempty"`
