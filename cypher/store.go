@@ -8,8 +8,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
+	"net"
 	"strings"
 	"sync/atomic"
+	"syscall"
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -38,6 +41,13 @@ type Config struct {
 	AnalysisTimeout time.Duration
 }
 
+// Driver bounds (see Open).
+const (
+	connectionAcquisitionTimeout = 3 * time.Second
+	socketConnectTimeout         = 2 * time.Second
+	maxTransactionRetryTime      = 3 * time.Second
+)
+
 // Store is the Neo4j-backed store.
 type Store struct {
 	driver          neo4j.DriverWithContext
@@ -64,8 +74,16 @@ func Open(ctx context.Context, cfg Config, log zerolog.Logger) (*Store, error) {
 		if cfg.MaxPool > 0 {
 			c.MaxConnectionPoolSize = cfg.MaxPool
 		}
-		c.ConnectionAcquisitionTimeout = 10 * time.Second
-		c.SocketConnectTimeout = 5 * time.Second
+		// Fail fast when Neo4j is gone or swamped: a request waits at most
+		// this long for a pooled connection, a new connection gets this
+		// long to open, and a write transaction is retried for at most
+		// MaxTransactionRetryTime (the driver's default, 30 s, held
+		// requests past their own timeout when Neo4j was killed). The
+		// client is told UNAVAILABLE with a retry hint instead.
+		c.ConnectionAcquisitionTimeout = connectionAcquisitionTimeout
+		c.SocketConnectTimeout = socketConnectTimeout
+		c.SocketKeepalive = true
+		c.MaxTransactionRetryTime = maxTransactionRetryTime
 	})
 	if err != nil {
 		return nil, fmt.Errorf("neo4j driver: %w", err)
@@ -237,7 +255,51 @@ func (s *Store) write(ctx context.Context, fn func(tx neo4j.ManagedTransaction) 
 	defer sess.Close(ctx)
 	_, err := sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) { return nil, fn(tx) },
 		neo4j.WithTxTimeout(s.txTimeout))
+	var ke *keyline.Error
+	if err != nil && !errors.As(err, &ke) && IsUnavailable(err) {
+		// Beginning or committing failed (fn's own statements are mapped
+		// by collect): the database, not the request, is at fault.
+		s.log.Warn().Err(err).Msg("write transaction: database unavailable")
+		return errUnavailable()
+	}
 	return err
+}
+
+// errUnavailable is what a client hears when Neo4j cannot be reached.
+func errUnavailable() *keyline.Error {
+	return keyline.Errorf(keyline.CodeUnavailable, "the database is unavailable; retry shortly")
+}
+
+// IsUnavailable reports whether err says Neo4j could not be reached or
+// used (refused or dropped connections, timeouts acquiring or opening a
+// connection, retries exhausted, a database starting or stopping) rather
+// than that the statement was wrong. The driver's own IsConnectivityError
+// sees only an unwrapped error, so this looks through wrapping and
+// through a TransactionExecutionLimit's attempts.
+func IsUnavailable(err error) bool {
+	if err == nil {
+		return false
+	}
+	var ke *keyline.Error
+	if errors.As(err, &ke) {
+		return ke.Code == keyline.CodeUnavailable
+	}
+	var ce *neo4j.ConnectivityError
+	var tel *neo4j.TransactionExecutionLimit
+	var ne *neo4j.Neo4jError
+	var netErr net.Error
+	switch {
+	case errors.As(err, &ce), errors.As(err, &tel), errors.As(err, &netErr):
+		return true
+	case errors.As(err, &ne):
+		return strings.HasPrefix(ne.Code, "Neo.TransientError") ||
+			ne.Code == "Neo.ClientError.Cluster.NotALeader" ||
+			ne.Code == "Neo.ClientError.Database.DatabaseUnavailable"
+	case errors.Is(err, context.DeadlineExceeded), errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF),
+		errors.Is(err, syscall.ECONNREFUSED), errors.Is(err, syscall.ECONNRESET), errors.Is(err, syscall.EPIPE):
+		return true
+	}
+	return neo4j.IsRetryable(err)
 }
 
 // wrap turns driver errors into application errors. Constraint violations
@@ -260,8 +322,8 @@ func (s *Store) wrap(qy query, err error) error {
 			return keyline.Errorf(keyline.CodeUnavailable, "the database is busy; retry shortly")
 		}
 	}
-	if neo4j.IsConnectivityError(err) || errors.Is(err, context.DeadlineExceeded) {
-		return keyline.Errorf(keyline.CodeUnavailable, "the database is unavailable")
+	if IsUnavailable(err) {
+		return errUnavailable()
 	}
 	s.log.Error().Str("query", qy.name).Err(err).Msg("cypher query failed")
 	return fmt.Errorf("query %s: %w", qy.name, err)

@@ -2,6 +2,7 @@ package resolvers
 
 import (
 	"encoding/base64"
+	"math"
 	"strconv"
 	"strings"
 
@@ -15,6 +16,12 @@ const (
 	DefaultPageSize = 25
 	MaxPageSize     = 100
 )
+
+// maxCursorOffset bounds the offset a cursor may carry, so skip + limit
+// stays a valid Cypher list index (a 32-bit int) and can never overflow.
+// No list Keyline pages through comes near it; a cursor beyond it was not
+// made here.
+const maxCursorOffset = math.MaxInt32 - MaxPageSize - 1
 
 // pageArgs is a validated Relay page request as an offset window.
 type pageArgs struct{ skip, limit int }
@@ -53,7 +60,7 @@ func decodeCursor(c string) (int, bool) {
 		return 0, false
 	}
 	n, err := strconv.Atoi(s)
-	return n, err == nil && n >= 0
+	return n, err == nil && n >= 0 && n <= maxCursorOffset
 }
 
 // pageInfo describes the window [skip, skip+n) of total.

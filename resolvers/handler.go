@@ -3,6 +3,7 @@ package resolvers
 import (
 	"context"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -23,32 +24,44 @@ import (
 type HandlerConfig struct {
 	// Introspection is on only in development (it maps the attack surface).
 	Introspection bool
-	Limits        Limits
+	// Suggestions lets validation errors suggest names ("Did you mean
+	// ...?"); on only in development, since they too map the schema.
+	Suggestions bool
+	Limits      Limits
 }
 
 // PurposeHeader carries the caller's stated purpose for reading, recorded
 // with every audited read.
 const PurposeHeader = "X-Keyline-Purpose"
 
-// NewHandler builds the GraphQL-over-HTTP handler: POST for any operation,
-// GET for queries only, bounded operations, errors presented safely, and
-// every intelligence read audited before the response is sent.
+// NewHandler builds the GraphQL-over-HTTP handler (httpTransport): POST
+// for any operation, GET for queries only, bounded operations, errors
+// presented safely, and every intelligence read audited before the
+// response is sent.
 func NewHandler(store *cypher.Store, log zerolog.Logger, cfg HandlerConfig) http.Handler {
 	r := &Resolver{Store: store, Log: log}
 	srv := handler.New(graph.NewExecutableSchema(graph.Config{Resolvers: r}))
 	srv.AddTransport(transport.Options{})
-	srv.AddTransport(transport.GET{})
-	srv.AddTransport(transport.POST{})
+	srv.AddTransport(httpTransport{})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
 	srv.SetParserTokenLimit(15_000)
 	if cfg.Introspection {
 		srv.Use(extension.Introspection{})
+	} else {
+		srv.Use(introspectionRefusal{})
 	}
+	srv.SetDisableSuggestion(!cfg.Suggestions)
 	if cfg.Limits == (Limits{}) {
 		cfg.Limits = DefaultLimits
 	}
 	srv.Use(cfg.Limits)
-	srv.SetErrorPresenter(PresentError)
+	srv.SetErrorPresenter(func(ctx context.Context, err error) *gqlerror.Error {
+		e := PresentError(ctx, err)
+		if !cfg.Suggestions {
+			e.Message = withoutSuggestions(e.Message)
+		}
+		return e
+	})
 	srv.SetRecoverFunc(RecoverPanic)
 	srv.AroundOperations(func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
 		return next(withReadLog(WithLoaders(ctx, store)))
@@ -85,4 +98,68 @@ func Timeout(d time.Duration, h http.Handler) http.Handler {
 		defer cancel()
 		h.ServeHTTP(w, r.WithContext(ctx))
 	})
+}
+
+// introspectionRefusal refuses, before execution, an operation that asks
+// for __schema or __type when introspection is off, with a stable code
+// (FORBIDDEN) rather than gqlgen's uncoded resolver error. __typename
+// stays allowed: clients need it and it reveals nothing.
+type introspectionRefusal struct{}
+
+// ExtensionName implements graphql.HandlerExtension.
+func (introspectionRefusal) ExtensionName() string { return "KeylineIntrospectionRefusal" }
+
+// Validate implements graphql.HandlerExtension.
+func (introspectionRefusal) Validate(graphql.ExecutableSchema) error { return nil }
+
+// MutateOperationContext implements graphql.OperationContextMutator.
+func (introspectionRefusal) MutateOperationContext(_ context.Context, oc *graphql.OperationContext) *gqlerror.Error {
+	if oc.Operation == nil || !asksIntrospection(oc.Operation.SelectionSet, map[string]bool{}) {
+		return nil
+	}
+	return introspectionRefused()
+}
+
+func introspectionRefused() *gqlerror.Error {
+	return &gqlerror.Error{Message: "introspection is disabled on this server; the schema is published as schema.graphqls",
+		Extensions: map[string]any{"code": string(keyline.CodeForbidden)}}
+}
+
+// asksIntrospection reports whether set selects __schema or __type at any
+// depth, through fragments (each fragment looked into once).
+func asksIntrospection(set ast.SelectionSet, seen map[string]bool) bool {
+	for _, sel := range set {
+		switch s := sel.(type) {
+		case *ast.Field:
+			if s.Name == "__schema" || s.Name == "__type" || asksIntrospection(s.SelectionSet, seen) {
+				return true
+			}
+		case *ast.InlineFragment:
+			if asksIntrospection(s.SelectionSet, seen) {
+				return true
+			}
+		case *ast.FragmentSpread:
+			if seen[s.Name] || s.Definition == nil {
+				continue
+			}
+			seen[s.Name] = true
+			if asksIntrospection(s.Definition.SelectionSet, seen) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// withoutSuggestions cuts the name suggestions gqlparser appends to
+// validation messages (" Did you mean \"x\"?", " Did you mean the enum
+// value ...?", " Did you mean to use an inline fragment on ...?"). The
+// rules gqlgen can switch to suggestion-free versions are switched
+// (SetDisableSuggestion); this covers the others (arguments, input
+// fields, enum values, type names).
+func withoutSuggestions(msg string) string {
+	if i := strings.Index(msg, " Did you mean "); i >= 0 {
+		return msg[:i]
+	}
+	return msg
 }

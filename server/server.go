@@ -41,6 +41,10 @@ func Build(store *cypher.Store, cfg Config, log zerolog.Logger) (*App, error) {
 	if cfg.Auth.Mode == "" {
 		return nil, fmt.Errorf("no identity provider: run with --dev or configure --oidc-issuer")
 	}
+	if cfg.HTTP.Dev && cfg.HTTP.Addr != "" && !httpapi.LoopbackAddr(cfg.HTTP.Addr) {
+		// The explorer hands every visitor an analyst's token.
+		return nil, fmt.Errorf("development mode listens on loopback addresses only, not %q", cfg.HTTP.Addr)
+	}
 	cfg.Auth.Logger = log
 	authn, err := auth.New(cfg.Auth, accounts{store}, store)
 	if err != nil {
@@ -48,7 +52,7 @@ func Build(store *cypher.Store, cfg Config, log zerolog.Logger) (*App, error) {
 	}
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}), store.Collector())
-	gql := resolvers.NewHandler(store, log, resolvers.HandlerConfig{Introspection: cfg.HTTP.Dev})
+	gql := resolvers.NewHandler(store, log, resolvers.HandlerConfig{Introspection: cfg.HTTP.Dev, Suggestions: cfg.HTTP.Dev})
 	deps := httpapi.Deps{
 		GraphQL:   gql,
 		Documents: reports.Handler(store),
