@@ -157,23 +157,32 @@ func (s *Store) Import(ctx context.Context, a *keyline.Actor, b ImportBatch) (Im
 	return res, err
 }
 
+// existing is a stored record a row would write. A hidden one (the actor
+// may not see it, or it belongs to another operation) is known only to
+// exist: its key is taken, and nothing of it is read.
 type existing struct {
-	props map[string]any
-	rels  []map[string]any
+	props  map[string]any
+	rels   []map[string]any
+	hidden bool
 }
 
 type importPlan struct {
-	s  *Store
-	a  *keyline.Actor
-	b  ImportBatch
-	tx neo4j.ManagedTransaction
-	t  time.Time
+	s     *Store
+	a     *keyline.Actor
+	scope Scope // the actor's, for the lookups' need-to-know fragments
+	b     ImportBatch
+	tx    neo4j.ManagedTransaction
+	t     time.Time
 
-	own    map[keyline.Kind]map[string]existing // records rows write, as stored
-	refs   map[keyline.Kind]map[string]string   // referenced records: key -> id
-	urns   map[string]map[string]any            // cited items: urn -> id, operationId, classification
-	ids    map[keyline.Kind]map[string]string   // every key resolved or planned in this batch -> id
-	lineOf map[keyline.Kind]map[string]int      // line that planned each own record
+	own  map[keyline.Kind]map[string]existing // records rows write, as stored
+	refs map[keyline.Kind]map[string]string   // referenced records: key -> id
+	urns map[string]map[string]any            // cited items the actor sees: urn -> id and marking
+	// hidden are keys of referenced records the actor may not see: never
+	// resolved, and a row that would create one is refused (its key is
+	// taken).
+	hidden map[keyline.Kind]map[string]bool
+	ids    map[keyline.Kind]map[string]string // every key resolved or planned in this batch -> id
+	lineOf map[keyline.Kind]map[string]int    // line that planned each own record
 	// Records entered through the API that rows name by natural key (see
 	// adopt): adopted ones are given the row's import key; a key matching
 	// several is ambiguous and its rows are rejected.
@@ -254,6 +263,8 @@ func (p *importPlan) read(ctx context.Context) error {
 		}
 	}
 	p.own, p.refs, p.urns, p.ids = map[keyline.Kind]map[string]existing{}, map[keyline.Kind]map[string]string{}, map[string]map[string]any{}, map[keyline.Kind]map[string]string{}
+	p.hidden = map[keyline.Kind]map[string]bool{}
+	p.scope = ScopeOf(p.a)
 	p.adopted, p.ambiguous = map[keyline.Kind]map[string]bool{}, map[keyline.Kind]map[string]int{}
 	for k, keys := range ownKeys {
 		if p.b.AssumeNew && assumable(k) {
@@ -266,15 +277,20 @@ func (p *importPlan) read(ctx context.Context) error {
 		if k == keyline.KindIntelligenceItem {
 			qy = q("import_existing_intelligence")
 		}
-		rows, err := p.s.collect(ctx, p.tx, qy, map[string]any{"operationId": p.b.OperationID, "keys": uniq(keys)})
+		rows, err := p.s.collect(ctx, p.tx, qy, p.scope.params(map[string]any{"operationId": p.b.OperationID, "keys": uniq(keys)}))
 		if err != nil {
 			return err
 		}
 		p.own[k] = map[string]existing{}
 		for _, r := range rows {
 			key, _ := r["key"].(string)
+			props := asMap(r["props"])
+			if r["visible"] != true || !p.visible(k, props) {
+				p.own[k][key] = existing{hidden: true}
+				continue
+			}
 			rels, _ := r["rels"].([]any)
-			e := existing{props: asMap(r["props"])}
+			e := existing{props: props}
 			for _, x := range rels {
 				e.rels = append(e.rels, asMap(x))
 			}
@@ -314,17 +330,19 @@ func (p *importPlan) read(ctx context.Context) error {
 			continue
 		}
 		if k == keyline.KindIntelligenceItem {
-			rows, err := p.s.collect(ctx, p.tx, q("import_lookup_urn"), map[string]any{"keys": uniq(keys)})
+			rows, err := p.s.collect(ctx, p.tx, q("import_lookup_urn"), p.scope.params(map[string]any{"operationId": p.b.OperationID, "keys": uniq(keys)}))
 			if err != nil {
 				return err
 			}
 			for _, r := range rows {
 				key, _ := r["key"].(string)
-				p.urns[key] = r
+				if p.visible(k, r) {
+					p.urns[key] = r
+				}
 			}
 			continue
 		}
-		rows, err := p.s.collect(ctx, p.tx, qLabel("import_lookup", k), map[string]any{"operationId": p.b.OperationID, "keys": uniq(keys)})
+		rows, err := p.s.collect(ctx, p.tx, qLabel("import_lookup", k), p.scope.params(map[string]any{"operationId": p.b.OperationID, "keys": uniq(keys)}))
 		if err != nil {
 			return err
 		}
@@ -337,6 +355,14 @@ func (p *importPlan) read(ctx context.Context) error {
 			key, _ := found[i].(string)
 			id, _ := ids[i].(string)
 			p.refs[k][key] = id
+		}
+		hidden, _ := rows[0]["hidden"].([]any)
+		for _, key := range hidden {
+			if p.hidden[k] == nil {
+				p.hidden[k] = map[string]bool{}
+			}
+			key, _ := key.(string)
+			p.hidden[k][key] = true
 		}
 		adopted, err := p.adopt(ctx, k, keys, false, func(key string) bool { _, ok := p.refs[k][key]; return ok })
 		if err != nil {
@@ -389,14 +415,16 @@ func (p *importPlan) adopt(ctx context.Context, k keyline.Kind, keys []string, l
 	if len(missing) == 0 {
 		return nil, nil
 	}
-	rows, err := p.s.collect(ctx, p.tx, q(name), map[string]any{"operationId": p.b.OperationID, "keys": missing, "adopt": lock})
+	rows, err := p.s.collect(ctx, p.tx, q(name), p.scope.params(map[string]any{"operationId": p.b.OperationID, "keys": missing, "adopt": lock}))
 	if err != nil {
 		return nil, err
 	}
 	out := map[string]map[string]any{}
 	for _, r := range rows {
 		key, _ := r["key"].(string)
-		matches, _ := r["matches"].([]any)
+		all, _ := r["matches"].([]any)
+		// The query returns only records the actor sees; Go's rule agrees.
+		matches := slices.DeleteFunc(all, func(m any) bool { return !p.visible(k, asMap(m)) })
 		switch {
 		case len(matches) == 1:
 			out[key] = asMap(matches[0])
@@ -434,15 +462,12 @@ func (p *importPlan) resolve(r ImportRef) (string, keyline.Kind, *ImportReject) 
 		}
 		it, ok := p.urns[r.Key]
 		if e, own := p.own[keyline.KindIntelligenceItem][r.Key]; own {
-			it, ok = e.props, true
+			it, ok = e.props, !e.hidden
 		}
-		class, _ := it["classification"].(string)
-		if class == "" {
-			class = string(keyline.Official)
-		}
-		if !ok || it["operationId"] != p.b.OperationID || !p.a.Cleared(keyline.Classification(class)) {
-			// An item of another operation or above the actor's clearance
-			// looks exactly like a missing one (need to know).
+		if !ok || !p.visible(keyline.KindIntelligenceItem, it) {
+			// An item of another operation, above the actor's clearance or
+			// with a handling code they may not receive looks exactly like
+			// a missing one (need to know).
 			return "", "", &ImportReject{Field: r.Field, Reason: fmt.Sprintf("no intelligence item with URN %q in this operation", r.Key)}
 		}
 		id, _ := it["id"].(string)
@@ -458,7 +483,7 @@ func (p *importPlan) resolve(r ImportRef) (string, keyline.Kind, *ImportReject) 
 		if found == "" {
 			found = p.refs[k][r.Key]
 		}
-		if e, ok := p.own[k][r.Key]; found == "" && ok {
+		if e, ok := p.own[k][r.Key]; found == "" && ok && !e.hidden {
 			found, _ = e.props["id"].(string)
 		}
 		if found == "" {
@@ -477,6 +502,56 @@ func (p *importPlan) resolve(r ImportRef) (string, keyline.Kind, *ImportReject) 
 		return "", "", &ImportReject{Field: r.Field, Reason: fmt.Sprintf("no %s with import reference %q in this operation", strings.Join(names, " or "), r.Key)}
 	}
 	return id, kind, nil
+}
+
+// visible is the need-to-know rule (keyline.Actor.Sees) for a stored
+// record an import would write, join or cite: the actor sees it, and it
+// belongs to the batch's operation (an import writes into one operation
+// and links nothing across operations).
+func (p *importPlan) visible(k keyline.Kind, props map[string]any) bool {
+	if props == nil {
+		return false
+	}
+	m := keyline.MarkingOf(k, props)
+	return m.OperationID == p.b.OperationID && p.a.Sees(m)
+}
+
+// taken refuses a row whose record's key is held by a record the actor
+// may not see. The words are those for a URN taken in another operation,
+// whatever hides the record (operation, classification, handling code)
+// and whatever it holds: the refusal tells nothing but that the key is
+// taken, which the uniqueness constraint makes unavoidable.
+func taken(n ImportNode) *ImportReject {
+	if n.Kind == keyline.KindIntelligenceItem {
+		return &ImportReject{Field: "urn", Reason: "a record with the same URN already exists"}
+	}
+	return &ImportReject{Reason: "a record with the same import reference already exists"}
+}
+
+// authoriseMarking refuses a row that would mark its record above the
+// actor's clearance or with a handling code they may not receive
+// (keyline.Actor.AuthoriseMarking): nobody imports what they could not
+// then read. Each half names its own column.
+func (p *importPlan) authoriseMarking(n ImportNode) *ImportReject {
+	field := func(f string) string {
+		for _, m := range []map[string]any{n.Props, n.Fixed, n.CreateOnly} {
+			if v, ok := m[f].(string); ok {
+				return v
+			}
+		}
+		return ""
+	}
+	if c := field("classification"); c != "" {
+		if err := p.a.AuthoriseMarking(keyline.Classification(c), ""); err != nil {
+			return &ImportReject{Field: "classification", Reason: fmt.Sprintf("%s: %v", c, err)}
+		}
+	}
+	if h := field("gradeHandling"); h != "" {
+		if err := p.a.AuthoriseMarking("", h); err != nil {
+			return &ImportReject{Field: "gradeHandling", Reason: err.Error()}
+		}
+	}
+	return nil
 }
 
 func (p *importPlan) setID(k keyline.Kind, key, id string) {
@@ -523,33 +598,40 @@ func (p *importPlan) plan(row ImportRow) *ImportReject {
 			return reject(rej)
 		}
 	}
-	// Then duplicates, URNs taken elsewhere and clearance, still before
-	// planning anything.
+	// Then duplicates, the row's own marking and keys taken by records
+	// the actor may not see, still before planning anything. The row's
+	// marking comes first, so its refusal never depends on what is
+	// stored; a hidden record is refused with the same words whatever
+	// hides it and whatever it holds, and nothing after that check (the
+	// Fixed fields' stored values, planNode's update) ever reads one.
 	for _, n := range row.Nodes {
 		if rej := p.ambiguity(n.Kind, n.Key, ""); rej != nil {
 			return reject(rej)
 		}
 		if n.Ensure {
+			if p.hidden[n.Kind][n.Key] {
+				return reject(taken(n))
+			}
 			continue
 		}
 		if line, dup := p.lineOf[n.Kind][n.Key]; dup {
 			return reject(&ImportReject{Reason: fmt.Sprintf("same key %q as line %d", n.Key, line)})
 		}
-		if e, ok := p.own[n.Kind][n.Key]; ok && n.Kind == keyline.KindIntelligenceItem {
-			class, _ := e.props["classification"].(string)
-			if e.props["operationId"] != p.b.OperationID || !p.a.Cleared(keyline.Classification(class)) {
-				return reject(&ImportReject{Field: "urn", Reason: "a record with the same URN already exists"})
-			}
+		if rej := p.authoriseMarking(n); rej != nil {
+			return reject(rej)
 		}
-		if e, ok := p.own[n.Kind][n.Key]; ok {
-			for k, v := range n.Fixed {
-				if !sameValue(e.props[k], v) {
-					return reject(&ImportReject{Field: k, Reason: fmt.Sprintf("is %v in Keyline and an import does not change it (regrade through the API)", orNone(e.props[k]))})
-				}
-			}
+		e, ok := p.own[n.Kind][n.Key]
+		if !ok {
+			continue
 		}
-		if c, ok := n.Props["classification"].(string); ok && !p.a.Cleared(keyline.Classification(c)) {
-			return reject(&ImportReject{Field: "classification", Reason: fmt.Sprintf("%s is above your clearance", c)})
+		if e.hidden || !p.visible(n.Kind, e.props) {
+			return reject(taken(n))
+		}
+		for k, v := range n.Fixed {
+			if !sameValue(e.props[k], v) {
+				// The actor sees the record, so may be told its value.
+				return reject(&ImportReject{Field: k, Reason: fmt.Sprintf("is %v in Keyline and an import does not change it (regrade through the API)", orNone(e.props[k]))})
+			}
 		}
 	}
 	for i, n := range row.Nodes {
