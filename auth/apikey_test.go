@@ -75,7 +75,10 @@ func TestAPIKeys(t *testing.T) {
 			Operations: []string{"op_1", "op_2"}, Clearance: keyline.OfficialSensitive, SecretHash: liveHash},
 		"old-feed": {ID: "old-feed", Roles: []keyline.Role{keyline.RoleExternalSystem}, SecretHash: revokedHash, Revoked: true},
 	}}
-	a := newDevAuthenticator(t, accounts, nil)
+	// The key's officer record is a member of both operations in its
+	// scope (without membership a key reaches nothing).
+	members := &fakeMembers{officers: map[string]string{"svc:feed": "off_feed"}, ops: map[string][]string{"svc:feed": {"op_1", "op_2"}}}
+	a := newDevAuthenticator(t, accounts, members)
 
 	tests := []struct {
 		name   string
