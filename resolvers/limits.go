@@ -2,19 +2,25 @@ package resolvers
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
+	"reflect"
+	"strings"
+	"sync"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"github.com/keyline/keyline"
+	"github.com/keyline/keyline/cypher"
+	"github.com/keyline/keyline/graph"
 )
 
 // Limits bounds what one operation may ask for, before any resolver runs.
 type Limits struct {
 	MaxDepth   int // nesting of selections
-	MaxCost    int // a connection costs first × the cost of its children
+	MaxCost    int // see "The cost of a query" below
 	MaxAliases int // aliased fields in the whole operation
 	MaxFields  int // field selections in the whole operation (after fragments)
 }
@@ -48,11 +54,44 @@ func (l Limits) MutateOperationContext(ctx context.Context, oc *graphql.Operatio
 	return &gqlerror.Error{Message: w.err, Extensions: map[string]any{"code": string(keyline.CodeLimit)}}
 }
 
+// The cost of a query.
+//
+// A field costs its own work plus, for every result its arguments let it
+// return, the cost of its selection:
+//
+//	cost(field) = work + items × cost(selection)
+//
+// work is 1, except for the analysis questions, whose work grows with
+// their arguments before a single result exists. items is 1, except where
+// an argument multiplies the results:
+//
+//	first      a page of a connection or list (its value, or the schema default)
+//	ids        nodes(ids): one result per id asked for
+//	input      paths, network, keyPlayers, commonLinks, coLocation, timeline:
+//	           the arguments inside the input object (seedIds, entityIds,
+//	           hops, maxHops, nodeBudget, limit, k, first, mode) bound the
+//	           lists of the answer (analysisCost)
+//	(stored)   runSavedSearch: its parameters are only known when it runs,
+//	           so it costs what the largest question of any kind may
+//
+// The same arguments count whether written inline, inside the input
+// object, or given as variables, and an omitted one counts at its schema
+// default. A connection's edges and an edge's node are the page's items
+// themselves and cost nothing of their own, so a shape costs the same by
+// any root field: nodes(ids: [61 ids]) { X } costs what
+// operations(first: 61) { edges { node { X } } } does.
+//
+// Every factor is capped at MaxCost+1 before it multiplies, so no request
+// can overflow the sum into a small (or negative) cost.
+
 type walker struct {
 	limits          Limits
 	vars            map[string]any
 	aliases, fields int
 	err             string
+	// answer holds, inside an analysis question's selection, how many
+	// entries each list of its answer may hold ("Network.nodes": 500).
+	answer map[string]int
 }
 
 // selections returns the cost of a selection set at depth d, recording the
@@ -81,40 +120,255 @@ func (w *walker) selections(set ast.SelectionSet, d int) int {
 				w.err = fmt.Sprintf("query uses more than %d aliases", w.limits.MaxAliases)
 				return 0
 			}
-			// Capping before multiplying keeps nested page sizes from
-			// overflowing into a small (or negative) cost.
-			children := min(w.selections(s.SelectionSet, d+1), w.limits.MaxCost+1)
-			cost = min(cost+1+w.multiplier(s)*children, w.limits.MaxCost+1)
+			work, items, answer := w.fieldCost(s)
+			outer := w.answer
+			if answer != nil {
+				w.answer = answer
+			}
+			children := w.cap(w.selections(s.SelectionSet, d+1))
+			w.answer = outer
+			cost = w.cap(cost + work + items*children)
 		case *ast.InlineFragment:
-			cost = min(cost+w.selections(s.SelectionSet, d), w.limits.MaxCost+1)
+			cost = w.cap(cost + w.selections(s.SelectionSet, d))
 		case *ast.FragmentSpread:
 			// Fragment cycles are refused by validation before this runs.
 			if s.Definition != nil {
-				cost = min(cost+w.selections(s.Definition.SelectionSet, d), w.limits.MaxCost+1)
+				cost = w.cap(cost + w.selections(s.Definition.SelectionSet, d))
 			}
 		}
 	}
 	return cost
 }
 
-// multiplier is the page size a list field asks for: `first`, or the
-// default page size when the field takes `first` but it is omitted.
-func (w *walker) multiplier(f *ast.Field) int {
+// cap keeps a cost or factor at most one above the limit: enough to refuse,
+// never enough to overflow when multiplied by another capped value.
+func (w *walker) cap(n int) int { return max(min(n, w.limits.MaxCost+1), 0) }
+
+// fieldCost returns a field's own work, how many results its arguments let
+// it return, and, for an analysis question, the sizes of its answer's lists.
+func (w *walker) fieldCost(f *ast.Field) (work, items int, answer map[string]int) {
 	if f.Definition == nil {
+		return 1, 1, nil
+	}
+	parent := ""
+	if f.ObjectDefinition != nil {
+		parent = f.ObjectDefinition.Name
+	}
+	switch {
+	case f.Name == "edges" && strings.HasSuffix(parent, "Connection"), f.Name == "node" && strings.HasSuffix(parent, "Edge"):
+		return 0, 1, nil
+	case parent == "Query" && f.Name == "runSavedSearch":
+		work, answer = largestQuestion()
+		return w.cap(work), 1, answer
+	}
+	if a := f.Definition.Arguments.ForName("input"); a != nil && parent == "Query" {
+		if rule, ok := analysisCost[f.Name]; ok {
+			in := w.input(f, a)
+			work, items, answer = rule(in)
+			return w.cap(work), w.cap(items), answer
+		}
+	}
+	items = 1
+	if n, ok := w.answer[parent+"."+f.Name]; ok {
+		items = n
+	}
+	if a := f.Definition.Arguments.ForName("first"); a != nil {
+		items = w.argInt(f, a)
+	}
+	if a := f.Definition.Arguments.ForName("ids"); a != nil {
+		items = w.argLen(f, "ids")
+	}
+	return 1, w.cap(items), nil
+}
+
+// argInt reads an Int argument (inline or a variable), or its schema
+// default when omitted; at least 1.
+func (w *walker) argInt(f *ast.Field, def *ast.ArgumentDefinition) int {
+	if arg := f.Arguments.ForName(def.Name); arg != nil {
+		if v, err := arg.Value.Value(w.vars); err == nil && v != nil {
+			return w.cap(max(costInt(v), 1))
+		}
+	}
+	if def.DefaultValue != nil {
+		if v, err := def.DefaultValue.Value(nil); err == nil {
+			return w.cap(max(costInt(v), 1))
+		}
+	}
+	if def.Name == "first" {
+		return DefaultPageSize
+	}
+	return 1
+}
+
+// argLen is the length of a list argument; a single value counts as one.
+func (w *walker) argLen(f *ast.Field, name string) int {
+	arg := f.Arguments.ForName(name)
+	if arg == nil {
 		return 1
 	}
-	if arg := f.Arguments.ForName("first"); arg != nil {
+	v, err := arg.Value.Value(w.vars)
+	if err != nil {
+		return 1
+	}
+	return w.cap(max(lengthOf(v), 1))
+}
+
+// input reads a field's input object, inline or a variable, with the
+// schema's default for every field it omits.
+func (w *walker) input(f *ast.Field, def *ast.ArgumentDefinition) questionInput {
+	in := questionInput{}
+	if arg := f.Arguments.ForName(def.Name); arg != nil {
 		if v, err := arg.Value.Value(w.vars); err == nil {
-			switch n := v.(type) {
-			case int64:
-				return max(int(n), 1)
-			case int:
-				return max(n, 1)
+			if m, ok := v.(map[string]any); ok {
+				for k, x := range m {
+					in[k] = x
+				}
 			}
 		}
 	}
-	if f.Definition.Arguments.ForName("first") != nil {
-		return DefaultPageSize
+	if t := schemaTypes()[def.Type.Name()]; t != nil {
+		for _, fd := range t.Fields {
+			if _, given := in[fd.Name]; !given && fd.DefaultValue != nil {
+				if v, err := fd.DefaultValue.Value(nil); err == nil {
+					in[fd.Name] = v
+				}
+			}
+		}
+	}
+	for k, v := range in {
+		switch x := v.(type) {
+		case nil, string, bool, map[string]any:
+		default:
+			if n := lengthOf(x); reflect.ValueOf(x).Kind() == reflect.Slice {
+				in[k] = n
+			} else {
+				in[k] = costInt(x)
+			}
+		}
+	}
+	return in
+}
+
+// questionInput is an analysis question's input: numbers as ints, lists
+// as their lengths, enums as strings.
+type questionInput map[string]any
+
+// n reads a number (or a list's length); at least 1, at most a million.
+func (in questionInput) n(name string) int {
+	if v, ok := in[name].(int); ok {
+		return min(max(v, 1), 1_000_000)
+	}
+	return 1
+}
+
+// The answer sizes of each analysis question, from its input. The bounds
+// are those the resolvers enforce (analysis.go, keyplayers.go).
+var analysisCost = map[string]func(questionInput) (work, items int, answer map[string]int){
+	// Paths: SHORTEST finds one, K_SHORTEST k, ALL_SHORTEST up to limit;
+	// each of up to maxHops links and maxHops+1 entities.
+	"paths": func(in questionInput) (int, int, map[string]int) {
+		paths := 1
+		switch in["mode"] {
+		case string(cypher.PathsKShortest):
+			paths = in.n("k")
+		case string(cypher.PathsAllShortest):
+			paths = in.n("limit")
+		}
+		hops := in.n("maxHops")
+		return paths * hops, 1, map[string]int{"PathsResult.paths": paths, "Path.nodes": hops + 1, "Path.links": hops}
+	},
+	// A network: the expansion reads up to nodeBudget entities on each of
+	// its hops from every seed; nodes, links and frontier are bounded by
+	// the budget.
+	"network": func(in questionInput) (int, int, map[string]int) {
+		budget := in.n("nodeBudget")
+		return in.n("seedIds") + in.n("hops")*budget, 1, map[string]int{"Network.nodes": budget, "Network.links": budget, "Network.frontier": budget}
+	},
+	// Key players: the network as above; first ranked; the communities
+	// share the budget's entities between them.
+	"keyPlayers": func(in questionInput) (int, int, map[string]int) {
+		budget := in.n("nodeBudget")
+		return in.n("seedIds") + in.n("hops")*budget, 1, map[string]int{"KeyPlayers.ranked": in.n("first"), "KeyPlayers.communities": budget}
+	},
+	// Common links: each entity's neighbours compared, up to limit shared
+	// entities (each linked to up to every entity asked) and co-mentions.
+	"commonLinks": func(in questionInput) (int, int, map[string]int) {
+		ids, limit := in.n("entityIds"), in.n("limit")
+		return ids * limit, 1, map[string]int{"CommonLinks.shared": limit, "SharedEntity.links": ids, "CommonLinks.coMentions": limit}
+	},
+	// A timeline: up to limit entries for its entities.
+	"timeline": func(in questionInput) (int, int, map[string]int) {
+		return in.n("entityIds"), in.n("limit"), nil
+	},
+	// Co-location has no limit of its own: a page's worth is assumed.
+	"coLocation": func(in questionInput) (int, int, map[string]int) {
+		return in.n("entityIds"), DefaultPageSize, nil
+	},
+}
+
+// largestQuestion is what a saved search may cost at most: the largest
+// input of every kind the resolvers accept, as its parameters (and any
+// overrides) are read only when it runs.
+var largestQuestion = sync.OnceValues(func() (int, map[string]int) {
+	largest := map[string]questionInput{
+		"paths":       {"mode": string(cypher.PathsAllShortest), "limit": 50, "maxHops": cypher.MaxPathHops},
+		"network":     {"seedIds": 50, "hops": 3, "nodeBudget": 2000},
+		"keyPlayers":  {"seedIds": 50, "hops": 3, "nodeBudget": 2000, "first": 200},
+		"commonLinks": {"entityIds": 20, "limit": 200},
+		"timeline":    {"entityIds": 50, "limit": 1000},
+		"coLocation":  {"entityIds": 50},
+	}
+	work, answer := 0, map[string]int{}
+	for name, in := range largest {
+		w, items, a := analysisCost[name](in)
+		work = max(work, w)
+		for k, v := range a {
+			answer[k] = max(answer[k], v)
+		}
+		switch name {
+		case "timeline":
+			answer["TimelineResult.entries"] = items
+		case "coLocation":
+			answer["CoLocationResult.meetings"] = items
+		}
+	}
+	return work, answer
+})
+
+// schemaTypes is the schema's types, for the defaults of input fields.
+var schemaTypes = sync.OnceValue(func() map[string]*ast.Definition {
+	return graph.NewExecutableSchema(graph.Config{}).Schema().Types
+})
+
+// costInt reads a number however it was decoded (literal, JSON variable).
+func costInt(v any) int {
+	switch n := v.(type) {
+	case int:
+		return n
+	case int32:
+		return int(n)
+	case int64:
+		return int(min(max(n, -1<<31), 1<<31))
+	case float64:
+		return int(min(max(n, -1<<31), 1<<31))
+	case json.Number:
+		if i, err := n.Int64(); err == nil {
+			return int(min(max(i, -1<<31), 1<<31))
+		}
+		if f, err := n.Float64(); err == nil {
+			return int(min(max(f, -1<<31), 1<<31))
+		}
+	}
+	return 1
+}
+
+// lengthOf is a list's length, 1 for a single value, -1 for nil.
+func lengthOf(v any) int {
+	if v == nil {
+		return -1
+	}
+	if rv := reflect.ValueOf(v); rv.Kind() == reflect.Slice || rv.Kind() == reflect.Array {
+		return rv.Len()
 	}
 	return 1
 }
