@@ -71,6 +71,9 @@ func (sc Scope) params(extra map[string]any) map[string]any {
 //	                     handling only, where the operation is checked
 //	                     on the way in
 //	__MEMBER(expr)__     the operation half alone, for an operation id
+//	__OPERATION_VISIBLE(expr)__  the operation with that id is visible
+//	                     (membership and its own classification), for
+//	                     operation-level answers such as a schedule
 //	__LINK_VISIBLE(r)__  keyline.Actor.SeesLink: a link is visible only
 //	                     when one of its sources is (its ends' operation
 //	                     is checked with __VISIBLE__)
@@ -81,10 +84,14 @@ func (sc Scope) params(extra map[string]any) map[string]any {
 // $ops, $cleared, $handling, $marks), so no caller parameter can widen
 // them. TestScopeFragmentsMatchGo checks the Cypher and Go rules agree.
 var scopeFragments = map[string]string{
-	"VISIBLE":      "((%[1]s:Officer OR (%[1]s.operationId IS NOT NULL AND ($allOps OR %[1]s.operationId IN $ops))) AND coalesce(%[1]s.classification, 'OFFICIAL') IN $cleared AND coalesce(%[1]s.gradeHandling, 'P') IN $handling)",
-	"MARKED":       "(coalesce(%[1]s.classification, 'OFFICIAL') IN $cleared AND coalesce(%[1]s.gradeHandling, 'P') IN $handling)",
-	"MEMBER":       "(%[1]s IS NOT NULL AND ($allOps OR %[1]s IN $ops))",
-	"LINK_VISIBLE": "any(mark IN coalesce(%[1]s.sourceMarks, []) WHERE mark IN $marks)",
+	"VISIBLE": "((%[1]s:Officer OR (%[1]s.operationId IS NOT NULL AND ($allOps OR %[1]s.operationId IN $ops))) AND coalesce(%[1]s.classification, 'OFFICIAL') IN $cleared AND coalesce(%[1]s.gradeHandling, 'P') IN $handling)",
+	"MARKED":  "(coalesce(%[1]s.classification, 'OFFICIAL') IN $cleared AND coalesce(%[1]s.gradeHandling, 'P') IN $handling)",
+	"MEMBER":  "(%[1]s IS NOT NULL AND ($allOps OR %[1]s IN $ops))",
+	// An operation-level answer (a schedule, a dashboard, a chart of the
+	// whole operation) needs the operation itself to be visible: its
+	// membership and its own classification.
+	"OPERATION_VISIBLE": "EXISTS { MATCH (scopeOp:Operation {id: %[1]s}) WHERE __VISIBLE(scopeOp)__ }",
+	"LINK_VISIBLE":      "any(mark IN coalesce(%[1]s.sourceMarks, []) WHERE mark IN $marks)",
 	// keyline.SourceMark of a source record s, for the writes that keep a
 	// link's sourceMarks.
 	"SOURCE_MARK": "(coalesce(%[1]s.classification, 'OFFICIAL') + '/' + coalesce(%[1]s.gradeHandling, 'P'))",
@@ -95,6 +102,13 @@ var scopeFragment = regexp.MustCompile(`__([A-Z_]+)\(([\w.$]+)\)__`)
 // expandScope replaces every scope fragment in a query's text; an unknown
 // fragment name is a programming error.
 func expandScope(text string) string {
+	for scopeFragment.MatchString(text) {
+		text = expandScopeOnce(text)
+	}
+	return text
+}
+
+func expandScopeOnce(text string) string {
 	return scopeFragment.ReplaceAllStringFunc(text, func(m string) string {
 		sub := scopeFragment.FindStringSubmatch(m)
 		f, ok := scopeFragments[sub[1]]

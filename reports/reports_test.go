@@ -51,6 +51,28 @@ func TestScheduleReports(t *testing.T) {
 	if r := get(outsider, "/reports/operations/"+op+"/mg6c.csv"); r.Code != http.StatusNotFound {
 		t.Fatalf("outsider: %d", r.Code)
 	}
+
+	// Issue #12, defect 10: a member cleared below the operation's own
+	// classification gets null for it in GraphQL, and the same from its
+	// documents: not found, as for an operation that does not exist.
+	investigator := env.Officer(keyline.RoleInvestigator, keyline.OfficialSensitive)
+	secretOp := env.Do(sio, `mutation($in: CreateOperationInput!) { createOperation(input: $in) { id } }`, map[string]any{"in": map[string]any{
+		"reference": "OP-SECRET-" + strings.ToUpper(keyline.NewID(keyline.KindOperation)[13:]), "name": "Secret op", "classification": "SECRET", "sioId": sio.OfficerID}}).
+		NoErrors().Str("createOperation", "id")
+	env.Do(sio, `mutation($op: ID!, $o: ID!) { addOperationMember(operationId: $op, officerId: $o) { id } }`, map[string]any{"op": secretOp, "o": investigator.OfficerID}).NoErrors()
+	env.Do(sio, `mutation($in: CreateExhibitInput!) { createExhibit(input: $in) { id } }`, map[string]any{"in": map[string]any{
+		"operationId": secretOp, "kind": "DOCUMENT", "reference": "SX/1", "description": "CANARY secret operation exhibit", "disclosureStatus": "UNUSED_NON_SENSITIVE"}}).NoErrors()
+	if res := env.Do(investigator, `query($op: ID!) { operation(id: $op) { id } }`, map[string]any{"op": secretOp}).NoErrors(); res.Path("operation") != nil {
+		t.Fatalf("the investigator is cleared below the operation: %s", res)
+	}
+	for _, doc := range []string{"mg6c.csv", "mg6c.html"} {
+		if r := get(investigator, "/reports/operations/"+secretOp+"/"+doc); r.Code != http.StatusNotFound || strings.Contains(r.Body.String(), "CANARY") {
+			t.Errorf("%s of a SECRET operation to an OFFICIAL-SENSITIVE member: %d %s", doc, r.Code, r.Body)
+		}
+	}
+	if r := get(sio, "/reports/operations/"+secretOp+"/mg6c.csv"); r.Code != 200 || !strings.Contains(r.Body.String(), "CANARY") {
+		t.Errorf("the SIO's own schedule: %d %s", r.Code, r.Body)
+	}
 }
 
 func TestChartExport(t *testing.T) {

@@ -15,7 +15,12 @@ import (
 // the same rule as Exhibit.sensitivityReason). Exported for the report
 // endpoints, which render the same schedule as CSV and HTML.
 func Schedule(ctx context.Context, store *cypher.Store, a *keyline.Actor, operationID string, kind model.ScheduleKind) (*model.DisclosureSchedule, error) {
-	if !a.CanRead(operationID) {
+	// An operation-level document needs the operation itself to be
+	// visible (its membership and its own classification), exactly as
+	// Query.operation does.
+	if ops, err := store.NodesByID(ctx, cypher.ScopeOf(a), []string{operationID}); err != nil {
+		return nil, err
+	} else if rec, ok := ops[operationID]; !ok || rec.Kind != keyline.KindOperation {
 		return nil, keyline.ErrNotFound(operationID)
 	}
 	status := model.DisclosureStatusUnusedNonSensitive

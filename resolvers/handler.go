@@ -63,6 +63,7 @@ func NewHandler(store *cypher.Store, log zerolog.Logger, cfg HandlerConfig) http
 		return e
 	})
 	srv.SetRecoverFunc(RecoverPanic)
+	srv.AroundFields(mutationResultsVisible)
 	srv.AroundOperations(func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
 		return next(withReadLog(WithLoaders(ctx, store)))
 	})

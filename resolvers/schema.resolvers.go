@@ -8,6 +8,7 @@ package resolvers
 import (
 	"context"
 	"fmt"
+	"slices"
 
 	"github.com/keyline/keyline"
 	"github.com/keyline/keyline/cypher"
@@ -210,6 +211,8 @@ func (r *mutationResolver) CreateOperation(ctx context.Context, input model.Crea
 	if err != nil {
 		return nil, err
 	}
+	// The opener is a member from now on, in this request too.
+	a.Operations = slices.Concat(a.Operations, []string{rec.ID()})
 	return decodeAs[*model.Operation](rec)
 }
 

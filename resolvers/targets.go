@@ -1,6 +1,7 @@
 package resolvers
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"strings"
@@ -80,9 +81,14 @@ func snapshotOf(pkg *model.TargetPackage) (string, keyline.Classification, error
 	return string(b), class, err
 }
 
-// targetReviews lists a target's reviews; a snapshot above the caller's
-// clearance is withheld, and its evidence's sensitivity reasons are
-// removed for those who may not read them (snapshotFor).
+// kindReviewSnapshot is the audit trail's name for a read of a review's
+// frozen package.
+const kindReviewSnapshot keyline.Kind = "TargetReviewSnapshot"
+
+// targetReviews lists a target's reviews; a snapshot holding anything the
+// caller may not see is withheld (snapshotVisible), its evidence's
+// sensitivity reasons are removed for those who may not read them
+// (snapshotFor), and every snapshot returned is an audited read.
 func (r *targetResolver) targetReviews(ctx context.Context, t *model.Target) ([]*model.TargetReview, error) {
 	rows, err := r.Store.TargetReviews(ctx, loadersFrom(ctx).scope, t.ID)
 	if err != nil {
@@ -108,8 +114,13 @@ func (r *targetResolver) targetReviews(ctx context.Context, t *model.Target) ([]
 		if stored.Band != "" {
 			rv.Band = &stored.Band
 		}
-		if a.Cleared(keyline.Classification(stored.SnapshotClassification)) {
+		if a.Cleared(keyline.Classification(stored.SnapshotClassification)) && snapshotVisible(a, stored.Snapshot) {
 			rv.Snapshot = snapshotFor(a, stored.Snapshot)
+		}
+		if rv.Snapshot != nil {
+			// Reading a frozen package is an audited read, like the
+			// package: recorded as the review's decision being read.
+			noteRead(ctx, kindReviewSnapshot, cmp.Or(stored.DecisionID, t.ID), t.OperationID)
 		}
 		if rv.Decision, err = loadOptional[*model.Decision](ctx, stored.DecisionID); err != nil {
 			return nil, err
@@ -117,6 +128,54 @@ func (r *targetResolver) targetReviews(ctx context.Context, t *model.Target) ([]
 		out = append(out, rv)
 	}
 	return out, nil
+}
+
+// snapshotVisible applies need to know to a frozen package at read time:
+// the package was frozen as its reviewer saw it, so a reader who may not
+// see every item in it (by classification and handling code, the one rule
+// keyline.Actor.SeesMarking) or every link (keyline.Actor.SeesLink) gets
+// none of it. A part would mislead: its counts, gaps, risks and score were
+// worked out from the whole. A snapshot that cannot be read is withheld.
+func snapshotVisible(a *keyline.Actor, snapshot string) bool {
+	var v any
+	if err := json.Unmarshal([]byte(snapshot), &v); err != nil {
+		return false
+	}
+	return seesAllOf(a, v)
+}
+
+func seesAllOf(a *keyline.Actor, v any) bool {
+	switch x := v.(type) {
+	case map[string]any:
+		if h, ok := x["gradeHandling"].(string); ok {
+			c, _ := x["classification"].(string)
+			if !a.SeesMarking(keyline.Classification(c), h) {
+				return false
+			}
+		}
+		if marks, ok := x["sourceMarks"].([]any); ok {
+			ms := make([]string, 0, len(marks))
+			for _, m := range marks {
+				s, _ := m.(string)
+				ms = append(ms, s)
+			}
+			if !a.SeesLink(ms) {
+				return false
+			}
+		}
+		for _, e := range x {
+			if !seesAllOf(a, e) {
+				return false
+			}
+		}
+	case []any:
+		for _, e := range x {
+			if !seesAllOf(a, e) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // addTacticalOption records a prevention, disruption or enforcement option.

@@ -1,7 +1,7 @@
 // Action figures for one operation: counts by status and priority, overdue
 // and open counts, hours from raising to result, and load per officer.
 MATCH (a:Action {operationId: $operationId})
-WHERE __MEMBER($operationId)__
+WHERE __OPERATION_VISIBLE($operationId)__
 WITH collect(a) AS actions
 WITH actions,
      [a IN actions WHERE a.status IN ['RAISED', 'ALLOCATED', 'IN_PROGRESS']] AS open

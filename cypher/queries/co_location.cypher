@@ -2,7 +2,7 @@
 // same location with first/last-seen times that overlap (give or take
 // $windowSeconds), within [$from, $to]. Restricted to $ids when given.
 MATCH (a:Keyed)-[r1:PRESENT_AT]->(e:Event {operationId: $operationId})<-[r2:PRESENT_AT]-(b:Keyed)
-WHERE __MEMBER($operationId)__
+WHERE __OPERATION_VISIBLE($operationId)__
   AND e.occurredAt >= $from AND e.occurredAt <= $to
   AND a.id < b.id
   AND ($ids IS NULL OR a.id IN $ids OR b.id IN $ids)
@@ -12,7 +12,7 @@ RETURN labels(place) AS placeLabels, properties(place) AS place,
        [p IN people | {labels: labels(p), props: properties(p)}] AS entities, firstSeen, lastSeen
 UNION
 MATCH (a:Keyed)-[r1:FREQUENTS|RESIDES_AT]->(l:Location {operationId: $operationId})<-[r2:FREQUENTS|RESIDES_AT]-(b:Keyed)
-WHERE __MEMBER($operationId)__
+WHERE __OPERATION_VISIBLE($operationId)__
   AND a.id < b.id
   AND ($ids IS NULL OR a.id IN $ids OR b.id IN $ids)
   AND __LINK_VISIBLE(r1)__ AND __LINK_VISIBLE(r2)__ AND __VISIBLE(a)__ AND __VISIBLE(b)__

@@ -1,7 +1,7 @@
 // The most linked entities of an operation (at most $budget) and the links
 // among them that pass the filters: the network key-player analysis reads.
 MATCH (n:Keyed {operationId: $operationId})
-WHERE __MEMBER($operationId)__
+WHERE __OPERATION_VISIBLE($operationId)__
   AND (n:Person OR n:Organisation OR n:Location OR n:Vehicle OR n:CommsDevice OR n:Event)
   AND NOT any(l IN labels(n) WHERE l IN $avoid)
 WITH n, COUNT { (n)-[:ASSOCIATE_OF|USES|RESIDES_AT|FREQUENTS|DRIVES|REGISTERED_KEEPER|MEMBER_OF|PRESENT_AT|INVOLVED_IN|CONTACTED|OPERATES_FROM]-() } AS degree

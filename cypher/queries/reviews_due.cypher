@@ -2,7 +2,7 @@
 // falls on or before $dueBy, earliest first, at most $limit.
 MATCH (n:Keyed {operationId: $operationId})
 WHERE (n:IntelligenceItem OR n:Exhibit)
-  AND __MEMBER($operationId)__
+  AND __OPERATION_VISIBLE($operationId)__
   AND __MARKED(n)__
   AND n.reviewDate IS NOT NULL AND n.reviewDate <= $dueBy
   AND coalesce(n.disposed, false) = false
