@@ -35,35 +35,28 @@ func TestImportRecordsRevealsAndChangesNoHiddenItem(t *testing.T) {
 
 	type reject struct {
 		Line   int
-		Field  *string
+		Field  string
 		Reason string
 	}
-	importOne := func(a *keyline.Actor, kind string, row map[string]any) (reject, map[string]any) {
+	importOne := func(t *testing.T, a *keyline.Actor, kind string, row map[string]any) reject {
 		t.Helper()
 		b, _ := json.Marshal([]map[string]any{row})
 		res := w.env.Do(a, `mutation($op: ID!, $rows: String!) { importRecords(operationId: $op, kind: `+kind+`, rows: $rows) {
 			rejected created updated unchanged linksCreated rejects { line field reason } } }`, map[string]any{"op": w.op, "rows": string(b)}).NoErrors()
-		sum := res.Path("importRecords").(map[string]any)
 		if res.Int("importRecords", "rejected") != 1 || res.Int("importRecords", "created")+res.Int("importRecords", "updated")+
 			res.Int("importRecords", "unchanged")+res.Int("importRecords", "linksCreated") != 0 {
 			t.Fatalf("%s %v was not refused: %s", kind, row, res)
 		}
 		var rj []reject
-		raw, _ := json.Marshal(sum["rejects"])
+		raw, _ := json.Marshal(res.Path("importRecords", "rejects"))
 		_ = json.Unmarshal(raw, &rj)
-		return rj[0], sum
-	}
-	str := func(p *string) string {
-		if p == nil {
-			return ""
-		}
-		return *p
+		return rj[0]
 	}
 	intel := func(urn, src, assess, handling string) map[string]any {
 		r := map[string]any{"urn": urn, "receivedAt": "2026-02-01", "sourceType": "CHIS", "classification": "OFFICIAL",
 			"gradeSource": src, "gradeAssessment": assess, "gradeHandling": handling, "sanitisedText": "Overwritten"}
 		if handling == "C" {
-			r["gradeConditions"] = "none"
+			r["gradeConditions"] = "SOCU only"
 		}
 		return r
 	}
@@ -87,25 +80,25 @@ func TestImportRecordsRevealsAndChangesNoHiddenItem(t *testing.T) {
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			before := w.env.Do(w.sio, stateQ, map[string]any{"id": c.id}).NoErrors().String()
-			want, _ := importOne(c.a, "INTELLIGENCE", intel(urnOther, "1", "A", "P"))
-			if str(want.Field) != "urn" || want.Reason != "a record with the same URN already exists" {
+			want := importOne(t, c.a, "INTELLIGENCE", intel(urnOther, "1", "A", "P"))
+			if want.Field != "urn" || want.Reason != "a record with the same URN already exists" {
 				t.Fatalf("another operation's URN: %+v", want)
 			}
 			// Disagreeing with the stored grade (once "is 2 in Keyline"),
 			// and agreeing with it but for the handling code.
 			for _, row := range []map[string]any{intel(c.urn, "1", "A", "P"), intel(c.urn, c.src, c.asses, "P")} {
-				if got, _ := importOne(c.a, "INTELLIGENCE", row); got.Line != want.Line || str(got.Field) != "urn" || got.Reason != want.Reason || leaks(got) {
+				if got := importOne(t, c.a, "INTELLIGENCE", row); got.Line != want.Line || got.Field != "urn" || got.Reason != want.Reason || leaks(got) {
 					t.Errorf("row %v: %+v; want %+v", row, got, want)
 				}
 			}
 			if c.a == external {
 				// Agreeing in every way (once an update): refused for its
 				// own handling code before anything stored is consulted.
-				got, _ := importOne(c.a, "INTELLIGENCE", intel(c.urn, c.src, c.asses, "C"))
-				fresh, _ := importOne(c.a, "INTELLIGENCE", intel(urnNone, c.src, c.asses, "C"))
-				if str(got.Field) != "gradeHandling" || !strings.Contains(got.Reason, "handling code C") ||
-					str(got.Field) != str(fresh.Field) || got.Reason != fresh.Reason {
-					t.Errorf("an external system wrote a C-coded row: %s %+v (fresh URN: %s %+v)", str(got.Field), got, str(fresh.Field), fresh)
+				got := importOne(t, c.a, "INTELLIGENCE", intel(c.urn, c.src, c.asses, "C"))
+				fresh := importOne(t, c.a, "INTELLIGENCE", intel(urnNone, c.src, c.asses, "C"))
+				if got.Field != "gradeHandling" || !strings.Contains(got.Reason, "handling code C") ||
+					got.Field != fresh.Field || got.Reason != fresh.Reason {
+					t.Errorf("an external system wrote a C-coded row: %+v (fresh URN: %+v)", got, fresh)
 				}
 			}
 			if after := w.env.Do(w.sio, stateQ, map[string]any{"id": c.id}).NoErrors().String(); after != before {
@@ -116,9 +109,9 @@ func TestImportRecordsRevealsAndChangesNoHiddenItem(t *testing.T) {
 			vehicle := func(urn string) map[string]any {
 				return map[string]any{"vrm": "AB12CDE", "keeperRef": "N1", "sourceUrn": urn}
 			}
-			missing, _ := importOne(c.a, "VEHICLES", vehicle(urnNone))
-			got, _ := importOne(c.a, "VEHICLES", vehicle(c.urn))
-			if str(got.Field) != str(missing.Field) || got.Reason != strings.ReplaceAll(missing.Reason, urnNone, c.urn) || leaks(got) {
+			missing := importOne(t, c.a, "VEHICLES", vehicle(urnNone))
+			got := importOne(t, c.a, "VEHICLES", vehicle(c.urn))
+			if got.Field != missing.Field || got.Reason != strings.ReplaceAll(missing.Reason, urnNone, c.urn) || leaks(got) {
 				t.Errorf("hidden source: %+v; missing source: %+v", got, missing)
 			}
 		})
