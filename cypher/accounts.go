@@ -2,6 +2,7 @@ package cypher
 
 import (
 	"context"
+	"slices"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -33,13 +34,29 @@ func (s *Store) ServiceAccount(ctx context.Context, id string) (*ServiceAccountR
 	return rec, nil
 }
 
-// CreateServiceAccount records a service account (audited).
+// CreateServiceAccount records a service account and the officer record
+// it acts as (subject "svc:<id>"), a member of every operation of its
+// scope, in one audited transaction. An operation of the scope that does
+// not exist is refused: the account would silently reach less than asked.
 func (s *Store) CreateServiceAccount(ctx context.Context, a *keyline.Actor, rec ServiceAccountRecord) error {
 	return s.write(ctx, func(tx neo4j.ManagedTransaction) error {
 		props := map[string]any{"id": rec.ID, "name": rec.Name, "roles": rec.Roles, "operations": rec.Operations,
 			"clearance": rec.Clearance, "secretHash": rec.SecretHash, "revoked": false, "createdAt": now(), "createdBy": a.Subject}
-		if _, err := s.collect(ctx, tx, q("service_account_create"), map[string]any{"props": param(props)}); err != nil {
+		officer := withBookkeeping(map[string]any{
+			"collarNumber": "SVC-" + rec.ID[len(rec.ID)-8:], "name": rec.Name, "rank": "System",
+			"role": string(keyline.RoleExternalSystem), "skills": []string{}, "subject": "svc:" + rec.ID,
+		}, keyline.NewID(keyline.KindOfficer), now(), a)
+		officer["label"], officer["searchText"] = keyline.Describe(keyline.KindOfficer, officer)
+		rows, err := s.collect(ctx, tx, q("service_account_create"), map[string]any{
+			"props": param(props), "officer": param(officer), "operations": rec.Operations})
+		if err != nil {
 			return err
+		}
+		joined := asStrings(rows[0]["joined"])
+		for _, op := range rec.Operations {
+			if !slices.Contains(joined, op) {
+				return keyline.ErrNotFound(op)
+			}
 		}
 		return s.audit(ctx, tx, a, auditEntry{action: "CREATE", kind: "ServiceAccount", id: rec.ID,
 			after: map[string]any{"name": rec.Name, "roles": rec.Roles, "operations": rec.Operations, "clearance": rec.Clearance}})

@@ -723,6 +723,12 @@ func (p *importPlan) planNode(n ImportNode, line int) plannedNode {
 		}
 		set := map[string]any{}
 		for k, v := range n.Props {
+			if k == "sourceText" && !p.a.SeesSourceText() {
+				// Source-revealing text is set when an item is recorded;
+				// only those who may read it change it, so comparing a
+				// row with it cannot tell anyone else what it says.
+				continue
+			}
 			if !sameValue(e.props[k], v) {
 				set[k] = v
 			}

@@ -55,6 +55,18 @@ func (s *Store) CreateLink(ctx context.Context, a *keyline.Actor, typ, fromID, t
 			return err
 		}
 		if existing, _ := rows[0]["existing"].(string); existing != "" {
+			seen, err := s.collect(ctx, tx, q("link_by_id"), ScopeOf(a).params(map[string]any{"id": existing}))
+			if err != nil {
+				return err
+			}
+			if len(seen) == 0 {
+				// The existing link rests on material the caller may not
+				// see: its id, dates and sources stay hidden. That the pair
+				// is joined is the least a refusal can say without
+				// duplicating the link (docs/SECURITY.md).
+				return &keyline.Error{Code: keyline.CodeConflict, Field: "input.toId",
+					Message: fmt.Sprintf("%s and %s are already joined by a %s link that rests on material you may not see: ask the SIO to add your source to it", fromID, toID, typ)}
+			}
 			return &keyline.Error{Code: keyline.CodeConflict, Field: "input.toId",
 				Message: fmt.Sprintf("%s and %s are already joined by %s link %s: add the new source to it with updateLink", fromID, toID, typ, existing)}
 		}

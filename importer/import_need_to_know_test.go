@@ -211,3 +211,36 @@ func TestImportRefusesMarkingsTheImporterMayNotReceive(t *testing.T) {
 		t.Errorf("refused rows wrote something: %+v %v", st, err)
 	}
 }
+
+// Source-revealing text is read only by the SIO roles, so only they change
+// it by import: for anyone else a row's sourceText on an existing item is
+// neither compared (updated or unchanged would tell whether it matches)
+// nor written.
+func TestImportSourceTextOnlyChangedByThoseWhoReadIt(t *testing.T) {
+	s := neo4jtest.Store(t)
+	ctx := context.Background()
+	owner := newOperation(t, s)
+	op := opOf(owner)
+	urn := "INT/SRC/" + op
+	row := intelRow(urn, "OFFICIAL", "2", "B", "P", "Reporting Osprey")
+	row["sourceText"] = "CHIS 7 met the subject"
+	if sum, err := ImportRows(ctx, s, owner, op, "intelligence", []map[string]any{row}); err != nil || sum.Created != 1 {
+		t.Fatalf("%+v %v", sum, err)
+	}
+	analyst := &keyline.Actor{Subject: "import-analyst", Roles: []keyline.Role{keyline.RoleAnalyst}, Clearance: keyline.TopSecret, Operations: []string{op}}
+	for _, guess := range []string{"CHIS 7 met the subject", "CHIS 9 met the subject"} {
+		row["sourceText"] = guess
+		sum, err := ImportRows(ctx, s, analyst, op, "intelligence", []map[string]any{row})
+		if err != nil || sum.Unchanged != 1 || sum.Updated != 0 {
+			t.Errorf("an analyst's guess %q was compared with the source text: %+v %v", guess, sum.Stats, err)
+		}
+	}
+	if got := itemByURN(t, s, owner, urn)["sourceText"]; got != "CHIS 7 met the subject" {
+		t.Errorf("an analyst's import changed the source text to %v", got)
+	}
+	sio := &keyline.Actor{Subject: "import-sio", Roles: []keyline.Role{keyline.RoleSIO}, Clearance: keyline.TopSecret, Operations: []string{op}}
+	row["sourceText"] = "CHIS 7 met the subject twice"
+	if sum, err := ImportRows(ctx, s, sio, op, "intelligence", []map[string]any{row}); err != nil || sum.Updated != 1 {
+		t.Errorf("the SIO's correction: %+v %v", sum.Stats, err)
+	}
+}

@@ -94,12 +94,8 @@ func TestServerEndToEnd(t *testing.T) {
 		Roles: []string{"EXTERNAL_SYSTEM"}, Operations: []string{op}, Clearance: "OFFICIAL_SENSITIVE", SecretHash: hash}); err != nil {
 		t.Fatal(err)
 	}
-	// Need to know comes from the graph for a key too: its officer record
-	// must be a member (the scope only narrows that membership).
-	feedOfficer := env.Do(sio, `mutation($in: CreateOfficerInput!) { createOfficer(input: $in) { id } }`, map[string]any{"in": map[string]any{
-		"collarNumber": "SVC" + feed[len(feed)-6:], "name": "Intel feed", "rank": "System", "role": "EXTERNAL_SYSTEM", "subject": "svc:" + feed}}).NoErrors().Str("createOfficer", "id")
-	env.Do(sio, `mutation($op: ID!, $off: ID!) { addOperationMember(operationId: $op, officerId: $off) { id } }`,
-		map[string]any{"op": op, "off": feedOfficer}).NoErrors()
+	// Need to know comes from the graph for a key too: creating the
+	// account enrolled its officer record in the operation of its scope.
 	create := `{"query":"mutation($in: CreateIntelligenceItemInput!) { createIntelligenceItem(input: $in) { id updatedBy } }","variables":{"in":{"operationId":"` + op +
 		`","sourceType":"PARTNER_AGENCY","sanitisedText":"Feed report","grading":{"source":"2","assessment":"B","handling":"P"}}}}`
 	if code, body := call("POST", "/graphql", "ApiKey "+key, create); code != 200 || !strings.Contains(body, `"updatedBy":"svc:`+feed+`"`) {
