@@ -6264,6 +6264,14 @@ enum MembershipRole {
 A link between two entities. Every link carries its provenance: the
 intelligence items or exhibits that assert it, when it was first and last
 seen, and a confidence.
+
+Need to know: a link is visible only to a caller who may see at least one
+of its sources (their operation, classification and handling code); a link
+resting only on material the caller may not see is absent from every
+answer (lists, paths, networks, common links, co-location, timelines, key
+players, packages, charts and documents), as if it did not exist. Its
+` + "`" + `sources` + "`" + ` lists only those the caller may see; its dates, confidence and
+count are the link's own, taken over all its sources (docs/SECURITY.md).
 """
 type Link implements Node & Record {
   "Stable external id (` + "`" + `lnk_` + "`" + `)."
@@ -6637,7 +6645,7 @@ type TargetReview {
   reviewedAt: DateTime!
   "Identity subject of the reviewer."
   reviewedBy: String!
-  "The package as reviewed (content and score), as JSON; immutable. Null when it holds material above your clearance."
+  "The package as reviewed (content and score), as JSON; immutable. Null when it holds anything you may not see (an item above your clearance or of a handling code you may not receive, or a link resting on such material): a part would mislead, as its counts, gaps, risks and score were worked out from the whole. Sensitivity reasons are removed unless you may read the MG6D. Every snapshot returned is recorded in the audit trail as a read."
   snapshot: String
 }
 
@@ -8073,7 +8081,16 @@ type Me {
 # Mutations
 # ---------------------------------------------------------------------------
 
-"Change the investigation graph. Every change is recorded in the audit trail with its actor and time."
+"""
+Change the investigation graph. Every change is recorded in the audit trail
+with its actor and time. Need to know holds on writes as on reads: a
+mutation naming a record you may not see (another operation, above your
+clearance, or a handling code you may not receive) answers NOT_FOUND exactly
+as for a record that does not exist and changes nothing; what a mutation
+returns passes the same rule as a read; and nobody records anything above
+their own clearance or with a handling code they may not receive
+(FORBIDDEN).
+"""
 type Mutation {
   "Open an operation. The caller becomes a member; the SIO, if given, too."
   createOperation(input: CreateOperationInput!): Operation!
@@ -8676,7 +8693,7 @@ input LinkInput {
   lastSeen: DateTime
   "Confidence 0..1."
   confidence: Float! = 0.5
-  "Intelligence item and exhibit ids that assert the link; at least one."
+  "Intelligence item and exhibit ids that assert the link; at least one, each one you may see (one you may not see answers NOT_FOUND, as for one that does not exist)."
   sourceIds: [ID!]!
 }
 
@@ -8694,7 +8711,7 @@ input UpdateLinkInput {
   lastSeen: DateTime
   "Confidence."
   confidence: Float
-  "Sources (replaces the list)."
+  "Sources: replaces those you may see; sources you may not see stay. Citing an item you may not see answers NOT_FOUND, as for one that does not exist."
   sourceIds: [ID!]
 }
 `, BuiltIn: false},

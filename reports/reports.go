@@ -29,6 +29,18 @@ var templates embed.FS
 
 var pages = template.Must(template.ParseFS(templates, "templates/*.html"))
 
+// Routes lists the documents Handler serves; the need-to-know matrix test
+// runs each one for every kind of caller, so a document added here without
+// a probe fails it.
+var Routes = []string{routePackage, routeExport, routeSaved, routeSchedule}
+
+const (
+	routePackage  = "GET /reports/targets/{doc}"
+	routeExport   = "POST /export/{doc}"
+	routeSaved    = "GET /export/saved/{doc}"
+	routeSchedule = "GET /reports/operations/{id}/{doc}"
+)
+
 // Handler serves the documents:
 //
 //	GET  /reports/operations/{id}/{mg6c|mg6d}.{csv|html}  CPIA schedules
@@ -44,8 +56,8 @@ func Handler(store *cypher.Store) http.Handler {
 		"paths": model.SavedSearchKindPaths, "network": model.SavedSearchKindNetwork,
 		"common-links": model.SavedSearchKindCommonLinks, "key-players": model.SavedSearchKindKeyPlayers,
 	}
-	mux.HandleFunc("GET /reports/targets/{doc}", packageReport(store))
-	mux.HandleFunc("POST /export/{doc}", func(w http.ResponseWriter, r *http.Request) {
+	mux.HandleFunc(routePackage, packageReport(store))
+	mux.HandleFunc(routeExport, func(w http.ResponseWriter, r *http.Request) {
 		name, format, ok := strings.Cut(r.PathValue("doc"), ".")
 		kind := exportKinds[name]
 		if !ok || kind == "" || export.FileExtension(format) == "" {
@@ -59,7 +71,7 @@ func Handler(store *cypher.Store) http.Handler {
 		}
 		writeChart(w, r, charts, kind, params, name, format)
 	})
-	mux.HandleFunc("GET /export/saved/{doc}", func(w http.ResponseWriter, r *http.Request) {
+	mux.HandleFunc(routeSaved, func(w http.ResponseWriter, r *http.Request) {
 		id, format, ok := strings.Cut(r.PathValue("doc"), ".")
 		if !ok || export.FileExtension(format) == "" {
 			http.NotFound(w, r)
@@ -76,7 +88,7 @@ func Handler(store *cypher.Store) http.Handler {
 		params, _ := rec.Props["parameters"].(string)
 		writeChart(w, r, charts, model.SavedSearchKind(kind), []byte(params), id, format)
 	})
-	mux.HandleFunc("GET /reports/operations/{id}/{doc}", func(w http.ResponseWriter, r *http.Request) {
+	mux.HandleFunc(routeSchedule, func(w http.ResponseWriter, r *http.Request) {
 		a := keyline.ActorFrom(r.Context())
 		if a == nil {
 			http.Error(w, "authentication required", http.StatusUnauthorized)

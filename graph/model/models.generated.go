@@ -859,7 +859,7 @@ type LinkInput struct {
 	LastSeen *time.Time `json:"lastSeen,omitempty"`
 	// Confidence 0..1.
 	Confidence float64 `json:"confidence"`
-	// Intelligence item and exhibit ids that assert the link; at least one.
+	// Intelligence item and exhibit ids that assert the link; at least one, each one you may see (one you may not see answers NOT_FOUND, as for one that does not exist).
 	SourceIds []string `json:"sourceIds"`
 }
 
@@ -921,7 +921,14 @@ type MentionInput struct {
 	Role string `json:"role"`
 }
 
-// Change the investigation graph. Every change is recorded in the audit trail with its actor and time.
+// Change the investigation graph. Every change is recorded in the audit trail
+// with its actor and time. Need to know holds on writes as on reads: a
+// mutation naming a record you may not see (another operation, above your
+// clearance, or a handling code you may not receive) answers NOT_FOUND exactly
+// as for a record that does not exist and changes nothing; what a mutation
+// returns passes the same rule as a read; and nobody records anything above
+// their own clearance or with a handling code they may not receive
+// (FORBIDDEN).
 type Mutation struct {
 }
 
@@ -1443,7 +1450,7 @@ type TargetReview struct {
 	ReviewedAt time.Time `json:"reviewedAt"`
 	// Identity subject of the reviewer.
 	ReviewedBy string `json:"reviewedBy"`
-	// The package as reviewed (content and score), as JSON; immutable. Null when it holds material above your clearance.
+	// The package as reviewed (content and score), as JSON; immutable. Null when it holds anything you may not see (an item above your clearance or of a handling code you may not receive, or a link resting on such material): a part would mislead, as its counts, gaps, risks and score were worked out from the whole. Sensitivity reasons are removed unless you may read the MG6D. Every snapshot returned is recorded in the audit trail as a read.
 	Snapshot *string `json:"snapshot,omitempty"`
 }
 
@@ -1622,7 +1629,7 @@ type UpdateLinkInput struct {
 	LastSeen *time.Time `json:"lastSeen,omitempty"`
 	// Confidence.
 	Confidence *float64 `json:"confidence,omitempty"`
-	// Sources (replaces the list).
+	// Sources: replaces those you may see; sources you may not see stay. Citing an item you may not see answers NOT_FOUND, as for one that does not exist.
 	SourceIds []string `json:"sourceIds,omitempty"`
 }
 
