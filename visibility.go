@@ -118,20 +118,6 @@ func (a *Actor) SeesLink(marks []string) bool {
 	return false
 }
 
-// VisibleSourceMarks lists every mark the actor may see: the $marks
-// parameter of the Cypher rule for links.
-func (a *Actor) VisibleSourceMarks() []string {
-	out := []string{}
-	for _, c := range Classifications {
-		for _, h := range []string{HandlingP, HandlingC} {
-			if a.SeesMarking(c, h) {
-				out = append(out, SourceMark(c, h))
-			}
-		}
-	}
-	return out
-}
-
 // AuthoriseMarking refuses a write that would mark a record above the
 // actor's own clearance or with a handling code they may not receive:
 // nobody may create what they could not then read.
@@ -146,4 +132,51 @@ func (a *Actor) AuthoriseMarking(c Classification, handling string) error {
 		return Errorf(CodeForbidden, "you may not record material with handling code %s", handling)
 	}
 	return nil
+}
+
+// LinkLevels encodes a link's source marks for Cypher as two numbers a
+// path search compares at no cost: level, the lowest classification rank
+// among all its sources, and levelP, the lowest among its P-coded
+// sources (NoLevel when there is none). An actor sees the link when the
+// level it may use is at most its clearance rank: level if it receives C,
+// levelP if it receives P only (keyline.Actor.LinkLevelKey). This is
+// SeesLink, computed ahead: the store's twin test checks they agree.
+func LinkLevels(marks []string) (level, levelP int) {
+	level, levelP = NoLevel, NoLevel
+	for _, m := range marks {
+		c, h, ok := strings.Cut(m, "/")
+		r := Classification(c).Rank()
+		if !ok || !Classification(c).Valid() {
+			continue
+		}
+		if h == HandlingP || h == HandlingC {
+			level = min(level, r)
+		}
+		if h == HandlingP {
+			levelP = min(levelP, r)
+		}
+	}
+	return level, levelP
+}
+
+// NoLevel is the level of a link with no source of that kind: above every
+// clearance.
+const NoLevel = 99
+
+// LinkLevelKey names the link property (LinkLevels) the actor's view of
+// links compares with its clearance rank.
+func (a *Actor) LinkLevelKey() string {
+	if a.ReceivesHandling(HandlingC) {
+		return "sourceLevel"
+	}
+	return "sourceLevelP"
+}
+
+// ClearanceRank is the rank of the actor's clearance, or -1 (below every
+// marking) for no actor or an unknown clearance.
+func (a *Actor) ClearanceRank() int {
+	if a == nil || !a.Clearance.Valid() {
+		return -1
+	}
+	return a.Clearance.Rank()
 }

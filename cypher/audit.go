@@ -357,12 +357,25 @@ func (s *Store) RecordQuery(ctx context.Context, a *keyline.Actor, qn Question) 
 	// The operation is the About record's, read where the event is written.
 	delete(props, "operationId")
 	props["question"], props["parameters"], props["resultSize"] = qn.Name, string(params), qn.ResultSize
-	if err := s.write(ctx, func(tx neo4j.ManagedTransaction) error {
-		return s.recordEvents(ctx, tx, []any{ev})
-	}); err != nil {
+	if err := s.questions.record(ctx, ev); err != nil {
+		s.log.Warn().Err(err).Str("question", qn.Name).Msg("could not record a question in the audit trail")
 		return keyline.Errorf(keyline.CodeUnavailable, "the question could not be recorded in the audit trail, so it is not answered; retry shortly")
 	}
 	return nil
+}
+
+// writeAuditEvents appends events in one auto-commit statement (one round
+// trip), retried on transient failures with the same event ids: if a
+// failed attempt had in fact committed, an event is recorded twice, never
+// not at all.
+func (s *Store) writeAuditEvents(ctx context.Context, events []any) error {
+	p := markRanks()
+	p["events"] = events
+	qy := q("audit_record")
+	return retryTransient(ctx, func() error {
+		_, err := s.runAutoCommit(ctx, neo4j.AccessModeWrite, s.txTimeout, qy, p)
+		return err
+	})
 }
 
 // AuditFilter narrows the audit trail; empty fields do not filter.

@@ -64,7 +64,8 @@ func (s *Store) BulkLinks(ctx context.Context, typ string, rows []map[string]any
 		if !slices.Contains(ends.From, string(fk)) || !slices.Contains(ends.To, string(tk)) {
 			return fmt.Errorf("bulk links: row %d: a %s link cannot join %q to %q", i, typ, from, to)
 		}
-		if marks, _ := r["sourceMarks"].([]string); len(marks) == 0 {
+		marks, _ := r["sourceMarks"].([]string)
+		if len(marks) == 0 {
 			return fmt.Errorf("bulk links: row %d: no sourceMarks (the marks of its sources, which need to know reads)", i)
 		}
 		props := make(map[string]any, len(r))
@@ -73,6 +74,7 @@ func (s *Store) BulkLinks(ctx context.Context, typ string, rows []map[string]any
 				props[key] = param(v)
 			}
 		}
+		props["sourceLevel"], props["sourceLevelP"] = keyline.LinkLevels(marks)
 		params[i] = map[string]any{"fromId": from, "toId": to, "props": props}
 	}
 	return s.bulkRun(ctx, qRel("bulk_links", typ), params)

@@ -59,6 +59,31 @@ func migrations() []migration {
 // statements and before it is recorded; each must be idempotent.
 var dataSteps = map[string]func(*Store, context.Context) error{
 	"0006": (*Store).scrubStoredSourceText,
+	"0007": (*Store).backfillLinkLevels,
+}
+
+// backfillLinkLevels is migration 0007's Go step: every link without
+// levels gets its sources' marks and levels, a page of records at a time.
+// Idempotent: links with levels are left as they are.
+func (s *Store) backfillLinkLevels(ctx context.Context) error {
+	after := ""
+	for {
+		var last string
+		if err := s.write(ctx, func(tx neo4j.ManagedTransaction) error {
+			rows, err := s.collect(ctx, tx, q("link_levels_backfill"), map[string]any{"after": after, "limit": 1000})
+			if err != nil || len(rows) == 0 {
+				return err
+			}
+			last, _ = rows[0]["last"].(string)
+			return nil
+		}); err != nil {
+			return err
+		}
+		if last == "" {
+			return nil
+		}
+		after = last
+	}
 }
 
 func (s *Store) appliedMigrations(ctx context.Context) (map[string]string, error) {

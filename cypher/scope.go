@@ -20,19 +20,24 @@ type Scope struct {
 	// only subject to its conditions, which a machine outside the unit
 	// cannot be trusted to honour.
 	Handling []string
-	// Marks lists the source marks (keyline.SourceMark) the caller sees:
-	// a link is visible when one of its sources' marks is among them.
-	Marks []string
+	// LinkLevelKey and LinkLevel are the same rule for links as two
+	// numbers (keyline.LinkLevels): a link is visible when its property
+	// LinkLevelKey is at most LinkLevel, the caller's clearance rank.
+	LinkLevelKey string
+	LinkLevel    int
 }
 
 // ScopeOf derives the read scope of an actor from the one need-to-know
 // rule (keyline.Actor.Sees): the Cypher fragments below apply the same
-// rule to these lists. A nil actor sees nothing.
+// rule to these lists. A nil actor, or one with an unknown clearance,
+// sees nothing.
 func ScopeOf(a *keyline.Actor) Scope {
-	sc := Scope{Operations: []string{}, Cleared: []string{}, Handling: []string{}, Marks: []string{}}
-	if a == nil {
+	sc := Scope{Operations: []string{}, Cleared: []string{}, Handling: []string{}, LinkLevelKey: "sourceLevelP", LinkLevel: -1}
+	if a == nil || !a.Clearance.Valid() {
+		// No actor, or a clearance nobody issued: nothing at all.
 		return sc
 	}
+	sc.LinkLevelKey, sc.LinkLevel = a.LinkLevelKey(), a.ClearanceRank()
 	sc.AllOperations = a.ReadsAcrossOperations()
 	sc.Operations = slices.Clone(a.Operations)
 	if sc.Operations == nil {
@@ -48,17 +53,17 @@ func ScopeOf(a *keyline.Actor) Scope {
 			sc.Handling = append(sc.Handling, h)
 		}
 	}
-	sc.Marks = a.VisibleSourceMarks()
 	return sc
 }
 
 func (sc Scope) params(extra map[string]any) map[string]any {
-	p := make(map[string]any, len(extra)+5)
+	p := make(map[string]any, len(extra)+7)
 	for k, v := range extra {
 		p[k] = param(v)
 	}
 	// The scope is set last, so no caller-supplied parameter can widen it.
-	p["allOps"], p["ops"], p["cleared"], p["handling"], p["marks"] = sc.AllOperations, sc.Operations, sc.Cleared, sc.Handling, sc.Marks
+	p["allOps"], p["ops"], p["cleared"], p["handling"] = sc.AllOperations, sc.Operations, sc.Cleared, sc.Handling
+	p["linkLevelKey"], p["linkLevel"] = sc.LinkLevelKey, sc.LinkLevel
 	return p
 }
 
@@ -74,27 +79,43 @@ func (sc Scope) params(extra map[string]any) map[string]any {
 //	__OPERATION_VISIBLE(expr)__  the operation with that id is visible
 //	                     (membership and its own classification), for
 //	                     operation-level answers such as a schedule
+//	__ENTITY_VISIBLE(n)__  __VISIBLE__ for an entity, which carries no
+//	                     marking of its own: its operation
 //	__LINK_VISIBLE(r)__  keyline.Actor.SeesLink: a link is visible only
 //	                     when one of its sources is (its ends' operation
-//	                     is checked with __VISIBLE__)
+//	                     is checked with __VISIBLE__), by its levels
 //	__SOURCE_MARK(s)__   keyline.SourceMark of a source, which the writes
 //	                     that set a link's sources keep in r.sourceMarks
+//	__LEVEL(marks)__, __LEVEL_P(marks)__  keyline.LinkLevels of marks,
+//	                     kept beside them in r.sourceLevel, r.sourceLevelP
 //
 // Each reads the scope parameters that Scope.params sets last ($allOps,
-// $ops, $cleared, $handling, $marks), so no caller parameter can widen
-// them. TestScopeFragmentsMatchGo checks the Cypher and Go rules agree.
+// $ops, $cleared, $handling, $linkLevelKey, $linkLevel), so no
+// caller parameter can widen them. TestScopeFragmentsMatchGo checks the Cypher and Go rules agree.
 var scopeFragments = map[string]string{
 	"VISIBLE": "((%[1]s:Officer OR (%[1]s.operationId IS NOT NULL AND ($allOps OR %[1]s.operationId IN $ops))) AND coalesce(%[1]s.classification, 'OFFICIAL') IN $cleared AND coalesce(%[1]s.gradeHandling, 'P') IN $handling)",
-	"MARKED":  "(coalesce(%[1]s.classification, 'OFFICIAL') IN $cleared AND coalesce(%[1]s.gradeHandling, 'P') IN $handling)",
-	"MEMBER":  "(%[1]s IS NOT NULL AND ($allOps OR %[1]s IN $ops))",
+	// Entities (persons, organisations, locations, vehicles, comms
+	// devices, events) carry no classification or handling code of their
+	// own (docs/MODEL.md), so for them __VISIBLE__ is their operation
+	// alone: the form the traversals use on every hop.
+	"ENTITY_VISIBLE": "($allOps OR %[1]s.operationId IN $ops)",
+	"MARKED":         "(coalesce(%[1]s.classification, 'OFFICIAL') IN $cleared AND coalesce(%[1]s.gradeHandling, 'P') IN $handling)",
+	"MEMBER":         "(%[1]s IS NOT NULL AND ($allOps OR %[1]s IN $ops))",
 	// An operation-level answer (a schedule, a dashboard, a chart of the
 	// whole operation) needs the operation itself to be visible: its
 	// membership and its own classification.
 	"OPERATION_VISIBLE": "EXISTS { MATCH (scopeOp:Operation {id: %[1]s}) WHERE __VISIBLE(scopeOp)__ }",
-	"LINK_VISIBLE":      "any(mark IN coalesce(%[1]s.sourceMarks, []) WHERE mark IN $marks)",
+	// keyline.Actor.SeesLink, by the link's levels (keyline.LinkLevels):
+	// one property read and one comparison per relationship.
+	"LINK_VISIBLE": "(%[1]s[$linkLevelKey] <= $linkLevel)",
 	// keyline.SourceMark of a source record s, for the writes that keep a
 	// link's sourceMarks.
 	"SOURCE_MARK": "(coalesce(%[1]s.classification, 'OFFICIAL') + '/' + coalesce(%[1]s.gradeHandling, 'P'))",
+	// The classification rank of a source record s (99 if unknown).
+	"SOURCE_RANK": "coalesce({OFFICIAL: 0, OFFICIAL_SENSITIVE: 1, SECRET: 2, TOP_SECRET: 3}[coalesce(%[1]s.classification, 'OFFICIAL')], 99)",
+	// keyline.LinkLevels of a list of marks, for the same writes.
+	"LEVEL":   "reduce(lv = 99, m IN coalesce(%[1]s, []) | CASE WHEN coalesce({OFFICIAL: 0, OFFICIAL_SENSITIVE: 1, SECRET: 2, TOP_SECRET: 3}[split(m, '/')[0]], 99) < lv AND split(m, '/')[1] IN ['P', 'C'] THEN {OFFICIAL: 0, OFFICIAL_SENSITIVE: 1, SECRET: 2, TOP_SECRET: 3}[split(m, '/')[0]] ELSE lv END)",
+	"LEVEL_P": "reduce(lv = 99, m IN coalesce(%[1]s, []) | CASE WHEN coalesce({OFFICIAL: 0, OFFICIAL_SENSITIVE: 1, SECRET: 2, TOP_SECRET: 3}[split(m, '/')[0]], 99) < lv AND split(m, '/')[1] = 'P' THEN {OFFICIAL: 0, OFFICIAL_SENSITIVE: 1, SECRET: 2, TOP_SECRET: 3}[split(m, '/')[0]] ELSE lv END)",
 }
 
 var scopeFragment = regexp.MustCompile(`__([A-Z_]+)\(([\w.$]+)\)__`)

@@ -19,7 +19,7 @@ func asList(v any) []any { l, _ := v.([]any); return l }
 // The scope parameters appear only inside the fragments of scope.go: a
 // query file that spells one out has copied the rule instead of naming it.
 func TestNoQueryCopiesTheScopeRule(t *testing.T) {
-	copied := regexp.MustCompile(`\$(allOps|ops|cleared|handling|marks)\b`)
+	copied := regexp.MustCompile(`\$(allOps|ops|cleared|handling|linkLevelKey|linkLevel)\b`)
 	for _, dir := range []string{"queries", "migrations"} {
 		names, _ := fs.Glob(cypher.QueryFiles, dir+"/*.cypher")
 		for _, n := range names {
@@ -42,7 +42,7 @@ func TestNoQueryCopiesTheScopeRule(t *testing.T) {
 // in every answer.
 var linkWrites = map[string]bool{
 	"link_marks_refresh": true, "link_guard": true, "link_pair_lock": true, "link_delete": true,
-	"link_create": true, "link_update": true, "import_links": true, "bulk_links": true,
+	"link_create": true, "link_update": true, "import_links": true, "bulk_links": true, "link_levels_backfill": true,
 }
 
 func TestEveryLinkReadAppliesTheLinkRule(t *testing.T) {
@@ -109,6 +109,11 @@ func TestScopeFragmentsMatchGo(t *testing.T) {
 	}
 	officer := rec{"off_twin" + tag, keyline.KindOfficer, map[string]any{"id": "off_twin" + tag}}
 	recs = append(recs, officer)
+	// Entities carry no marking: __ENTITY_VISIBLE__ is their rule.
+	for j, op := range []string{opA, opB} {
+		id := fmt.Sprintf("per_twin%s_%d", tag, j)
+		recs = append(recs, rec{id, keyline.KindPerson, map[string]any{"id": id, "operationId": op}})
+	}
 
 	markSets := [][]string{nil, {}, {"CORRUPT"}}
 	for _, c := range keyline.Classifications {
@@ -120,10 +125,7 @@ func TestScopeFragmentsMatchGo(t *testing.T) {
 
 	err := s.WriteForTest(ctx, func(run func(string, map[string]any) error) error {
 		for _, r := range recs {
-			label := "IntelligenceItem"
-			if r.kind == keyline.KindOfficer {
-				label = "Officer"
-			}
+			label := string(r.kind)
 			if err := run("CREATE (n:Keyed:"+label+") SET n = $props", map[string]any{"props": r.props}); err != nil {
 				return err
 			}
@@ -133,8 +135,9 @@ func TestScopeFragmentsMatchGo(t *testing.T) {
 			if m != nil {
 				props["sourceMarks"] = m
 			}
-			if err := run("MATCH (o:Officer {id: $o}) CREATE (o)-[r:TWIN_TEST]->(o) SET r = $props",
-				map[string]any{"o": officer.id, "props": props}); err != nil {
+			// Levels as the writers keep them (__LEVEL__), from the marks.
+			if err := run(cypher.ExpandScope("MATCH (o:Officer {id: $o}) CREATE (o)-[r:TWIN_TEST]->(o) SET r = $props, r.sourceLevel = __LEVEL($m)__, r.sourceLevelP = __LEVEL_P($m)__"),
+				map[string]any{"o": officer.id, "props": props, "m": m}); err != nil {
 				return err
 			}
 		}
@@ -150,9 +153,9 @@ func TestScopeFragmentsMatchGo(t *testing.T) {
 	})
 
 	nodeRule := `UNWIND $ids AS id MATCH (n:Keyed {id: id})
-		RETURN n.id AS id, coalesce(__VISIBLE(n)__, false) AS visible, coalesce(__MARKED(n)__, false) AS marked, coalesce(__MEMBER(n.operationId)__, false) AS member`
+		RETURN n.id AS id, n:Person AS entity, coalesce(__ENTITY_VISIBLE(n)__, false) AS entityVisible, coalesce(__VISIBLE(n)__, false) AS visible, coalesce(__MARKED(n)__, false) AS marked, coalesce(__MEMBER(n.operationId)__, false) AS member`
 	linkRule := `MATCH (:Officer {id: $o})-[r:TWIN_TEST]->()
-		RETURN r.id AS id, r.sourceMarks AS marks, coalesce(__LINK_VISIBLE(r)__, false) AS visible`
+		RETURN r.id AS id, r.sourceMarks AS marks, coalesce(__LINK_VISIBLE(r)__, false) AS visible, r.sourceLevel AS level, r.sourceLevelP AS levelP`
 	ids := make([]string, len(recs))
 	byID := map[string]rec{}
 	for j, r := range recs {
@@ -189,11 +192,14 @@ func TestScopeFragmentsMatchGo(t *testing.T) {
 			if got, want := row["visible"].(bool), a.Sees(m); got != want {
 				t.Errorf("%s: __VISIBLE__ of %v = %v, Sees = %v", name, r.props, got, want)
 			}
+			if got, want := row["entityVisible"].(bool), a.Sees(m); row["entity"].(bool) && got != want {
+				t.Errorf("%s: __ENTITY_VISIBLE__ of %v = %v, Sees = %v", name, r.props, got, want)
+			}
 			if got, want := row["marked"].(bool), a.SeesMarking(m.Classification, m.Handling); got != want {
 				t.Errorf("%s: __MARKED__ of %v = %v, SeesMarking = %v", name, r.props, got, want)
 			}
-			if got, want := row["member"].(bool), m.OperationID != "" && a.CanRead(m.OperationID); got != want {
-				t.Errorf("%s: __MEMBER__ of %v = %v, CanRead = %v", name, r.props, got, want)
+			if got, want := row["member"].(bool), a.Sees(keyline.Marking{OperationID: m.OperationID}); got != want {
+				t.Errorf("%s: __MEMBER__ of %v = %v, Sees(its operation) = %v", name, r.props, got, want)
 			}
 		}
 		rows, err = s.ReadForTest(ctx, linkRule, sc, map[string]any{"o": officer.id})
@@ -210,6 +216,9 @@ func TestScopeFragmentsMatchGo(t *testing.T) {
 			}
 			if got, want := row["visible"].(bool), a.SeesLink(marks); got != want {
 				t.Errorf("%s: __LINK_VISIBLE__ of %v = %v, SeesLink = %v", name, marks, got, want)
+			}
+			if l, lp := keyline.LinkLevels(marks); row["level"] != int64(l) || row["levelP"] != int64(lp) {
+				t.Errorf("levels of %v: Cypher %v/%v, Go %d/%d", marks, row["level"], row["levelP"], l, lp)
 			}
 		}
 	}

@@ -56,6 +56,9 @@ type Store struct {
 	analysisTimeout time.Duration
 	log             zerolog.Logger
 	duration        *prometheus.HistogramVec
+	// questions records the audit events of questions (RecordQuery) by
+	// group commit.
+	questions *groupCommit
 }
 
 // Open connects to Neo4j and verifies connectivity.
@@ -92,14 +95,16 @@ func Open(ctx context.Context, cfg Config, log zerolog.Logger) (*Store, error) {
 		_ = driver.Close(ctx)
 		return nil, fmt.Errorf("neo4j at %s is not reachable: %w", cfg.URI, err)
 	}
-	return &Store{
+	s := &Store{
 		driver: driver, db: cfg.Database, txTimeout: cfg.TxTimeout, analysisTimeout: cfg.AnalysisTimeout, log: log,
 		duration: prometheus.NewHistogramVec(prometheus.HistogramOpts{
 			Name:    "keyline_cypher_query_duration_seconds",
 			Help:    "Time to run a named Cypher query and read its records.",
 			Buckets: prometheus.ExponentialBuckets(0.0005, 2, 16),
 		}, []string{"query"}),
-	}, nil
+	}
+	s.questions = &groupCommit{flush: s.writeAuditEvents}
+	return s, nil
 }
 
 // Collector exposes the store's metrics for registration.

@@ -7,7 +7,7 @@ WHERE __VISIBLE(s)__
   AND NOT m.id IN $ids
   AND type(r) IN $types
   AND r.confidence >= $minConfidence
-  AND __VISIBLE(m)__ AND __LINK_VISIBLE(r)__
+  AND __ENTITY_VISIBLE(m)__ AND __LINK_VISIBLE(r)__
 WITH m, collect(DISTINCT sid) AS linked,
      collect({type: type(r), props: properties(r), from: startNode(r).id, to: endNode(r).id}) AS links
 WHERE size(linked) >= $minShared

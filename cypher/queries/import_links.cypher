@@ -1,7 +1,7 @@
 // Merge __REL__ links between resolved ends, keyed by the pair (one link
 // per pair and type). A new link gets its id and provenance (the source
-// and its mark, keyline.SourceMark, read off the source item, which need
-// to know reads); an existing one (imported or created through the API)
+// and its mark, keyline.SourceMark, read off the source item, with the
+// link's levels, keyline.LinkLevels, which need to know reads); an existing one (imported or created through the API)
 // gains the row's source and its mark,
 // widens firstSeen/lastSeen, takes the row's count, and advances its
 // version only when one of those changed, so a re-run changes nothing.
@@ -24,7 +24,9 @@ USING INDEX b:Keyed(id)
 MATCH (src:Keyed {id: row.source})
 USING INDEX src:Keyed(id)
 MERGE (a)-[r:__REL__]->(b)
-ON CREATE SET r = row.create, r.sources = [row.source], r.sourceMarks = [__SOURCE_MARK(src)__], r.count = row.count,
+ON CREATE SET r = row.create, r.sources = [row.source], r.sourceMarks = [__SOURCE_MARK(src)__],
+  r.sourceLevel = __SOURCE_RANK(src)__,
+  r.sourceLevelP = CASE WHEN coalesce(src.gradeHandling, 'P') = 'P' THEN __SOURCE_RANK(src)__ ELSE 99 END, r.count = row.count,
   r.firstSeen = row.firstSeen, r.lastSeen = row.lastSeen, r.operationId = $operationId,
   r.createdAt = $now, r.updatedAt = $now, r.updatedBy = $actor, r.version = 1
 ON MATCH SET r += CASE
@@ -36,6 +38,9 @@ ON MATCH SET r += CASE
   THEN {
     sources: CASE WHEN row.source IN coalesce(r.sources, []) THEN r.sources ELSE coalesce(r.sources, []) + row.source END,
     sourceMarks: CASE WHEN __SOURCE_MARK(src)__ IN coalesce(r.sourceMarks, []) THEN r.sourceMarks ELSE coalesce(r.sourceMarks, []) + __SOURCE_MARK(src)__ END,
+    sourceLevel: CASE WHEN __SOURCE_RANK(src)__ < coalesce(r.sourceLevel, 99) THEN __SOURCE_RANK(src)__ ELSE coalesce(r.sourceLevel, 99) END,
+    sourceLevelP: CASE WHEN coalesce(src.gradeHandling, 'P') = 'P' AND __SOURCE_RANK(src)__ < coalesce(r.sourceLevelP, 99)
+      THEN __SOURCE_RANK(src)__ ELSE coalesce(r.sourceLevelP, 99) END,
     firstSeen: CASE WHEN row.firstSeen IS NULL OR r.firstSeen <= row.firstSeen THEN r.firstSeen ELSE row.firstSeen END,
     lastSeen: CASE WHEN row.lastSeen IS NULL OR r.lastSeen >= row.lastSeen THEN r.lastSeen ELSE row.lastSeen END,
     count: coalesce(row.count, r.count),

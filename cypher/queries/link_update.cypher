@@ -9,5 +9,5 @@ CALL {
   MATCH (s:Keyed {id: sid})
   RETURN collect(DISTINCT __SOURCE_MARK(s)__) AS marks
 }
-SET r.sourceMarks = marks
+SET r.sourceMarks = marks, r.sourceLevel = __LEVEL(marks)__, r.sourceLevelP = __LEVEL_P(marks)__
 RETURN properties(r) AS link

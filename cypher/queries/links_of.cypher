@@ -11,7 +11,7 @@ CALL {
     AND r.confidence >= $minConfidence
     AND ($seenAfter IS NULL OR coalesce(r.lastSeen, r.firstSeen) >= $seenAfter)
     AND ($seenBefore IS NULL OR coalesce(r.firstSeen, r.lastSeen) <= $seenBefore)
-    AND __VISIBLE(m)__ AND __LINK_VISIBLE(r)__
+    AND __ENTITY_VISIBLE(m)__ AND __LINK_VISIBLE(r)__
   WITH n, r, m ORDER BY r.confidence DESC, r.id
   SKIP $skip LIMIT $limit
   RETURN collect({link: CASE WHEN $linkProps IS NULL THEN properties(r) ELSE [k IN $linkProps | r[k]] END,
@@ -25,7 +25,7 @@ CALL {
     AND r.confidence >= $minConfidence
     AND ($seenAfter IS NULL OR coalesce(r.lastSeen, r.firstSeen) >= $seenAfter)
     AND ($seenBefore IS NULL OR coalesce(r.firstSeen, r.lastSeen) <= $seenBefore)
-    AND __VISIBLE(m)__ AND __LINK_VISIBLE(r)__
+    AND __ENTITY_VISIBLE(m)__ AND __LINK_VISIBLE(r)__
   RETURN count(r) AS total
 }
 RETURN nodeId AS parentId, page, total

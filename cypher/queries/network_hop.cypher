@@ -12,7 +12,7 @@ CALL {
     AND r.confidence >= $minConfidence
     AND ($seenAfter IS NULL OR coalesce(r.lastSeen, r.firstSeen) >= $seenAfter)
     AND ($seenBefore IS NULL OR coalesce(r.firstSeen, r.lastSeen) <= $seenBefore)
-    AND __VISIBLE(m)__ AND __LINK_VISIBLE(r)__
+    AND __ENTITY_VISIBLE(m)__ AND __LINK_VISIBLE(r)__
     AND NOT any(l IN labels(m) WHERE l IN $avoid)
   WITH r, m ORDER BY r.confidence DESC, r.id
   LIMIT $perNode

@@ -15,7 +15,7 @@ MATCH p = SHORTEST __K__ (a) ((x)-[r:ASSOCIATE_OF|USES|RESIDES_AT|FREQUENTS|DRIV
       AND r.confidence >= $minConfidence
       AND ($seenAfter IS NULL OR coalesce(r.lastSeen, r.firstSeen) >= $seenAfter)
       AND ($seenBefore IS NULL OR coalesce(r.firstSeen, r.lastSeen) <= $seenBefore)
-      AND __LINK_VISIBLE(r)__ AND __VISIBLE(y)__
+      AND __LINK_VISIBLE(r)__ AND __ENTITY_VISIBLE(y)__
       AND (y.id = $toId OR (NOT any(l IN labels(y) WHERE l IN $avoid)
            AND ($through IS NULL OR any(l IN labels(y) WHERE l IN $through))
            AND ($maxDegree IS NULL OR COUNT { (y)--() } <= $maxDegree)))
