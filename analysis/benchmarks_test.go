@@ -20,11 +20,15 @@ func benchCentrality(b *testing.B, g keyline.Graph, opt Options) {
 	}
 }
 
+// benchCommunities also reports the modularity reached, as the metric Q, so
+// a change to the algorithm shows its quality beside its cost.
 func benchCommunities(b *testing.B, g keyline.Graph, opt Options) {
 	b.ReportAllocs()
+	var p Partition
 	for b.Loop() {
-		CommunitiesWith(g, opt)
+		p = CommunitiesWith(g, opt)
 	}
+	b.ReportMetric(p.Modularity, "Q")
 }
 
 func BenchmarkCentrality500(b *testing.B) { benchCentrality(b, bench500, Options{}) }
@@ -37,3 +41,7 @@ func BenchmarkCommunities500Weighted(b *testing.B) {
 }
 func BenchmarkCentrality2000(b *testing.B)  { benchCentrality(b, bench2000, Options{}) }
 func BenchmarkCommunities2000(b *testing.B) { benchCommunities(b, bench2000, Options{}) }
+func BenchmarkCommunities2000Weighted(b *testing.B) {
+	benchCommunities(b, bench2000, Options{Weighted: true})
+}
+func BenchmarkCommunitiesKarate(b *testing.B) { benchCommunities(b, karate(), Options{}) }
