@@ -56,8 +56,8 @@ const LouvainRuns = 16
 //  1. each run visits nodes in its own order at every level (run 0 in node
 //     ID order, the others in a permutation of node ID order drawn by
 //     visitingOrder from the run number); within a visit ties go to the
-//     node's current community, then to the neighbouring community with the
-//     smallest index;
+//     node's current community, then to the community of its neighbour
+//     with the smallest node ID among those equally good;
 //  2. each run's communities that fall apart into pieces not linked to each
 //     other (Louvain can leave such a community when a node that held it
 //     together moves away) are split into those pieces, which always raises
