@@ -5,14 +5,18 @@ import (
 	"strings"
 
 	"github.com/keyline/keyline"
-	"github.com/keyline/keyline/cypher"
 	"github.com/keyline/keyline/graph/model"
 )
 
 // AnalysisGraph runs a link-analysis question (the parameters of a saved
 // search of that kind) for the actor in ctx and returns the result as a
 // chart graph with every link's sources and their grading, for export.
-// The same resolvers and checks serve it as serve the GraphQL API.
+// The same resolvers and checks serve it as serve the GraphQL API, with
+// the same parameters, so a chart holds exactly the entities and links of
+// the question's answer: the paths' entities and links; the network's
+// entities and links; the shared entities, their supporting links and the
+// entities asked about at those links' other ends; the key-player
+// question's analysed chart.
 func (r *Resolver) AnalysisGraph(ctx context.Context, kind model.SavedSearchKind, params []byte) (keyline.Graph, error) {
 	ctx = withReadLog(WithLoaders(ctx, r.Store))
 	in, err := decodeParams(kind, params)
@@ -43,14 +47,22 @@ func (r *Resolver) AnalysisGraph(ctx context.Context, kind model.SavedSearchKind
 		if err != nil {
 			return keyline.Graph{}, err
 		}
+		// The answer's entities and links: each shared entity, its
+		// supporting links, and the entities asked about at their other
+		// ends. Co-mentions are intelligence items, not links, so they are
+		// not charted; nor is an entity asked about that shares nothing.
 		for _, s := range res.Shared {
+			nodes = append(nodes, s.Entity)
 			for _, l := range s.Links {
 				nodes = append(nodes, l.FromEntity, l.ToEntity)
 				links = append(links, l)
 			}
 		}
 	case *model.KeyPlayersInput:
-		net, err := q.keyPlayerNetwork(ctx, *x, 2, 500, cypher.LinkFilter{})
+		// The chart the question analyses, read with the question's own
+		// checks and parameters (operationId, organisationId or seedIds;
+		// hops, nodeBudget, filter).
+		net, _, _, err := q.keyPlayerChart(ctx, *x)
 		if err != nil {
 			return keyline.Graph{}, err
 		}

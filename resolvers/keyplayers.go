@@ -18,36 +18,7 @@ var measures = map[model.CentralityMeasure]analysis.Measure{
 // keyPlayers reads a bounded network (an operation's, an organisation's or
 // an expansion's) and ranks its entities by centrality, with communities.
 func (r *queryResolver) keyPlayers(ctx context.Context, in model.KeyPlayersInput) (*model.KeyPlayers, error) {
-	given := 0
-	for _, ok := range []bool{in.OperationID != nil, in.OrganisationID != nil, len(in.SeedIds) > 0} {
-		if ok {
-			given++
-		}
-	}
-	if given != 1 {
-		return nil, keyline.FieldErrorf("input", "give exactly one of operationId, organisationId and seedIds")
-	}
-	hops, err := intIn("input.hops", in.Hops, 2, 1, 3)
-	if err != nil {
-		return nil, err
-	}
-	budget, err := intIn("input.nodeBudget", in.NodeBudget, 500, 1, 2000)
-	if err != nil {
-		return nil, err
-	}
-	first, err := intIn("input.first", in.First, 20, 1, 200)
-	if err != nil {
-		return nil, err
-	}
-	f, err := traversalFilter(in.Filter)
-	if err != nil {
-		return nil, err
-	}
-	by := model.CentralityMeasureBetweenness
-	if in.RankBy != nil {
-		by = *in.RankBy
-	}
-	net, err := r.keyPlayerNetwork(ctx, in, hops, budget, f)
+	net, first, by, err := r.keyPlayerChart(ctx, in)
 	if err != nil {
 		return nil, err
 	}
@@ -88,6 +59,43 @@ func (r *queryResolver) keyPlayers(ctx context.Context, in model.KeyPlayersInput
 		out.Communities = append(out.Communities, nc)
 	}
 	return out, nil
+}
+
+// keyPlayerChart checks a key-player question and reads the chart it
+// analyses, with how many to rank and by what. The chart export reads its
+// chart here too, so it charts exactly what the question analyses.
+func (r *queryResolver) keyPlayerChart(ctx context.Context, in model.KeyPlayersInput) (net *model.Network, first int, by model.CentralityMeasure, err error) {
+	given := 0
+	for _, ok := range []bool{in.OperationID != nil, in.OrganisationID != nil, len(in.SeedIds) > 0} {
+		if ok {
+			given++
+		}
+	}
+	if given != 1 {
+		return nil, 0, "", keyline.FieldErrorf("input", "give exactly one of operationId, organisationId and seedIds")
+	}
+	hops, err := intIn("input.hops", in.Hops, 2, 1, 3)
+	if err != nil {
+		return nil, 0, "", err
+	}
+	budget, err := intIn("input.nodeBudget", in.NodeBudget, 500, 1, 2000)
+	if err != nil {
+		return nil, 0, "", err
+	}
+	first, err = intIn("input.first", in.First, 20, 1, 200)
+	if err != nil {
+		return nil, 0, "", err
+	}
+	f, err := traversalFilter(in.Filter)
+	if err != nil {
+		return nil, 0, "", err
+	}
+	by = model.CentralityMeasureBetweenness
+	if in.RankBy != nil {
+		by = *in.RankBy
+	}
+	net, err = r.keyPlayerNetwork(ctx, in, hops, budget, f)
+	return net, first, by, err
 }
 
 func (r *queryResolver) keyPlayerNetwork(ctx context.Context, in model.KeyPlayersInput, hops, budget int, f cypher.LinkFilter) (*model.Network, error) {
