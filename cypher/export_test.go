@@ -8,10 +8,7 @@ import (
 
 // Internals the external tests (package cypher_test, which can use
 // internal/neo4jtest) reach.
-var (
-	QueryFiles  = files
-	ExpandScope = expandScope
-)
+var QueryFiles = files
 
 // ReadForTest runs a statement (scope fragments expanded) under sc.
 func (s *Store) ReadForTest(ctx context.Context, text string, sc Scope, params map[string]any) ([]map[string]any, error) {

@@ -6,7 +6,9 @@
 # in the machine falls on both. Used for issue 12 (need to know on every
 # path: the filtering must cost at most 5%); see docs/BENCHMARKS.md.
 #
-# Usage: scripts/bench-overhead.sh BASE
+# Usage: scripts/bench-overhead.sh BASE [DIR]
+# DIR, if given, is a third build (a checkout with an experimental change),
+# run in the same turns and reported as VARIANT.
 # Environment:
 #   PERSONS (100000), SEED (2026)   the synthetic network (seeded by HEAD)
 #   DURATION (5s), WARMUP (1s)      per question x concurrency
@@ -17,7 +19,8 @@
 #   RESULTS_DIR                     if set, every run's JSON is copied there
 set -euo pipefail
 
-BASE="${1:?usage: scripts/bench-overhead.sh BASE-COMMIT}"
+BASE="${1:?usage: scripts/bench-overhead.sh BASE-COMMIT [DIR]}"
+VARIANT_DIR="${2:-}"
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 PERSONS="${PERSONS:-100000}"
@@ -50,6 +53,11 @@ go build -o "$WORK/keyline-head" ./cmd/keyline
 go build -o "$WORK/driver" ./bench/peer/driver
 git worktree add --detach "$WORK/base" "$BASE" >/dev/null 2>&1
 (cd "$WORK/base" && go build -o "$WORK/keyline-base" ./cmd/keyline)
+BUILDS="base head"
+if [[ -n "$VARIANT_DIR" ]]; then
+  (cd "$VARIANT_DIR" && go build -o "$WORK/keyline-variant" ./cmd/keyline)
+  BUILDS="base head variant"
+fi
 
 DB_PORT="$(scripts/devdb.sh free-port)"
 NEO4J_URI="$(scripts/devdb.sh start --port "$DB_PORT" --data "$WORK/db" --heap "$HEAP" --pagecache "$PAGECACHE")"
@@ -76,34 +84,33 @@ run() { # run NAME ROUND
   log "$1 round $2 done"
 }
 for r in $(seq 1 "$ROUNDS"); do
-  run base "$r"
-  run head "$r"
+  for b in $BUILDS; do run "$b" "$r"; done
 done
 
 echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), $(free -h | awk '/^Mem:/ {print $2}') RAM; Go $(go env GOVERSION)"
-echo "BASE $(git rev-parse --short "$BASE"), HEAD $(git rev-parse --short HEAD); OP-SYNTH-$PERSONS-$SEED; $DURATION per cell, $ROUNDS rounds each, in turns"
+echo "BASE $(git rev-parse --short "$BASE"), HEAD $(git rev-parse --short HEAD)${VARIANT_DIR:+, VARIANT $VARIANT_DIR}; OP-SYNTH-$PERSONS-$SEED; $DURATION per cell, $ROUNDS rounds each, in turns"
 echo
-python3 - "$WORK" "$ROUNDS" <<'PY'
+python3 - "$WORK" "$ROUNDS" $BUILDS <<'PY'
 import json, sys, statistics, os
-work, rounds = sys.argv[1], int(sys.argv[2])
+work, rounds, builds = sys.argv[1], int(sys.argv[2]), sys.argv[3:]
 def load(name):
     cells = {}
     for r in range(1, rounds + 1):
         for c in json.load(open(os.path.join(work, f"{name}-{r}.json"))):
             cells.setdefault((c["question"], c["concurrency"]), []).append(c)
     return cells
-base, head = load("base"), load("head")
-print("| question | conc | BASE req/s | HEAD req/s | change | BASE p50 ms | HEAD p50 ms |")
-print("|---|---|---|---|---|---|---|")
-for key in sorted(base):
-    b, h = base[key], head.get(key, [])
-    if not h:
-        continue
-    br = statistics.median(c["throughput"] for c in b); hr = statistics.median(c["throughput"] for c in h)
-    bp = statistics.median(c["p50"] for c in b) / 1e6; hp = statistics.median(c["p50"] for c in h) / 1e6
-    errs = sum(c["errors"] for c in b + h)
-    if errs:
-        print(f"<!-- {key}: {errs} errors -->")
-    print(f"| {key[0]} | {key[1]} | {br:.0f} | {hr:.0f} | {100*(hr-br)/br:+.1f}% | {bp:.2f} | {hp:.2f} |")
+cells = {b: load(b) for b in builds}
+others = [b for b in builds if b != "base"]
+print("| question | conc | BASE req/s | " + " | ".join(f"{b.upper()} req/s | change" for b in others) + " | BASE p50 ms | " + " | ".join(f"{b.upper()} p50 ms" for b in others) + " |")
+print("|---|---|---|" + "---|---|" * len(others) + "---|" + "---|" * len(others))
+for key in sorted(cells["base"]):
+    med = lambda b, f: statistics.median(c[f] for c in cells[b][key])
+    row = [key[0], str(key[1]), f"{med('base', 'throughput'):.0f}"]
+    for b in others:
+        row += [f"{med(b, 'throughput'):.0f}", f"{100 * (med(b, 'throughput') - med('base', 'throughput')) / med('base', 'throughput'):+.1f}%"]
+    row.append(f"{med('base', 'p50') / 1e6:.2f}")
+    row += [f"{med(b, 'p50') / 1e6:.2f}" for b in others]
+    errs = sum(c["errors"] for b in builds for c in cells[b][key])
+    print("| " + " | ".join(row) + " |" + (f" <!-- {errs} errors -->" if errs else ""))
 PY
 if [[ -n "${RESULTS_DIR:-}" ]]; then mkdir -p "$RESULTS_DIR"; cp "$WORK"/*.json "$WORK"/*.md "$RESULTS_DIR/"; fi

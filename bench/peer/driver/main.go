@@ -591,16 +591,15 @@ var linkTypes = []string{"ASSOCIATE_OF", "USES", "RESIDES_AT", "FREQUENTS", "DRI
 	"MEMBER_OF", "PRESENT_AT", "INVOLVED_IN", "CONTACTED", "OPERATES_FROM"}
 
 func newRawCypher(repo string, drv neo4j.DriverWithContext, s sample) (*rawCypher, error) {
-	// The dev analyst's scope, derived as Keyline derives it, so the floor
-	// filters exactly what Keyline filters. (cypher.Scope.params is
-	// unexported: a new scope parameter must be added here too.)
+	// The dev analyst's scope, derived and sent as Keyline derives and
+	// sends it, so the floor filters exactly what Keyline filters, with the
+	// statements' scope fragments expanded as the store expands them.
 	u, _ := auth.DevUserForRole("analyst")
 	sc := cypher.ScopeOf(&keyline.Actor{Subject: u.Subject, Roles: u.Roles, Clearance: u.Clearance, Operations: []string{s.OperationID}})
-	c := &rawCypher{drv: drv, s: s, stmts: map[string]string{},
-		scope: map[string]any{"allOps": sc.AllOperations, "ops": sc.Operations, "cleared": sc.Cleared, "handling": sc.Handling}}
+	c := &rawCypher{drv: drv, s: s, stmts: map[string]string{}, scope: sc.Params(nil)}
 	read := func(name string) (string, error) {
 		b, err := os.ReadFile(filepath.Join(repo, "cypher", "queries", name+".cypher"))
-		return string(b), err
+		return cypher.ExpandScope(string(b)), err
 	}
 	for _, n := range []string{"nodes_by_id", "links_of", "network_hop", "mentioned_in_audited"} {
 		t, err := read(n)
