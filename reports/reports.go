@@ -199,5 +199,9 @@ func writeError(w http.ResponseWriter, r *http.Request, err error) {
 		status = http.StatusInternalServerError
 		err = keyline.Errorf(keyline.CodeInternal, "internal error")
 	}
+	if status == http.StatusServiceUnavailable {
+		// As the GraphQL errors' extensions.retryAfter: try again shortly.
+		w.Header().Set("Retry-After", "5")
+	}
 	http.Error(w, err.Error(), status)
 }
