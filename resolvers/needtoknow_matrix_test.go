@@ -324,7 +324,8 @@ var matrixProbes = []probe{
 		vars(func(m *matrixWorld) map[string]any { return map[string]any{"p": m.person} }), true, false},
 	{"paths", `query($p: ID!, $a: ID!, $b: ID!) {
 		a: paths(input: {fromId: $p, toId: $a, mode: ALL_SHORTEST}) { paths { nodes { ...Ent } links { ...Lnk } } }
-		b: paths(input: {fromId: $p, toId: $b, mode: K_SHORTEST, k: 3}) { paths { nodes { ...Ent } links { ...Lnk } } } }`,
+		b: paths(input: {fromId: $p, toId: $b, mode: K_SHORTEST, k: 3}) { paths { nodes { ...Ent } links { ...Lnk }
+			steps { from { ...Ent } to { ...Ent } links { ...Lnk } } } } }`,
 		vars(func(m *matrixWorld) map[string]any {
 			return map[string]any{"p": m.person, "a": m.associates["TOP_SECRET/C"], "b": m.associates["OFFICIAL/C"]}
 		}), true, false},
@@ -408,7 +409,7 @@ func TestNeedToKnowMatrix(t *testing.T) {
 	// The matrix covers every gate field and every document.
 	covered := map[string]bool{}
 	for _, p := range matrixProbes {
-		doc, errs := gqlparser.LoadQuery(schema, withFragments(p.doc))
+		doc, errs := gqlparser.LoadQueryWithRules(schema, withFragments(p.doc), nil)
 		if errs != nil {
 			t.Fatalf("probe %q: %v", p.name, errs)
 		}
