@@ -54,35 +54,58 @@ func nonNil(s []string) []string {
 	return s
 }
 
-// PathRecord is one path: its entities in order and the links between.
+// PathRecord is one route: its entities in order and, for each step, the
+// link the search followed (Links) and, when asked for (PathSteps), every
+// link joining that step's pair.
 type PathRecord struct {
 	Nodes []Record
 	Links []LinkRecord
+}
+
+// PathsFound is a path search's answer: distinct routes, shortest first
+// (ALL_SHORTEST: all of one length, by their entities' ids), with Found,
+// the number of distinct routes among the paths the search read, and
+// Capped, whether the candidate cap stopped it reading more.
+type PathsFound struct {
+	Routes []PathRecord
+	Found  int
+	Capped bool
 }
 
 // PathMode chooses the path search.
 type PathMode string
 
 const (
-	PathsShortest    PathMode = "SHORTEST"     // one shortest path
-	PathsKShortest   PathMode = "K_SHORTEST"   // up to k shortest paths
-	PathsAllShortest PathMode = "ALL_SHORTEST" // every shortest path (up to limit)
+	PathsShortest    PathMode = "SHORTEST"     // one shortest route
+	PathsKShortest   PathMode = "K_SHORTEST"   // up to k shortest distinct routes
+	PathsAllShortest PathMode = "ALL_SHORTEST" // every shortest route (up to limit)
 )
 
-// Paths finds paths between two entities, at most maxHops links long.
-func (s *Store) Paths(ctx context.Context, sc Scope, fromID, toID string, mode PathMode, k, maxHops, limit int, f LinkFilter) ([]PathRecord, error) {
-	qy := qBounds("paths_k_shortest", maxHops, 1)
+// PathCandidatesPerRoute is how many paths (sequences of links) a
+// K_SHORTEST or ALL_SHORTEST search reads for each distinct route it is
+// to return: parallel links (one of each type may join a pair) make
+// several paths of one route, and the search must stay bounded however
+// many there are. 16 covers two parallel links on each of four steps.
+const PathCandidatesPerRoute = 16
+
+// Paths finds up to wanted distinct routes between two entities, at most
+// maxHops links long: one for SHORTEST, the shortest k for K_SHORTEST,
+// those of the shortest length for ALL_SHORTEST. A route is a sequence of
+// entities: paths that differ only by parallel links are one route.
+func (s *Store) Paths(ctx context.Context, sc Scope, fromID, toID string, mode PathMode, k, maxHops, wanted int, f LinkFilter) (PathsFound, error) {
+	qy := qBounds("paths_shortest", maxHops, 1)
 	switch mode {
 	case PathsKShortest:
 		qy = qBounds("paths_k_shortest", maxHops, k)
 	case PathsAllShortest:
 		qy = qBounds("paths_all_shortest", maxHops, 1)
 	}
-	rows, err := s.readAnalysis(ctx, qy, f.params(sc, map[string]any{"fromId": fromID, "toId": toID, "limit": limit}))
+	candidates := PathCandidatesPerRoute * wanted
+	rows, err := s.readAnalysis(ctx, qy, f.params(sc, map[string]any{"fromId": fromID, "toId": toID, "wanted": wanted, "candidates": candidates}))
 	if err != nil {
-		return nil, err
+		return PathsFound{}, err
 	}
-	out := make([]PathRecord, 0, len(rows))
+	out := PathsFound{Routes: make([]PathRecord, 0, len(rows))}
 	for _, r := range rows {
 		var p PathRecord
 		ns, _ := r["nodes"].([]any)
@@ -94,7 +117,36 @@ func (s *Store) Paths(ctx context.Context, sc Scope, fromID, toID string, mode P
 		for _, l := range ls {
 			p.Links = append(p.Links, linkFromMap(asMap(l)))
 		}
-		out = append(out, p)
+		out.Routes = append(out.Routes, p)
+		out.Found = asInt(r["found"])
+		out.Capped = mode != PathsShortest && asInt(r["examined"]) >= candidates
+	}
+	return out, nil
+}
+
+// PathSteps returns, for each pair of entity ids (a step of a route),
+// every link joining them that the caller sees and that passes the
+// filter's link conditions (types, confidence, time window), by type and
+// then id.
+func (s *Store) PathSteps(ctx context.Context, sc Scope, pairs [][2]string, f LinkFilter) ([][]LinkRecord, error) {
+	out := make([][]LinkRecord, len(pairs))
+	if len(pairs) == 0 {
+		return out, nil
+	}
+	ps := make([][]string, len(pairs))
+	for i, p := range pairs {
+		ps[i] = []string{p[0], p[1]}
+	}
+	rows, err := s.readAnalysis(ctx, q("paths_steps"), f.params(sc, map[string]any{"pairs": ps}))
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range rows {
+		i := asInt(r["i"])
+		if i < 0 || i >= len(out) {
+			continue
+		}
+		out[i] = append(out[i], linkFromMap(r))
 	}
 	return out, nil
 }
@@ -279,4 +331,22 @@ func (s *Store) OperationNetwork(ctx context.Context, sc Scope, operationID stri
 	}
 	truncated, _ := rows[0]["truncated"].(bool)
 	return nodes, links, truncated, nil
+}
+
+// PathFrontier is one breadth-first step of a path search between the
+// entities ends: for each frontier entity, the ids of the entities one
+// link away that a path may step to under the filter (the hop predicate
+// of the path statements), at most limit pairs in all. It lets a search
+// run level by level in Go (the benchmark's exhaustive reference).
+func (s *Store) PathFrontier(ctx context.Context, sc Scope, frontier, ends []string, f LinkFilter, limit int) (map[string][]string, error) {
+	rows, err := s.readAnalysis(ctx, q("paths_frontier"), f.params(sc, map[string]any{"frontier": frontier, "ends": ends, "limit": limit}))
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string][]string, len(rows))
+	for _, r := range rows {
+		fid, _ := r["fid"].(string)
+		out[fid] = asStrings(r["next"])
+	}
+	return out, nil
 }

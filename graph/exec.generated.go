@@ -718,6 +718,13 @@ type ComplexityRoot struct {
 		Length func(childComplexity int) int
 		Links  func(childComplexity int) int
 		Nodes  func(childComplexity int) int
+		Steps  func(childComplexity int) int
+	}
+
+	PathStep struct {
+		From  func(childComplexity int) int
+		Links func(childComplexity int) int
+		To    func(childComplexity int) int
 	}
 
 	PathsResult struct {
@@ -4350,6 +4357,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Path.Nodes(childComplexity), true
+	case "Path.steps":
+		if e.ComplexityRoot.Path.Steps == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Path.Steps(childComplexity), true
+
+	case "PathStep.from":
+		if e.ComplexityRoot.PathStep.From == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PathStep.From(childComplexity), true
+	case "PathStep.links":
+		if e.ComplexityRoot.PathStep.Links == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PathStep.Links(childComplexity), true
+	case "PathStep.to":
+		if e.ComplexityRoot.PathStep.To == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PathStep.To(childComplexity), true
 
 	case "PathsResult.paths":
 		if e.ComplexityRoot.PathsResult.Paths == nil {
@@ -7535,9 +7567,22 @@ type Query {
   network(input: NetworkInput!): Network!
   "Link analysis: what two or more entities have in common: shared phones, addresses, vehicles, organisations and events, common associates, and intelligence mentioning them together."
   commonLinks(input: CommonLinksInput!): CommonLinks!
-  "Link analysis: entities present at the same event, or at the same place at overlapping times."
+  """
+  Link analysis: groups of entities together at the same event, or at the
+  same location at the same time (give or take ` + "`" + `windowMinutes` + "`" + `), within the
+  period; one entry per group and place, ordered by ` + "`" + `firstSeen` + "`" + `, then place
+  id, then the entities' ids. See CoLocation for what counts as together
+  and how the times are computed.
+  """
   coLocation(input: CoLocationInput!): [CoLocation!]!
-  "Link analysis: the dated events and contacts of entities, in time order."
+  """
+  Link analysis: the dated events and contacts of entities, in time order
+  (then by event or link id), each entry once, the earliest ` + "`" + `limit` + "`" + ` kept.
+  Events: those each entity is itself PRESENT_AT or INVOLVED_IN (not the
+  events of the phones it uses). Contacts: each individual contact
+  recorded on a CONTACTED link of a phone the entity uses (or of the
+  entity, if it is a phone), at its own time; see TimelineEntry.
+  """
   timeline(input: TimelineInput!): [TimelineEntry!]!
   "Target packages ranked by priority score for the tasking meeting (assessed targets only), highest first."
   targetRanking(filter: RankingFilter, first: Int = 50): [RankedTarget!]!
@@ -7758,13 +7803,26 @@ enum EntityKind {
   EVENT
 }
 
-"How to search for paths."
+"""
+How to search for paths. A path is a route: a sequence of entities, each
+joined to the next by at least one link. Two ways through the same entities
+in the same order (say a person who both DRIVES and is REGISTERED_KEEPER of
+a vehicle) are one route, whose step lists both links.
+"""
 enum PathMode {
-  "One shortest path."
+  "One shortest route (if several are equally short, the search's choice)."
   SHORTEST
-  "Up to ` + "`" + `k` + "`" + ` shortest paths."
+  """
+  Up to ` + "`" + `k` + "`" + ` distinct routes, shortest first (ties by their entities' ids in
+  order). The search reads at most 16 paths per route wanted; if they hold
+  fewer than ` + "`" + `k` + "`" + ` routes, those found are returned and ` + "`" + `truncated` + "`" + ` is true.
+  """
   K_SHORTEST
-  "Every shortest path (up to ` + "`" + `limit` + "`" + `)."
+  """
+  Every route of the shortest length (up to ` + "`" + `limit` + "`" + `), by their entities'
+  ids in order. The search reads at most 16 paths per route wanted; if it
+  stopped there, ` + "`" + `truncated` + "`" + ` is true.
+  """
   ALL_SHORTEST
 }
 
@@ -7784,9 +7842,13 @@ input TraversalFilter {
   throughKinds: [EntityKind!]
   """
   Paths only: do not pass through hubs with more than this many links (the
-  ends may be hubs). Paths default to 1,000, so a search does not spread
-  through deal lines with thousands of contacts; set 0 to pass through any
-  entity, at the cost of time on large networks.
+  ends may be hubs). Only links of the eleven link types count (not
+  mentions by intelligence, targets, actions or other records), and every
+  link of the entity counts, whether or not you may see it or it passes this
+  filter: the count says nothing of any link's content. Paths default to
+  1,000, so a search does not spread through deal lines with thousands of
+  contacts; set 0 to pass through any entity, at the cost of time on large
+  networks.
   """
   maxDegree: Int
 }
@@ -7799,7 +7861,7 @@ input PathsInput {
   toId: ID!
   "Search mode."
   mode: PathMode! = SHORTEST
-  "Number of paths for K_SHORTEST (1 to 10)."
+  "Number of distinct routes for K_SHORTEST (1 to 10)."
   k: Int = 3
   "Most links a path may have (1 to 8)."
   maxHops: Int = 6
@@ -7811,19 +7873,47 @@ input PathsInput {
 
 "Paths found."
 type PathsResult {
-  "The paths, shortest first."
+  "The routes, shortest first, each once."
   paths: [Path!]!
-  "Whether more paths existed than were returned."
+  """
+  Whether more routes existed than were returned (or, for K_SHORTEST and
+  ALL_SHORTEST, the search reached its cap of paths read before it could
+  tell).
+  """
   truncated: Boolean!
 }
 
-"A path: entities in order and the links between them."
+"""
+A path: a route of entities in order, and the links joining each to the
+next.
+"""
 type Path {
-  "Number of links."
+  "Number of steps (links followed)."
   length: Int!
   "Entities, from the start to the end."
   nodes: [Entity!]!
-  "Links, in order; each with its provenance (sources) and grading."
+  """
+  One link per step, in order: the link the search followed (where
+  parallel links join a step, one of them; ` + "`" + `steps` + "`" + ` lists them all). Each
+  with its provenance (sources) and grading. Kept as before routes had
+  steps.
+  """
+  links: [Link!]!
+  "The steps in order, each with every link joining its two entities."
+  steps: [PathStep!]!
+}
+
+"One step of a path: two consecutive entities and the links joining them."
+type PathStep {
+  "The entity the step leaves (nearer the path's start)."
+  from: Entity!
+  "The entity the step reaches (nearer the path's end)."
+  to: Entity!
+  """
+  Every link joining the two that you may see and that passes the search's
+  link filter (types, confidence, time window), by type then id; at least
+  one. Each link keeps its own direction (its from and to).
+  """
   links: [Link!]!
 }
 
@@ -7901,19 +7991,48 @@ input CoLocationInput {
   from: DateTime!
   "End of the period."
   to: DateTime!
-  "Tolerance when comparing first/last-seen times at a place, in minutes (default 60, at most 10080)."
+  "Tolerance at a location, in minutes (default 60, at most 10080): two presences are together when each began no later than the other ended plus this."
   windowMinutes: Int = 60
 }
 
-"Entities together at an event or place."
+"""
+A group of entities together at an event or a location, and when all of
+them were there together.
+
+At an event of the operation within the period: every visible entity with
+a visible PRESENT_AT link to it (two or more), at the event's time
+(` + "`" + `firstSeen` + "`" + ` = ` + "`" + `lastSeen` + "`" + ` = the event's ` + "`" + `occurredAt` + "`" + `).
+
+At a location of the operation: each visible FREQUENTS or RESIDES_AT link
+to it is a presence from its firstSeen to its lastSeen; a link with only
+one of them is a presence at that one time; a link with neither is left
+out (presence at an unknown time cannot be shown to overlap), and so is
+one whose presence does not reach into the period. Two presences are
+together when each began no later than the other ended plus
+` + "`" + `windowMinutes` + "`" + `. A group is a largest set of presences every two of
+which are together (with more than two entities, all of them were there
+at one time, give or take the tolerance: A there 09:00-11:00, B 10:00-14:00
+and C 13:00-15:00 give two groups, A and B 10:00-11:00 and B and C
+13:00-14:00, never A, B and C). Each group of two or more distinct
+entities is one entry; an entity with several presences in a group counts
+from the earliest to the latest of them. The same entities meeting at one
+place at separate times are separate entries. With ` + "`" + `entityIds` + "`" + `, only
+groups including one of them.
+"""
 type CoLocation {
   "The event or location."
   place: Entity!
-  "Who was there."
+  "Who was there together, by id."
   entities: [Entity!]!
-  "Earliest time seen there."
+  """
+  Start of the time all of them were there together: the latest of their
+  first-seen times (at an event, its time). If they were there only within
+  the tolerance of each other (the first to leave left before the last
+  arrived), the earliest of their last-seen times, and ` + "`" + `lastSeen` + "`" + ` is the
+  latest arrival: the gap, at most ` + "`" + `windowMinutes` + "`" + ` long.
+  """
   firstSeen: DateTime
-  "Latest time seen there."
+  "End of the time all of them were there together: the earliest of their last-seen times (at an event, its time); see firstSeen for a group together only within the tolerance."
   lastSeen: DateTime
 }
 
@@ -7933,15 +8052,26 @@ input TimelineInput {
   limit: Int = 200
 }
 
-"One dated entry on a timeline."
+"""
+One dated entry on a timeline, within its window.
+
+A CONTACT entry is one contact: call data imported as individual contacts
+(a contacts row with count 1 or none and one time) keeps each contact's
+time on the pair's one CONTACTED link, and each is its own entry at that
+time. A link keeps its 1,000 most recent contact times; beyond that the
+older contacts are not listed, and the link's ` + "`" + `count` + "`" + ` gives the total. A
+CONTACTED link holding no contact times (created through the API, or
+imported from rows summarising several contacts) is one entry at its
+lastSeen, its ` + "`" + `count` + "`" + ` saying how many contacts it summarises.
+"""
 type TimelineEntry {
-  "When."
+  "When: the event's time, or the contact's."
   at: DateTime!
   "EVENT or CONTACT."
   entry: String!
   "The event, for EVENT."
   event: Event
-  "The contact link, for CONTACT (its lastSeen is ` + "`" + `at` + "`" + `)."
+  "The CONTACTED link the contact is on, for CONTACT (one link per pair and direction, the same for each of its contacts)."
   link: Link
 }
 
@@ -9948,8 +10078,22 @@ func (ec *executionContext) childFields_Path(ctx context.Context, field graphql.
 		return ec.fieldContext_Path_nodes(ctx, field)
 	case "links":
 		return ec.fieldContext_Path_links(ctx, field)
+	case "steps":
+		return ec.fieldContext_Path_steps(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Path", field.Name)
+}
+
+func (ec *executionContext) childFields_PathStep(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "from":
+		return ec.fieldContext_PathStep_from(ctx, field)
+	case "to":
+		return ec.fieldContext_PathStep_to(ctx, field)
+	case "links":
+		return ec.fieldContext_PathStep_links(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PathStep", field.Name)
 }
 
 func (ec *executionContext) childFields_PathsResult(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -25856,6 +26000,134 @@ func (ec *executionContext) fieldContext_Path_links(_ context.Context, field gra
 	return fc, nil
 }
 
+func (ec *executionContext) _Path_steps(ctx context.Context, field graphql.CollectedField, obj *model.Path) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Path_steps(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Steps, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.PathStep) graphql.Marshaler {
+			return ec.marshalNPathStep2ᚕᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐPathStepᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Path_steps(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Path",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PathStep(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PathStep_from(ctx context.Context, field graphql.CollectedField, obj *model.PathStep) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PathStep_from(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.From, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.Entity) graphql.Marshaler {
+			return ec.marshalNEntity2githubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐEntity(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PathStep_from(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PathStep",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PathStep_to(ctx context.Context, field graphql.CollectedField, obj *model.PathStep) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PathStep_to(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.To, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.Entity) graphql.Marshaler {
+			return ec.marshalNEntity2githubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐEntity(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PathStep_to(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PathStep",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PathStep_links(ctx context.Context, field graphql.CollectedField, obj *model.PathStep) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PathStep_links(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Links, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Link) graphql.Marshaler {
+			return ec.marshalNLink2ᚕᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐLinkᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PathStep_links(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PathStep",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Link(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _PathsResult_paths(ctx context.Context, field graphql.CollectedField, obj *model.PathsResult) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -40492,6 +40764,54 @@ func (ec *executionContext) _Path(ctx context.Context, sel ast.SelectionSet, obj
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "steps":
+			out.Values[i] = ec._Path_steps(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var pathStepImplementors = []string{"PathStep"}
+
+func (ec *executionContext) _PathStep(ctx context.Context, sel ast.SelectionSet, obj *model.PathStep) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, pathStepImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PathStep")
+		case "from":
+			out.Values[i] = ec._PathStep_from(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "to":
+			out.Values[i] = ec._PathStep_to(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "links":
+			out.Values[i] = ec._PathStep_links(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -44049,6 +44369,30 @@ func (ec *executionContext) unmarshalNPathMode2githubᚗcomᚋkeylineᚋkeyline�
 
 func (ec *executionContext) marshalNPathMode2githubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐPathMode(ctx context.Context, sel ast.SelectionSet, v model.PathMode) graphql.Marshaler {
 	return v
+}
+
+func (ec *executionContext) marshalNPathStep2ᚕᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐPathStepᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.PathStep) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPathStep2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐPathStep(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNPathStep2ᚖgithubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐPathStep(ctx context.Context, sel ast.SelectionSet, v *model.PathStep) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "PathStep!")
+		return graphql.Null
+	}
+	return ec._PathStep(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNPathsInput2githubᚗcomᚋkeylineᚋkeylineᚋgraphᚋmodelᚐPathsInput(ctx context.Context, v any) (model.PathsInput, error) {

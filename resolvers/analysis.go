@@ -6,6 +6,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/99designs/gqlgen/graphql"
 	"github.com/keyline/keyline"
 	"github.com/keyline/keyline/cypher"
 	"github.com/keyline/keyline/graph/model"
@@ -171,25 +172,44 @@ func (r *queryResolver) paths(ctx context.Context, in model.PathsInput) (*model.
 		return nil, err
 	}
 	mode := cypher.PathMode(in.Mode)
-	if mode == cypher.PathsShortest {
-		limit = 1
+	// wanted is how many distinct routes to ask for: one more than the
+	// limit for ALL_SHORTEST, to tell whether more existed.
+	wanted := 1
+	switch mode {
+	case cypher.PathsKShortest:
+		wanted = k
+	case cypher.PathsAllShortest:
+		wanted = limit + 1
 	}
 	// The path statement applies the caller's scope to both ends itself,
 	// so a path found needs no visibility read first; only when none is
 	// found is it worth telling an end the caller may not see from no path.
-	found, err := r.Store.Paths(ctx, loadersFrom(ctx).scope, in.FromID, in.ToID, mode, k, hops, limit+1, f)
+	found, err := r.Store.Paths(ctx, loadersFrom(ctx).scope, in.FromID, in.ToID, mode, k, hops, wanted, f)
 	if err != nil {
 		return nil, err
 	}
-	if len(found) == 0 {
+	if len(found.Routes) == 0 {
 		if err := visibleEnds(ctx, map[string]string{"input.fromId": in.FromID, "input.toId": in.ToID}, "input.fromId", "input.toId"); err != nil {
 			return nil, err
 		}
 	}
-	res := &model.PathsResult{Paths: []*model.Path{}, Truncated: len(found) > limit}
-	for _, p := range found[:min(len(found), limit)] {
+	routes := found.Routes[:min(len(found.Routes), limit)]
+	res := &model.PathsResult{Paths: []*model.Path{}, Truncated: pathsTruncated(mode, found, k, limit)}
+	var stepLinks [][]cypher.LinkRecord
+	var pairs [][2]string
+	if len(routes) > 0 && pathStepsAsked(ctx) {
+		pairs = routePairs(routes)
+		if stepLinks, err = r.Store.PathSteps(ctx, loadersFrom(ctx).scope, pairs, f); err != nil {
+			return nil, err
+		}
+	}
+	pairIndex := make(map[[2]string]int, len(pairs))
+	for i, p := range pairs {
+		pairIndex[p] = i
+	}
+	for _, p := range routes {
 		ends := map[string]model.Entity{}
-		path := &model.Path{Length: len(p.Links)}
+		path := &model.Path{Length: len(p.Links), Steps: []*model.PathStep{}}
 		for _, rec := range p.Nodes {
 			e, err := decodeEntity(rec)
 			if err != nil {
@@ -205,9 +225,82 @@ func (r *queryResolver) paths(ctx context.Context, in model.PathsInput) (*model.
 			}
 			path.Links = append(path.Links, l)
 		}
+		if stepLinks != nil {
+			for i := 0; i+1 < len(p.Nodes); i++ {
+				step := &model.PathStep{From: path.Nodes[i], To: path.Nodes[i+1], Links: []*model.Link{}}
+				lrs := stepLinks[pairIndex[[2]string{p.Nodes[i].ID(), p.Nodes[i+1].ID()}]]
+				for _, lr := range lrs {
+					l, err := linkBetween(lr, ends)
+					if err != nil {
+						return nil, err
+					}
+					step.Links = append(step.Links, l)
+				}
+				if len(step.Links) == 0 && i < len(path.Links) {
+					// Read in a later snapshot than the route: keep the
+					// link the search followed.
+					step.Links = append(step.Links, path.Links[i])
+				}
+				path.Steps = append(path.Steps, step)
+			}
+		}
 		res.Paths = append(res.Paths, path)
 	}
 	return res, nil
+}
+
+// pathsTruncated says whether more routes existed than a path search
+// returns: for K_SHORTEST, more than limit of the k found, or fewer than
+// k found because the candidate cap stopped the search; for ALL_SHORTEST,
+// more than limit found, or the cap reached (the paths beyond it may hold
+// further routes).
+func pathsTruncated(mode cypher.PathMode, found cypher.PathsFound, k, limit int) bool {
+	switch mode {
+	case cypher.PathsKShortest:
+		return min(found.Found, k) > limit || (found.Capped && found.Found < k)
+	case cypher.PathsAllShortest:
+		return found.Found > limit || found.Capped
+	}
+	return false
+}
+
+// routePairs lists each step (pair of consecutive entity ids) of the
+// routes once.
+func routePairs(routes []cypher.PathRecord) [][2]string {
+	var pairs [][2]string
+	seen := map[[2]string]bool{}
+	for _, p := range routes {
+		for i := 0; i+1 < len(p.Nodes); i++ {
+			pr := [2]string{p.Nodes[i].ID(), p.Nodes[i+1].ID()}
+			if !seen[pr] {
+				seen[pr] = true
+				pairs = append(pairs, pr)
+			}
+		}
+	}
+	return pairs
+}
+
+// pathStepsAsked says whether the selection of a paths question (or of a
+// saved search run as one) asks for its paths' steps, which cost a second
+// read (every link of each step); the chart export never does.
+func pathStepsAsked(ctx context.Context) bool {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil || !graphql.HasOperationContext(ctx) {
+		return false
+	}
+	oc := graphql.GetOperationContext(ctx)
+	for _, f := range graphql.CollectFields(oc, fc.Field.Selections, satisfies("PathsResult")) {
+		if f.Name != "paths" {
+			continue
+		}
+		for _, pf := range graphql.CollectFields(oc, f.Selections, satisfies("Path")) {
+			if pf.Name == "steps" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // network expands breadth-first from the seeds, one bounded query per

@@ -14,6 +14,7 @@ import (
 	"github.com/keyline/keyline/cypher"
 	"github.com/keyline/keyline/internal/apitest"
 	"github.com/keyline/keyline/internal/latency"
+	"github.com/keyline/keyline/resolvers"
 	"github.com/keyline/keyline/synth"
 )
 
@@ -94,7 +95,85 @@ func buildLinkBench(b *testing.B) *linkBench {
 		}
 	}
 	b.Logf("operation %s: %d sample persons, %d pairs 4-6 hops apart", lb.op, len(lb.persons), len(lb.pairs))
+	checkShortestAgainstExhaustive(b, lb)
 	return lb
+}
+
+// checkShortestAgainstExhaustive runs the benchmark's question on each
+// pair and compares its length with an exhaustive breadth-first search
+// (exhaustiveLength) under the same filter and need to know: a faster
+// search must not change an answer.
+func checkShortestAgainstExhaustive(b *testing.B, lb *linkBench) {
+	ctx := context.Background()
+	reader := *lb.analyst
+	reader.Operations = []string{lb.op}
+	sc := cypher.ScopeOf(&reader)
+	f := cypher.LinkFilter{MaxDegree: resolvers.DefaultPathMaxDegree}
+	same := 0
+	for _, p := range lb.pairs {
+		res := lb.env.Do(lb.analyst, `query($a: ID!, $b: ID!) { paths(input: {fromId: $a, toId: $b, maxHops: 6}) { paths { length } } }`,
+			map[string]any{"a": p[0], "b": p[1]}).NoErrors()
+		got := -1
+		if ps := res.Path("paths", "paths").([]any); len(ps) == 1 {
+			got = int(ps[0].(map[string]any)["length"].(float64))
+		}
+		start := time.Now()
+		want, visited, err := exhaustiveLength(ctx, lb.env.Store, sc, p[0], p[1], 6, f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if got != want {
+			b.Fatalf("%s to %s: the search answers length %d, the exhaustive search %d", p[0], p[1], got, want)
+		}
+		same++
+		b.Logf("%s to %s: length %d, as the exhaustive search (%d entities visited, %s)", p[0], p[1], got, visited, time.Since(start).Round(time.Millisecond))
+	}
+	b.Logf("%d of %d pairs: same length as the exhaustive search", same, len(lb.pairs))
+}
+
+// exhaustiveLength is the length of a shortest path of at most maxHops
+// links between a and b (-1 for none), by breadth-first search from both
+// ends, a whole level at a time (the smaller side first), over every
+// entity a path may step to (cypher.Store.PathFrontier: the path
+// statements' hop predicate). Every level is read in full, so the answer
+// is exact; it also returns how many entities it visited.
+func exhaustiveLength(ctx context.Context, store *cypher.Store, sc cypher.Scope, a, b string, maxHops int, f cypher.LinkFilter) (int, int, error) {
+	ends := []string{a, b}
+	dist := [2]map[string]int{{a: 0}, {b: 0}}
+	front := [2][]string{{a}, {b}}
+	depth := [2]int{}
+	for depth[0]+depth[1] < maxHops {
+		s := 0
+		if len(front[1]) < len(front[0]) {
+			s = 1
+		}
+		if len(front[s]) == 0 {
+			break
+		}
+		next, err := store.PathFrontier(ctx, sc, front[s], ends, f, 50_000_000)
+		if err != nil {
+			return 0, 0, err
+		}
+		depth[s]++
+		best := -1
+		var nf []string
+		for _, ys := range next {
+			for _, y := range ys {
+				if d, ok := dist[1-s][y]; ok && (best < 0 || depth[s]+d < best) {
+					best = depth[s] + d
+				}
+				if _, ok := dist[s][y]; !ok {
+					dist[s][y] = depth[s]
+					nf = append(nf, y)
+				}
+			}
+		}
+		if best >= 0 {
+			return best, len(dist[0]) + len(dist[1]), nil
+		}
+		front[s] = nf
+	}
+	return -1, len(dist[0]) + len(dist[1]), nil
 }
 
 // runAt runs op b.N times at the given concurrency and reports latency

@@ -177,15 +177,40 @@ type AuditFilter struct {
 	To *time.Time `json:"to,omitempty"`
 }
 
-// Entities together at an event or place.
+// A group of entities together at an event or a location, and when all of
+// them were there together.
+//
+// At an event of the operation within the period: every visible entity with
+// a visible PRESENT_AT link to it (two or more), at the event's time
+// (`firstSeen` = `lastSeen` = the event's `occurredAt`).
+//
+// At a location of the operation: each visible FREQUENTS or RESIDES_AT link
+// to it is a presence from its firstSeen to its lastSeen; a link with only
+// one of them is a presence at that one time; a link with neither is left
+// out (presence at an unknown time cannot be shown to overlap), and so is
+// one whose presence does not reach into the period. Two presences are
+// together when each began no later than the other ended plus
+// `windowMinutes`. A group is a largest set of presences every two of
+// which are together (with more than two entities, all of them were there
+// at one time, give or take the tolerance: A there 09:00-11:00, B 10:00-14:00
+// and C 13:00-15:00 give two groups, A and B 10:00-11:00 and B and C
+// 13:00-14:00, never A, B and C). Each group of two or more distinct
+// entities is one entry; an entity with several presences in a group counts
+// from the earliest to the latest of them. The same entities meeting at one
+// place at separate times are separate entries. With `entityIds`, only
+// groups including one of them.
 type CoLocation struct {
 	// The event or location.
 	Place Entity `json:"place"`
-	// Who was there.
+	// Who was there together, by id.
 	Entities []Entity `json:"entities"`
-	// Earliest time seen there.
+	// Start of the time all of them were there together: the latest of their
+	// first-seen times (at an event, its time). If they were there only within
+	// the tolerance of each other (the first to leave left before the last
+	// arrived), the earliest of their last-seen times, and `lastSeen` is the
+	// latest arrival: the gap, at most `windowMinutes` long.
 	FirstSeen *time.Time `json:"firstSeen,omitempty"`
-	// Latest time seen there.
+	// End of the time all of them were there together: the earliest of their last-seen times (at an event, its time); see firstSeen for a group together only within the tolerance.
 	LastSeen *time.Time `json:"lastSeen,omitempty"`
 }
 
@@ -199,7 +224,7 @@ type CoLocationInput struct {
 	From time.Time `json:"from"`
 	// End of the period.
 	To time.Time `json:"to"`
-	// Tolerance when comparing first/last-seen times at a place, in minutes (default 60, at most 10080).
+	// Tolerance at a location, in minutes (default 60, at most 10080): two presences are together when each began no later than the other ended plus this.
 	WindowMinutes *int `json:"windowMinutes,omitempty"`
 }
 
@@ -1072,13 +1097,31 @@ type PageInfo struct {
 	EndCursor *string `json:"endCursor,omitempty"`
 }
 
-// A path: entities in order and the links between them.
+// A path: a route of entities in order, and the links joining each to the
+// next.
 type Path struct {
-	// Number of links.
+	// Number of steps (links followed).
 	Length int `json:"length"`
 	// Entities, from the start to the end.
 	Nodes []Entity `json:"nodes"`
-	// Links, in order; each with its provenance (sources) and grading.
+	// One link per step, in order: the link the search followed (where
+	// parallel links join a step, one of them; `steps` lists them all). Each
+	// with its provenance (sources) and grading. Kept as before routes had
+	// steps.
+	Links []*Link `json:"links"`
+	// The steps in order, each with every link joining its two entities.
+	Steps []*PathStep `json:"steps"`
+}
+
+// One step of a path: two consecutive entities and the links joining them.
+type PathStep struct {
+	// The entity the step leaves (nearer the path's start).
+	From Entity `json:"from"`
+	// The entity the step reaches (nearer the path's end).
+	To Entity `json:"to"`
+	// Every link joining the two that you may see and that passes the search's
+	// link filter (types, confidence, time window), by type then id; at least
+	// one. Each link keeps its own direction (its from and to).
 	Links []*Link `json:"links"`
 }
 
@@ -1090,7 +1133,7 @@ type PathsInput struct {
 	ToID string `json:"toId"`
 	// Search mode.
 	Mode PathMode `json:"mode"`
-	// Number of paths for K_SHORTEST (1 to 10).
+	// Number of distinct routes for K_SHORTEST (1 to 10).
 	K *int `json:"k,omitempty"`
 	// Most links a path may have (1 to 8).
 	MaxHops *int `json:"maxHops,omitempty"`
@@ -1102,9 +1145,11 @@ type PathsInput struct {
 
 // Paths found.
 type PathsResult struct {
-	// The paths, shortest first.
+	// The routes, shortest first, each once.
 	Paths []*Path `json:"paths"`
-	// Whether more paths existed than were returned.
+	// Whether more routes existed than were returned (or, for K_SHORTEST and
+	// ALL_SHORTEST, the search reached its cap of paths read before it could
+	// tell).
 	Truncated bool `json:"truncated"`
 }
 
@@ -1454,15 +1499,24 @@ type TargetReview struct {
 	Snapshot *string `json:"snapshot,omitempty"`
 }
 
-// One dated entry on a timeline.
+// One dated entry on a timeline, within its window.
+//
+// A CONTACT entry is one contact: call data imported as individual contacts
+// (a contacts row with count 1 or none and one time) keeps each contact's
+// time on the pair's one CONTACTED link, and each is its own entry at that
+// time. A link keeps its 1,000 most recent contact times; beyond that the
+// older contacts are not listed, and the link's `count` gives the total. A
+// CONTACTED link holding no contact times (created through the API, or
+// imported from rows summarising several contacts) is one entry at its
+// lastSeen, its `count` saying how many contacts it summarises.
 type TimelineEntry struct {
-	// When.
+	// When: the event's time, or the contact's.
 	At time.Time `json:"at"`
 	// EVENT or CONTACT.
 	Entry string `json:"entry"`
 	// The event, for EVENT.
 	Event *Event `json:"event,omitempty"`
-	// The contact link, for CONTACT (its lastSeen is `at`).
+	// The CONTACTED link the contact is on, for CONTACT (one link per pair and direction, the same for each of its contacts).
 	Link *Link `json:"link,omitempty"`
 }
 
@@ -1527,9 +1581,13 @@ type TraversalFilter struct {
 	// Pass only through entities of these kinds (the ends may be of any kind).
 	ThroughKinds []EntityKind `json:"throughKinds,omitempty"`
 	// Paths only: do not pass through hubs with more than this many links (the
-	// ends may be hubs). Paths default to 1,000, so a search does not spread
-	// through deal lines with thousands of contacts; set 0 to pass through any
-	// entity, at the cost of time on large networks.
+	// ends may be hubs). Only links of the eleven link types count (not
+	// mentions by intelligence, targets, actions or other records), and every
+	// link of the entity counts, whether or not you may see it or it passes this
+	// filter: the count says nothing of any link's content. Paths default to
+	// 1,000, so a search does not spread through deal lines with thousands of
+	// contacts; set 0 to pass through any entity, at the cost of time on large
+	// networks.
 	MaxDegree *int `json:"maxDegree,omitempty"`
 }
 
@@ -3086,15 +3144,22 @@ func (e OrganisationKind) MarshalJSON() ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// How to search for paths.
+// How to search for paths. A path is a route: a sequence of entities, each
+// joined to the next by at least one link. Two ways through the same entities
+// in the same order (say a person who both DRIVES and is REGISTERED_KEEPER of
+// a vehicle) are one route, whose step lists both links.
 type PathMode string
 
 const (
-	// One shortest path.
+	// One shortest route (if several are equally short, the search's choice).
 	PathModeShortest PathMode = "SHORTEST"
-	// Up to `k` shortest paths.
+	// Up to `k` distinct routes, shortest first (ties by their entities' ids in
+	// order). The search reads at most 16 paths per route wanted; if they hold
+	// fewer than `k` routes, those found are returned and `truncated` is true.
 	PathModeKShortest PathMode = "K_SHORTEST"
-	// Every shortest path (up to `limit`).
+	// Every route of the shortest length (up to `limit`), by their entities'
+	// ids in order. The search reads at most 16 paths per route wanted; if it
+	// stopped there, `truncated` is true.
 	PathModeAllShortest PathMode = "ALL_SHORTEST"
 )
 

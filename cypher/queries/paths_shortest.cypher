@@ -1,0 +1,31 @@
+// One shortest path of at most __HOPS__ links between two entities, over
+// links the caller sees that pass the filters and through entities the
+// caller may see, not of an avoided kind, (when $through is given) only
+// of the kinds allowed to be passed through, and (when $maxDegree is
+// given) not hubs: entities with more than $maxDegree links of the eleven
+// link types (mentions and structural relationships are not links; every
+// link counts, whether or not the caller may see it or it passes the
+// filter, so the count is the degree store's per-type count, O(1) for a
+// dense node). Planned as a stateful shortest-path search with both ends
+// bound (a bidirectional breadth-first search): bounded, never
+// exhaustive. Both ends pass the same scope check as nodes_by_id, so a
+// path found needs no separate visibility read (no row: the caller tells
+// "not found" from "no path"). The end is recognised by identity (y = b),
+// not by reading every reached entity's id.
+MATCH (a:Keyed {id: $fromId})
+WHERE __VISIBLE(a)__
+MATCH (b:Keyed {id: $toId})
+WHERE __VISIBLE(b)__
+MATCH p = SHORTEST 1 (a) ((x)-[r:ASSOCIATE_OF|USES|RESIDES_AT|FREQUENTS|DRIVES|REGISTERED_KEEPER|MEMBER_OF|PRESENT_AT|INVOLVED_IN|CONTACTED|OPERATES_FROM]-(y:Keyed)
+    WHERE type(r) IN $types
+      AND r.confidence >= $minConfidence
+      AND ($seenAfter IS NULL OR coalesce(r.lastSeen, r.firstSeen) >= $seenAfter)
+      AND ($seenBefore IS NULL OR coalesce(r.firstSeen, r.lastSeen) <= $seenBefore)
+      AND __LINK_VISIBLE(r)__ AND __ENTITY_VISIBLE(y)__
+      AND (y = b OR (NOT any(l IN labels(y) WHERE l IN $avoid)
+           AND ($through IS NULL OR any(l IN labels(y) WHERE l IN $through))
+           AND ($maxDegree IS NULL OR COUNT { (y)-[:ASSOCIATE_OF|USES|RESIDES_AT|FREQUENTS|DRIVES|REGISTERED_KEEPER|MEMBER_OF|PRESENT_AT|INVOLVED_IN|CONTACTED|OPERATES_FROM]-() } <= $maxDegree)))
+  ){1,__HOPS__} (b)
+RETURN [n IN nodes(p) | {labels: labels(n), props: properties(n)}] AS nodes,
+       [r IN relationships(p) | {type: type(r), props: properties(r), from: startNode(r).id, to: endNode(r).id}] AS links,
+       1 AS found, 1 AS examined
