@@ -2,6 +2,8 @@ package cypher
 
 import (
 	"context"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/keyline/keyline"
@@ -228,46 +230,187 @@ func (s *Store) CommonMentions(ctx context.Context, sc Scope, ids []string, limi
 	return out, nil
 }
 
-// Meeting is a place where entities were together.
+// Meeting is a place where entities were together: at an event, its
+// time; at a location, the window in which all of them were there
+// (coLocationGroups).
 type Meeting struct {
 	Place               Record
 	Entities            []Record
 	FirstSeen, LastSeen *time.Time
 }
 
-// CoLocation finds entities at the same event or place within a window.
+// presence is one entity at one place from first to last seen: at an
+// event, the event's time; at a location, one FREQUENTS or RESIDES_AT
+// link's period.
+type presence struct {
+	entity      Record
+	first, last time.Time
+}
+
+// CoLocation finds the groups of entities together at the same event, or
+// at the same location at the same time give or take window, within
+// [from, to]; with ids, only groups including one of them. Ordered by
+// first seen, then place id, then the entities' ids.
 func (s *Store) CoLocation(ctx context.Context, sc Scope, operationID string, ids []string, from, to time.Time, window time.Duration) ([]Meeting, error) {
 	var idp any
 	if len(ids) > 0 {
 		idp = ids
 	}
 	rows, err := s.readAnalysis(ctx, q("co_location"), sc.params(map[string]any{
-		"operationId": operationID, "ids": idp, "from": from, "to": to, "windowSeconds": int64(window.Seconds())}))
+		"operationId": operationID, "ids": idp, "from": from, "to": to}))
 	if err != nil {
 		return nil, err
 	}
-	out := make([]Meeting, 0, len(rows))
+	var out []Meeting
 	for _, r := range rows {
-		m := Meeting{Place: Record{Kind: kindOf(r["placeLabels"]), Props: asMap(r["place"])}}
-		seen := map[string]bool{}
-		es, _ := r["entities"].([]any)
-		for _, e := range es {
-			em := asMap(e)
-			rec := Record{Kind: kindOf(em["labels"]), Props: asMap(em["props"])}
-			if !seen[rec.ID()] {
-				seen[rec.ID()] = true
-				m.Entities = append(m.Entities, rec)
+		place := Record{Kind: kindOf(r["placeLabels"]), Props: asMap(r["place"])}
+		var ps []presence
+		ns, _ := r["presences"].([]any)
+		for _, n := range ns {
+			m := asMap(n)
+			first, okF := m["firstSeen"].(time.Time)
+			last, okL := m["lastSeen"].(time.Time)
+			if !okF || !okL {
+				continue
 			}
+			ps = append(ps, presence{entity: Record{Kind: kindOf(m["labels"]), Props: asMap(m["props"])}, first: first, last: last})
 		}
-		if t, ok := r["firstSeen"].(time.Time); ok {
-			m.FirstSeen = &t
+		for _, g := range coLocationGroups(ps, window) {
+			if len(ids) > 0 && !slices.ContainsFunc(g.Entities, func(e Record) bool { return slices.Contains(ids, e.ID()) }) {
+				continue
+			}
+			g.Place = place
+			out = append(out, g)
 		}
-		if t, ok := r["lastSeen"].(time.Time); ok {
-			m.LastSeen = &t
-		}
-		out = append(out, m)
 	}
+	slices.SortStableFunc(out, func(a, b Meeting) int {
+		if c := a.FirstSeen.Compare(*b.FirstSeen); c != 0 {
+			return c
+		}
+		if c := strings.Compare(a.Place.ID(), b.Place.ID()); c != 0 {
+			return c
+		}
+		return slices.CompareFunc(a.Entities, b.Entities, func(x, y Record) int { return strings.Compare(x.ID(), y.ID()) })
+	})
 	return out, nil
+}
+
+// coLocationGroups splits the presences at one place into the groups of
+// entities that were there together, and dates each group.
+//
+// Two presences are together when each began no later than the other
+// ended plus the tolerance (a.first <= b.last+window and b.first <=
+// a.last+window); a group is a largest set of presences every two of
+// which are together, found by sweeping the presences as intervals
+// [first, last+window] (for intervals, every two overlapping means all
+// overlap at one time). Each group of two or more distinct entities is
+// one meeting, its entities ordered by id; an entity with several
+// presences in one group is there from the earliest first to the latest
+// last of them. Its window runs from the latest of the entities' first
+// seen times to the earliest of their last seen times, when they overlap;
+// when they were there only within the tolerance of each other (the
+// earliest to leave left before the latest arrived), it runs from that
+// departure to that arrival, a gap of at most the tolerance. At an event
+// every presence is the event's time, so the window is that time. The
+// same entities may meet at one place in several separate windows: each
+// is its own meeting.
+func coLocationGroups(ps []presence, window time.Duration) []Meeting {
+	type mark struct {
+		at    time.Time
+		start bool
+		i     int
+	}
+	marks := make([]mark, 0, 2*len(ps))
+	for i, p := range ps {
+		marks = append(marks, mark{p.first, true, i}, mark{p.last.Add(window), false, i})
+	}
+	// Closed intervals: at the same instant, arrivals come before
+	// departures, so presences touching at an instant are together.
+	slices.SortStableFunc(marks, func(a, b mark) int {
+		if c := a.at.Compare(b.at); c != 0 {
+			return c
+		}
+		switch {
+		case a.start && !b.start:
+			return -1
+		case !a.start && b.start:
+			return 1
+		}
+		return a.i - b.i
+	})
+	var out []Meeting
+	seen := map[string]bool{}
+	active := map[int]bool{}
+	grew := false
+	for _, m := range marks {
+		if m.start {
+			active[m.i] = true
+			grew = true
+			continue
+		}
+		if grew {
+			// The presences active just before the first departure after
+			// an arrival are a largest group.
+			if g, ok := meetingOf(ps, active); ok {
+				key := g.FirstSeen.String() + "|" + g.LastSeen.String()
+				for _, e := range g.Entities {
+					key += "|" + e.ID()
+				}
+				if !seen[key] {
+					seen[key] = true
+					out = append(out, g)
+				}
+			}
+			grew = false
+		}
+		delete(active, m.i)
+	}
+	return out
+}
+
+// meetingOf dates one group of presences; false when it holds fewer than
+// two distinct entities.
+func meetingOf(ps []presence, group map[int]bool) (Meeting, bool) {
+	type span struct {
+		entity      Record
+		first, last time.Time
+	}
+	by := map[string]*span{}
+	for i := range group {
+		p := ps[i]
+		sp, ok := by[p.entity.ID()]
+		if !ok {
+			by[p.entity.ID()] = &span{p.entity, p.first, p.last}
+			continue
+		}
+		if p.first.Before(sp.first) {
+			sp.first = p.first
+		}
+		if p.last.After(sp.last) {
+			sp.last = p.last
+		}
+	}
+	if len(by) < 2 {
+		return Meeting{}, false
+	}
+	var m Meeting
+	var latestFirst, earliestLast time.Time
+	for _, sp := range by {
+		m.Entities = append(m.Entities, sp.entity)
+		if latestFirst.IsZero() || sp.first.After(latestFirst) {
+			latestFirst = sp.first
+		}
+		if earliestLast.IsZero() || sp.last.Before(earliestLast) {
+			earliestLast = sp.last
+		}
+	}
+	slices.SortFunc(m.Entities, func(a, b Record) int { return strings.Compare(a.ID(), b.ID()) })
+	first, last := latestFirst, earliestLast
+	if last.Before(first) {
+		first, last = last, first
+	}
+	m.FirstSeen, m.LastSeen = &first, &last
+	return m, true
 }
 
 // TimelineRow is one dated entry: an event or a contact.

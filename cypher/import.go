@@ -101,7 +101,9 @@ type ImportRef struct {
 
 // ImportLink is a link between two records, asserted by one intelligence
 // item (Source, a URN). Props hold confidence (used on create only) and
-// count, firstSeen and lastSeen, which are merged into an existing link.
+// count, firstSeen and lastSeen, which are merged into an existing link,
+// and, for a CONTACTED row that is one contact, contactAt: its time, kept
+// in the link's contactTimes.
 type ImportLink struct {
 	Type     string
 	From, To ImportRef
@@ -678,6 +680,7 @@ func (p *importPlan) plan(row ImportRow) *ImportReject {
 		p.links[l.Type] = append(p.links[l.Type], map[string]any{
 			"fromId": from, "toId": to, "source": src, "create": create,
 			"count": l.Props["count"], "firstSeen": param(l.Props["firstSeen"]), "lastSeen": param(l.Props["lastSeen"]),
+			"contactAt": param(l.Props["contactAt"]),
 		})
 	}
 	return nil
@@ -685,7 +688,13 @@ func (p *importPlan) plan(row ImportRow) *ImportReject {
 
 // mergedLinkProps are the link fields an import merges into an existing
 // link (import_links); the others are set on creation only.
-var mergedLinkProps = map[string]bool{"count": true, "firstSeen": true, "lastSeen": true}
+var mergedLinkProps = map[string]bool{"count": true, "firstSeen": true, "lastSeen": true, "contactAt": true}
+
+// MaxContactTimes is how many individual contact times a CONTACTED link
+// keeps (contactTimes, the most recent): enough for a timeline at its
+// largest limit, small enough that a busy pair's link stays a modest
+// record. Its count goes on counting beyond it (import_links.cypher).
+const MaxContactTimes = 1000
 
 func sourceRef(urn string) ImportRef {
 	return ImportRef{Kinds: []keyline.Kind{keyline.KindIntelligenceItem}, Key: urn, Field: "sourceUrn"}
@@ -867,7 +876,9 @@ func (p *importPlan) write(ctx context.Context) error {
 		return err
 	}
 	for _, typ := range LinkTypes {
-		out, err := check(qRel("import_links", typ), "rows", p.links[typ], p.bookkeeping())
+		params := p.bookkeeping()
+		params["maxContactTimes"] = MaxContactTimes
+		out, err := check(qRel("import_links", typ), "rows", p.links[typ], params)
 		if err != nil {
 			return err
 		}

@@ -434,11 +434,41 @@ func buildContact(r *row, c *mapCtx) (cypher.ImportRow, string) {
 	l := link(r, c, "CONTACTED", "fromNumber",
 		cypher.ImportRef{Kinds: []keyline.Kind{keyline.KindCommsDevice}, Key: from, Field: "fromNumber"},
 		cypher.ImportRef{Kinds: []keyline.Kind{keyline.KindCommsDevice}, Key: to, Field: "toNumber"})
-	if n, ok := r.int("count", 0); ok && l != nil {
+	n, hasCount := r.int("count", 0)
+	if hasCount && l != nil {
 		l.Props["count"] = n
 	}
+	key := from + ">" + to
+	if at, ok := oneContact(l, n, hasCount); ok {
+		// One contact: its time is kept on the pair's link (contactTimes)
+		// and counted once, so the file may hold many rows of the pair,
+		// one per contact; the same contact twice is the same key.
+		l.Props["contactAt"], l.Props["firstSeen"], l.Props["lastSeen"], l.Props["count"] = at, at, at, 1
+		key += "@" + at.Format(time.RFC3339Nano)
+	}
 	withLink(&out, l)
-	return out, from + ">" + to
+	return out, key
+}
+
+// oneContact says whether a call-data row records one contact, and when:
+// a row whose count is 1 or not given and that gives one time (firstSeen
+// and lastSeen equal, or only one of them). Any other row (a count above
+// 1, or 0, or a period, or no time) summarises the pair's contacts: its
+// count replaces the link's and its period widens the link's, and no
+// contact time is kept.
+func oneContact(l *cypher.ImportLink, count int, hasCount bool) (time.Time, bool) {
+	if l == nil || (hasCount && count != 1) {
+		return time.Time{}, false
+	}
+	first, okF := l.Props["firstSeen"].(time.Time)
+	last, okL := l.Props["lastSeen"].(time.Time)
+	switch {
+	case okF && okL && first.Equal(last), okF && !okL:
+		return first, true
+	case okL && !okF:
+		return last, true
+	}
+	return time.Time{}, false
 }
 
 // --- actions ------------------------------------------------------------------

@@ -537,6 +537,9 @@ func (r *queryResolver) timeline(ctx context.Context, in model.TimelineInput) ([
 		return nil, err
 	}
 	out := make([]*model.TimelineEntry, 0, len(rows))
+	// Each contact of a link is its own entry: the link is decoded once
+	// and shared by them.
+	links := map[string]*model.Link{}
 	for _, row := range rows {
 		e := &model.TimelineEntry{At: row.At, Entry: row.Entry}
 		if row.Event != nil {
@@ -545,13 +548,19 @@ func (r *queryResolver) timeline(ctx context.Context, in model.TimelineInput) ([
 			}
 		}
 		if row.Link != nil {
-			ids := []string{row.Link.From.ID(), row.Link.To.ID()}
-			ends, err := entities(ctx, "link", ids)
-			if err != nil {
-				return nil, err
-			}
-			if e.Link, err = linkBetween(*row.Link, ends); err != nil {
-				return nil, err
+			id, _ := row.Link.Props["id"].(string)
+			if l, ok := links[id]; ok && id != "" {
+				e.Link = l
+			} else {
+				ids := []string{row.Link.From.ID(), row.Link.To.ID()}
+				ends, err := entities(ctx, "link", ids)
+				if err != nil {
+					return nil, err
+				}
+				if e.Link, err = linkBetween(*row.Link, ends); err != nil {
+					return nil, err
+				}
+				links[id] = e.Link
 			}
 		}
 		out = append(out, e)

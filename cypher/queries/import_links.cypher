@@ -6,6 +6,18 @@
 // widens firstSeen/lastSeen, takes the row's count, and advances its
 // version only when one of those changed, so a re-run changes nothing.
 //
+// Call data given as individual contacts (row.contactAt: one contact at
+// that time, importer.buildContact) keeps each contact's time on the one
+// link of the pair: contactTimes, ascending, distinct, at most
+// $maxContactTimes (the most recent). A time already there changes
+// nothing. A new one adds one to count (instead of count taking the
+// row's value) and is inserted in order; when the list is full the oldest
+// time drops out (count keeps it). In a full list, a time before the
+// link's firstSeen is new for certain: counted, widening firstSeen, not
+// kept (older than those kept); a time between firstSeen and the oldest
+// kept may be one that dropped out, so it is neither kept nor counted:
+// a re-run never counts a contact twice.
+//
 // The change is decided inside MERGE's ON MATCH (an empty map when
 // nothing is new) rather than in later WITH and FOREACH clauses, which
 // made the planner hold the whole batch twice (two Eager operators):
@@ -28,13 +40,16 @@ ON CREATE SET r = row.create, r.sources = [row.source], r.sourceMarks = [__SOURC
   r.sourceLevel = __SOURCE_RANK(src)__,
   r.sourceLevelP = CASE WHEN coalesce(src.gradeHandling, 'P') = 'P' THEN __SOURCE_RANK(src)__ ELSE 99 END, r.count = row.count,
   r.firstSeen = row.firstSeen, r.lastSeen = row.lastSeen, r.operationId = $operationId,
+  r.contactTimes = CASE WHEN row.contactAt IS NULL THEN null ELSE [row.contactAt] END,
   r.createdAt = $now, r.updatedAt = $now, r.updatedBy = $actor, r.version = 1
 ON MATCH SET r += CASE
   WHEN NOT row.source IN coalesce(r.sources, [])
     OR NOT __SOURCE_MARK(src)__ IN coalesce(r.sourceMarks, [])
     OR (row.firstSeen IS NOT NULL AND NOT coalesce(r.firstSeen <= row.firstSeen, false))
     OR (row.lastSeen IS NOT NULL AND NOT coalesce(r.lastSeen >= row.lastSeen, false))
-    OR (row.count IS NOT NULL AND coalesce(row.count <> r.count, true))
+    OR (row.contactAt IS NULL AND row.count IS NOT NULL AND coalesce(row.count <> r.count, true))
+    OR (row.contactAt IS NOT NULL AND NOT row.contactAt IN coalesce(r.contactTimes, [])
+        AND (size(coalesce(r.contactTimes, [])) < $maxContactTimes OR row.contactAt > r.contactTimes[0] OR row.contactAt < r.firstSeen))
   THEN {
     sources: CASE WHEN row.source IN coalesce(r.sources, []) THEN r.sources ELSE coalesce(r.sources, []) + row.source END,
     sourceMarks: CASE WHEN __SOURCE_MARK(src)__ IN coalesce(r.sourceMarks, []) THEN r.sourceMarks ELSE coalesce(r.sourceMarks, []) + __SOURCE_MARK(src)__ END,
@@ -43,7 +58,19 @@ ON MATCH SET r += CASE
       THEN __SOURCE_RANK(src)__ ELSE coalesce(r.sourceLevelP, 99) END,
     firstSeen: CASE WHEN row.firstSeen IS NULL OR r.firstSeen <= row.firstSeen THEN r.firstSeen ELSE row.firstSeen END,
     lastSeen: CASE WHEN row.lastSeen IS NULL OR r.lastSeen >= row.lastSeen THEN r.lastSeen ELSE row.lastSeen END,
-    count: coalesce(row.count, r.count),
+    count: CASE
+      WHEN row.contactAt IS NULL THEN coalesce(row.count, r.count)
+      WHEN NOT row.contactAt IN coalesce(r.contactTimes, [])
+        AND (size(coalesce(r.contactTimes, [])) < $maxContactTimes OR row.contactAt > r.contactTimes[0] OR row.contactAt < r.firstSeen)
+      THEN coalesce(r.count, 0) + 1
+      ELSE r.count END,
+    contactTimes: CASE
+      WHEN row.contactAt IS NOT NULL AND NOT row.contactAt IN coalesce(r.contactTimes, [])
+        AND (size(coalesce(r.contactTimes, [])) < $maxContactTimes OR row.contactAt > r.contactTimes[0])
+      THEN [t IN coalesce(r.contactTimes, []) WHERE t < row.contactAt][CASE WHEN size(coalesce(r.contactTimes, [])) >= $maxContactTimes
+             THEN size(r.contactTimes) + 1 - $maxContactTimes ELSE 0 END..]
+        + row.contactAt + [t IN coalesce(r.contactTimes, []) WHERE t > row.contactAt]
+      ELSE r.contactTimes END,
     version: r.version + 1, updatedAt: $now, updatedBy: $actor}
   ELSE {} END
 RETURN count(r) AS rows,
