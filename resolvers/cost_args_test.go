@@ -193,3 +193,13 @@ func TestCostKnowsEveryMultiplyingField(t *testing.T) {
 		t.Fatalf("arguments that multiply work but have no cost rule: %v", unknown)
 	}
 }
+
+// A path's steps list every link joining each pair, so asking for them
+// costs more than asking for the one link followed.
+func TestCostCountsPathSteps(t *testing.T) {
+	followed, _ := costOf(t, `{ paths(input: {fromId: "per_1", toId: "per_2", maxHops: 6}) { paths { links { id } } } }`, nil)
+	steps, _ := costOf(t, `{ paths(input: {fromId: "per_1", toId: "per_2", maxHops: 6}) { paths { steps { links { id } } } } }`, nil)
+	if steps <= followed {
+		t.Errorf("steps cost %d, the followed links %d: each step's links must count", steps, followed)
+	}
+}

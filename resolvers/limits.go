@@ -275,7 +275,10 @@ var analysisCost = map[string]func(questionInput) (work, items int, answer map[s
 			paths = in.n("limit")
 		}
 		hops := in.n("maxHops")
-		return paths * hops, 1, map[string]int{"PathsResult.paths": paths, "Path.nodes": hops + 1, "Path.links": hops}
+		// A step lists every link joining its pair: at most one per link
+		// type in each direction.
+		return paths * hops, 1, map[string]int{"PathsResult.paths": paths, "Path.nodes": hops + 1, "Path.links": hops,
+			"Path.steps": hops, "PathStep.links": 2 * len(cypher.LinkTypes)}
 	},
 	// A network: the expansion reads up to nodeBudget entities on each of
 	// its hops from every seed; nodes, links and frontier are bounded by
