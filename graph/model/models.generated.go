@@ -756,9 +756,9 @@ type KeyPlayers struct {
 	RankedBy CentralityMeasure `json:"rankedBy"`
 	// Entities ranked by the measure, highest first, with every measure.
 	Ranked []*KeyPlayer `json:"ranked"`
-	// Communities found by Louvain modularity optimisation, largest first.
+	// Communities found by Louvain modularity optimisation, largest first: the best of 16 runs in fixed visiting orders (the same chart always splits the same way), each community connected (docs/ANALYSIS.md).
 	Communities []*NetworkCommunity `json:"communities"`
-	// Newman modularity of the communities (above about 0.3 suggests real structure).
+	// Newman modularity Q of the communities returned, as reached (above about 0.3 suggests real structure).
 	Modularity float64 `json:"modularity"`
 }
 
