@@ -1,9 +1,7 @@
 package resolvers_test
 
 import (
-	"encoding/json"
 	"fmt"
-	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -39,14 +37,8 @@ type coLocationCase struct {
 // the entityIds filter and the period. Before the fix one row per place
 // listed everyone who overlapped anyone, dated from one entity's link.
 func TestCoLocationTimesFromEveryEntity(t *testing.T) {
-	raw, err := os.ReadFile("../testdata/analysis/colocation.json")
-	if err != nil {
-		t.Fatal(err)
-	}
 	var tc coLocationCase
-	if err := json.Unmarshal(raw, &tc); err != nil {
-		t.Fatal(err)
-	}
+	readAnalysisCase(t, "colocation.json", &tc)
 	w := newWorld(t)
 	item := w.create(t, w.analyst, "createIntelligenceItem", "CreateIntelligenceItemInput", map[string]any{
 		"sourceType": "SURVEILLANCE", "grading": map[string]any{"source": "1", "assessment": "B", "handling": "P"}, "sanitisedText": "Observed"})

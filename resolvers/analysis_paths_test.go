@@ -1,8 +1,6 @@
 package resolvers_test
 
 import (
-	"encoding/json"
-	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -40,14 +38,8 @@ type pathsCase struct {
 }
 
 func TestPathsRoutesAndHubs(t *testing.T) {
-	raw, err := os.ReadFile("../testdata/analysis/paths_routes.json")
-	if err != nil {
-		t.Fatal(err)
-	}
 	var tc pathsCase
-	if err := json.Unmarshal(raw, &tc); err != nil {
-		t.Fatal(err)
-	}
+	readAnalysisCase(t, "paths_routes.json", &tc)
 	for _, g := range tc.Graphs {
 		t.Run(g.Name, func(t *testing.T) {
 			w := newWorld(t)

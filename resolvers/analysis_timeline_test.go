@@ -2,7 +2,6 @@ package resolvers_test
 
 import (
 	"encoding/json"
-	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -40,14 +39,8 @@ type timelineCase struct {
 // rejected as the same key, and the pair was one entry at its last
 // contact.
 func TestTimelineListsEachImportedContact(t *testing.T) {
-	raw, err := os.ReadFile("../testdata/analysis/timeline_contacts.json")
-	if err != nil {
-		t.Fatal(err)
-	}
 	var tc timelineCase
-	if err := json.Unmarshal(raw, &tc); err != nil {
-		t.Fatal(err)
-	}
+	readAnalysisCase(t, "timeline_contacts.json", &tc)
 	w := newWorld(t)
 	urn := "INT/CDR/" + strings.ToUpper(w.op[4:])
 	w.create(t, w.analyst, "createIntelligenceItem", "CreateIntelligenceItemInput", map[string]any{"urn": urn,

@@ -1,6 +1,8 @@
 package resolvers_test
 
 import (
+	"encoding/json"
+	"os"
 	"testing"
 
 	"github.com/keyline/keyline"
@@ -138,5 +140,18 @@ func TestImportRecordsMutation(t *testing.T) {
 	}
 	if res := w.env.Do(w.analyst, q, map[string]any{"op": w.op, "rows": "not json"}); res.Field() != "rows" {
 		t.Fatalf("malformed rows: %s", res)
+	}
+}
+
+// readAnalysisCase decodes a hand-made graph and its worked answers from
+// testdata/analysis.
+func readAnalysisCase(t *testing.T, name string, v any) {
+	t.Helper()
+	raw, err := os.ReadFile("../testdata/analysis/" + name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(raw, v); err != nil {
+		t.Fatalf("%s: %v", name, err)
 	}
 }
