@@ -91,7 +91,7 @@ func main() {
 		}},
 		{"d shortest path", "paths_k_shortest", map[string]string{"__HOPS__": "6", "__K__": "1"}, func(i int) map[string]any {
 			return map[string]any{"fromId": person(i), "toId": person(i + 31), "types": linkTypes, "minConfidence": 0.0, "seenAfter": nil, "seenBefore": nil,
-				"avoid": []string{}, "through": nil, "maxDegree": nil, "limit": 1}
+				"avoid": []string{}, "through": nil, "maxDegree": 1000, "limit": 1}
 		}},
 		{"e person + intelligence", "mentioned_in", nil, func(i int) map[string]any {
 			return map[string]any{"ids": []string{person(i)}, "skip": 0, "limit": 10}

@@ -22,7 +22,7 @@ MATCH p = ALL SHORTEST (a) ((x)-[r:ASSOCIATE_OF|USES|RESIDES_AT|FREQUENTS|DRIVES
       AND __LINK_VISIBLE(r)__ AND __ENTITY_VISIBLE(y)__
       AND (y = b OR (NOT any(l IN labels(y) WHERE l IN $avoid)
            AND ($through IS NULL OR any(l IN labels(y) WHERE l IN $through))
-           AND ($maxDegree IS NULL OR COUNT { (y)-[:ASSOCIATE_OF|USES|RESIDES_AT|FREQUENTS|DRIVES|REGISTERED_KEEPER|MEMBER_OF|PRESENT_AT|INVOLVED_IN|CONTACTED|OPERATES_FROM]-() } <= $maxDegree)))
+           AND ($maxDegree IS NULL OR (COUNT { (y)--() } - COUNT { (y)<-[:MENTIONS|SUBJECT]-() }) <= $maxDegree)))
   ){1,__HOPS__} (b)
 WITH p LIMIT $candidates
 WITH nodes(p) AS route, collect(relationships(p))[0] AS rels, count(*) AS ways

@@ -16,7 +16,7 @@ WHERE type(r) IN $types
   AND __LINK_VISIBLE(r)__ AND __ENTITY_VISIBLE(y)__
   AND (y.id IN $ends OR (NOT any(l IN labels(y) WHERE l IN $avoid)
        AND ($through IS NULL OR any(l IN labels(y) WHERE l IN $through))
-       AND ($maxDegree IS NULL OR COUNT { (y)-[:ASSOCIATE_OF|USES|RESIDES_AT|FREQUENTS|DRIVES|REGISTERED_KEEPER|MEMBER_OF|PRESENT_AT|INVOLVED_IN|CONTACTED|OPERATES_FROM]-() } <= $maxDegree)))
+       AND ($maxDegree IS NULL OR (COUNT { (y)--() } - COUNT { (y)<-[:MENTIONS|SUBJECT]-() }) <= $maxDegree)))
 WITH DISTINCT fid, y.id AS next
 LIMIT $limit
 RETURN fid, collect(next) AS next

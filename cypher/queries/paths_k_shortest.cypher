@@ -29,7 +29,7 @@ MATCH p = SHORTEST __K__ GROUPS (a) ((x)-[r:ASSOCIATE_OF|USES|RESIDES_AT|FREQUEN
       AND __LINK_VISIBLE(r)__ AND __ENTITY_VISIBLE(y)__
       AND (y = b OR (NOT any(l IN labels(y) WHERE l IN $avoid)
            AND ($through IS NULL OR any(l IN labels(y) WHERE l IN $through))
-           AND ($maxDegree IS NULL OR COUNT { (y)-[:ASSOCIATE_OF|USES|RESIDES_AT|FREQUENTS|DRIVES|REGISTERED_KEEPER|MEMBER_OF|PRESENT_AT|INVOLVED_IN|CONTACTED|OPERATES_FROM]-() } <= $maxDegree)))
+           AND ($maxDegree IS NULL OR (COUNT { (y)--() } - COUNT { (y)<-[:MENTIONS|SUBJECT]-() }) <= $maxDegree)))
   ){1,__HOPS__} (b)
 WITH p WHERE all(i IN range(0, length(p) - 1) WHERE NOT nodes(p)[i] IN nodes(p)[i + 1..])
 WITH p LIMIT $candidates
