@@ -2,6 +2,7 @@ package resolvers
 
 import (
 	"context"
+	"encoding/json"
 
 	"github.com/keyline/keyline"
 	"github.com/keyline/keyline/cypher"
@@ -81,65 +82,28 @@ func recordSearch(ctx context.Context, store *cypher.Store, k keyline.Kind, opID
 }
 
 // questionAbout is the record a question is about: the first entity it
-// names, else the operation or organisation it covers, else the record
-// (saved search, target, operation) named by id.
+// names, else the organisation or operation it covers, else the record
+// (saved search, target, operation) named by id. An input type is read by
+// its JSON names, as the audit stores its parameters, so every question,
+// export and document is read one way.
 func questionAbout(params any) string {
-	first := func(ids []string) string {
-		if len(ids) > 0 {
-			return ids[0]
+	p, ok := params.(map[string]any)
+	if !ok {
+		b, err := json.Marshal(params)
+		if err != nil || json.Unmarshal(b, &p) != nil {
+			return ""
 		}
-		return ""
 	}
-	switch p := params.(type) {
-	case model.PathsInput:
-		return p.FromID
-	case *model.PathsInput:
-		return p.FromID
-	case model.NetworkInput:
-		return first(p.SeedIds)
-	case *model.NetworkInput:
-		return first(p.SeedIds)
-	case model.CommonLinksInput:
-		return first(p.EntityIds)
-	case *model.CommonLinksInput:
-		return first(p.EntityIds)
-	case model.CoLocationInput:
-		return p.OperationID
-	case *model.CoLocationInput:
-		return p.OperationID
-	case model.TimelineInput:
-		return first(p.EntityIds)
-	case *model.TimelineInput:
-		return first(p.EntityIds)
-	case model.KeyPlayersInput:
-		return keyPlayersAbout(&p)
-	case *model.KeyPlayersInput:
-		return keyPlayersAbout(p)
-	case map[string]any:
-		// A saved search's or export's parameters, or a document's.
-		for _, k := range []string{"id", "fromId", "seedIds", "entityIds", "organisationId", "operationId"} {
-			switch v := p[k].(type) {
-			case string:
-				return v
-			case []any:
-				if len(v) > 0 {
-					id, _ := v[0].(string)
-					return id
-				}
+	for _, k := range []string{"id", "fromId", "seedIds", "entityIds", "organisationId", "operationId"} {
+		switch v := p[k].(type) {
+		case string:
+			return v
+		case []any:
+			if len(v) > 0 {
+				id, _ := v[0].(string)
+				return id
 			}
 		}
-	}
-	return ""
-}
-
-func keyPlayersAbout(p *model.KeyPlayersInput) string {
-	switch {
-	case len(p.SeedIds) > 0:
-		return p.SeedIds[0]
-	case p.OrganisationID != nil:
-		return *p.OrganisationID
-	case p.OperationID != nil:
-		return *p.OperationID
 	}
 	return ""
 }
