@@ -5,17 +5,12 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
-	"net/http/httptest"
-	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/rs/zerolog"
 
 	"github.com/keyline/keyline"
 	"github.com/keyline/keyline/auth"
 	"github.com/keyline/keyline/cypher"
-	"github.com/keyline/keyline/httpapi"
 	"github.com/keyline/keyline/internal/apitest"
 	"github.com/keyline/keyline/server"
 )
@@ -33,18 +28,9 @@ func TestServiceAccountLosesOperationWithItsLastMembership(t *testing.T) {
 	person := env.Do(sio, `mutation($op: ID!) { createPerson(input: {operationId: $op, givenNames: "Ada", familyName: "Feedwell"}) { id } }`,
 		map[string]any{"op": op}).NoErrors().Str("createPerson", "id")
 
-	app, err := server.Build(env.Store, server.Config{
-		HTTP: httpapi.Config{Dev: true, RatePerSecond: 1000, RateBurst: 1000},
-		// No membership cache: the test reads the graph on every request
-		// instead of waiting for a cache entry to expire.
-		Auth: auth.Config{Mode: auth.ModeDev, DevKeyPath: filepath.Join(t.TempDir(), "dev.pem"), MembershipTTL: -1},
-	}, zerolog.Nop())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer app.Auth.Close()
-	srv := httptest.NewServer(app.Handler)
-	defer srv.Close()
+	// No membership cache: the test reads the graph on every request
+	// instead of waiting for a cache entry to expire.
+	srv := apitest.NewStack(t, env.Store, func(c *server.Config) { c.Auth.MembershipTTL = -1 })
 
 	// newAccount records a service account scoped to op and returns its key.
 	newAccount := func(name string) (id, key string) {

@@ -6,7 +6,6 @@ import (
 	"io"
 	"net"
 	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"path/filepath"
 	"strings"
@@ -105,20 +104,8 @@ func TestEdgeNeo4jDownIsUnavailable(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { _ = store.Close(context.Background()) })
-	app, err := server.Build(store, server.Config{
-		HTTP: httpapi.Config{Dev: true, RatePerSecond: 1000, RateBurst: 1000},
-		Auth: auth.Config{Mode: auth.ModeDev, DevKeyPath: filepath.Join(t.TempDir(), "dev.pem")},
-	}, zerolog.Nop())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer app.Auth.Close()
-	srv := httptest.NewServer(app.Handler)
-	defer srv.Close()
-	token, err := app.Auth.DevSigner().Issue(auth.DevUser{Subject: sio.Subject, Name: "SIO", Roles: []keyline.Role{keyline.RoleSIO}, Clearance: keyline.Secret}, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
+	srv := apitest.NewStack(t, store, nil)
+	token := srv.Token(t, sio)
 
 	ctx, cancel := context.WithTimeout(t.Context(), 20*time.Second)
 	defer cancel()

@@ -4,20 +4,14 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"net/http/httptest"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/rs/zerolog"
-
 	"github.com/keyline/keyline"
 	"github.com/keyline/keyline/auth"
 	"github.com/keyline/keyline/cypher"
-	"github.com/keyline/keyline/httpapi"
 	"github.com/keyline/keyline/internal/apitest"
-	"github.com/keyline/keyline/server"
 )
 
 // End to end through the real HTTP stack: tokens signed by the dev key,
@@ -28,20 +22,8 @@ func TestServerEndToEnd(t *testing.T) {
 	sio := env.Officer(keyline.RoleSIO, keyline.Secret)
 	op := env.Operation(sio)
 	other := env.Operation(env.Officer(keyline.RoleSIO, keyline.Secret))
-	app, err := server.Build(env.Store, server.Config{
-		HTTP: httpapi.Config{Dev: true, RatePerSecond: 1000, RateBurst: 1000},
-		Auth: auth.Config{Mode: auth.ModeDev, DevKeyPath: filepath.Join(t.TempDir(), "dev.pem")},
-	}, zerolog.Nop())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer app.Auth.Close()
-	srv := httptest.NewServer(app.Handler)
-	defer srv.Close()
-	token, err := app.Auth.DevSigner().Issue(auth.DevUser{Subject: sio.Subject, Name: "SIO", Roles: []keyline.Role{keyline.RoleSIO}, Clearance: keyline.Secret}, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
+	srv := apitest.NewStack(t, env.Store, nil)
+	token := srv.Token(t, sio)
 	call := func(method, path, auth, body string) (int, string) {
 		req, _ := http.NewRequest(method, srv.URL+path, strings.NewReader(body))
 		req.Header.Set("Content-Type", "application/json")
