@@ -2,6 +2,9 @@ module github.com/keyline/keyline
 
 go 1.26.8
 
+// The workbench's npm packages are not Go code.
+ignore ./web/node_modules
+
 require (
 	github.com/99designs/gqlgen v0.17.98
 	github.com/lestrrat-go/httprc/v3 v3.0.6

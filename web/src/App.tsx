@@ -1,0 +1,80 @@
+// The workbench shell: sign-in, the header (operation, search, who you
+// are) and the screens.
+import { Link, NavLink, Route, Routes } from 'react-router-dom';
+import { CALLBACK_PATH, useSession } from './auth/session';
+import { SignIn } from './auth/SignIn';
+import { ClassificationBadge, classificationLabel } from './components/Badges';
+import { OperationProvider, useOperation } from './operation';
+import { SearchBox } from './search/SearchBox';
+import { EntityPage } from './entity/EntityPage';
+import { ChartPage } from './chart/ChartPage';
+import { HomePage } from './HomePage';
+
+export function App() {
+  const session = useSession();
+  if (session.status === 'loading') {
+    return <main className="centre" aria-busy="true"><p>Signing in…</p></main>;
+  }
+  if (session.status !== 'signed-in') return <SignIn />;
+  return (
+    <OperationProvider>
+      <Shell />
+    </OperationProvider>
+  );
+}
+
+function Shell() {
+  const { me, config, devRole, signIn, signOut } = useSession();
+  const { operation, operations, choose } = useOperation();
+  return (
+    <>
+      <a className="skip-link" href="#main">Skip to content</a>
+      <header className="topbar">
+        <Link to="/" className="brand">Keyline</Link>
+        <nav aria-label="Main">
+          <NavLink to="/" end>Home</NavLink>
+          <NavLink to="/chart">Link chart</NavLink>
+        </nav>
+        <label className="operation-picker">
+          <span className="sr-only">Operation</span>
+          <select value={operation?.id ?? ''} onChange={(e) => choose(e.target.value)} aria-label="Operation">
+            {operations.length === 0 && <option value="">No operations</option>}
+            {operations.map((o) => (
+              <option key={o.id} value={o.id}>{o.reference} {o.name}</option>
+            ))}
+          </select>
+        </label>
+        <SearchBox />
+        <div className="whoami">
+          <span title={`Cleared to ${me ? classificationLabel(me.clearance) : ''}`}>
+            {me?.name} <ClassificationBadge value={me!.clearance} />
+          </span>
+          {config?.mode === 'dev' && (
+            <select aria-label="Switch development role" value={devRole ?? ''} onChange={(e) => void signIn(e.target.value)}>
+              {config.devRoles?.map((r) => <option key={r.role} value={r.role}>{r.role}</option>)}
+            </select>
+          )}
+          <button type="button" onClick={() => void signOut()}>Sign out</button>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        <Routes>
+          <Route path="/" element={<HomePage />} />
+          <Route path="/entities/:id" element={<EntityPage />} />
+          <Route path="/chart" element={<ChartPage />} />
+          <Route path={CALLBACK_PATH} element={<HomePage />} />
+          <Route path="*" element={<NotFound />} />
+        </Routes>
+      </main>
+    </>
+  );
+}
+
+function NotFound() {
+  return (
+    <section className="page">
+      <h1>Not found</h1>
+      <p>There is nothing here. <Link to="/">Go home</Link>.</p>
+    </section>
+  );
+}
