@@ -6,11 +6,18 @@ DEV_PORT ?= 7687
 DEV_DATA ?= devdb/data
 export NEO4J_URI ?= bolt://127.0.0.1:$(DEV_PORT)
 
-.PHONY: run test stop db lint generate check-generated ci bench bench-import bench-peer clean-db
+.PHONY: run test stop db web lint generate check-generated ci bench bench-import bench-peer bench-web clean-db
+
+# The workbench's sources: a change to any of them (or to the schema its
+# operations are typed from) rebuilds web/dist, which the binary embeds.
+WEB_SOURCES := $(shell find web/src web/index.html web/explorer.html web/vite.config.ts web/codegen.ts web/tsconfig.json \
+	-type f -not -path 'web/src/gql/*' 2>/dev/null) schema.graphqls
 
 ## run: start the development Neo4j, migrate, load the demo operation if the
-## database is empty, and serve GraphQL with the explorer on 127.0.0.1:8080.
-run: db
+## database is empty, build the workbench if its sources changed, and serve
+## the workbench at http://127.0.0.1:8080/ (GraphQL at /graphql, the
+## explorer at /explorer).
+run: db web
 	$(GO) run ./cmd/keyline migrate
 	$(GO) run ./cmd/keyline seed --if-empty
 	$(GO) run ./cmd/keyline serve --dev
@@ -31,9 +38,23 @@ stop:
 clean-db: stop
 	rm -rf $(DEV_DATA)
 
-## test: start a throwaway Neo4j (auth on) on a free port, run every test, stop it.
-test:
+## web: build the workbench into web/dist when its sources changed (npm ci
+## first when the lockfile changed).
+web: web/dist/index.html
+
+web/node_modules/.package-lock.json: web/package-lock.json
+	cd web && npm ci --no-audit --no-fund
+
+web/dist/index.html: web/node_modules/.package-lock.json $(WEB_SOURCES)
+	cd web && npm run build
+
+## test: start a throwaway Neo4j (auth on) on a free port, run every Go test,
+## stop it; then the workbench's unit tests, and its end-to-end tests in
+## headless Chromium against the whole stack on another throwaway Neo4j.
+test: web
 	scripts/test.sh
+	cd web && npm test
+	scripts/e2e.sh
 
 ## lint: gofmt, go vet, staticcheck.
 lint:

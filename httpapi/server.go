@@ -30,8 +30,9 @@ type Deps struct {
 	// Registry receives the HTTP metrics and is served at /metrics. When
 	// nil a new one is made, with Go and process collectors.
 	Registry *prometheus.Registry
-	// DevToken, in dev mode, gives a token for the explorer to use.
-	DevToken func() string
+	// Workbench, when set, is the web app served at / (with the GraphQL
+	// explorer at /explorer) and its sign-in configuration.
+	Workbench *Workbench
 	// Documents serves the authenticated document routes (/reports/ and
 	// /export/: schedules, printable packages, chart exports) behind the
 	// same middleware as /graphql, less the GraphQL transport checks.
@@ -95,8 +96,8 @@ func Handler(cfg Config, deps Deps) http.Handler {
 		mux.Handle("/reports/", docs)
 		mux.Handle("/export/", docs)
 	}
-	if cfg.Dev {
-		mux.Handle("GET /{$}", chain(explorer(deps.DevToken), front("/")...))
+	if deps.Workbench != nil {
+		workbenchRoutes(mux, cfg, *deps.Workbench, front)
 	}
 	mux.Handle("GET /healthz", chain(http.HandlerFunc(healthz), probe("/healthz")...))
 	mux.Handle("GET /readyz", chain(readyz(deps.Ready, log), probe("/readyz")...))

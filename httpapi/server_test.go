@@ -47,9 +47,7 @@ func TestRoutes(t *testing.T) {
 		{"metrics open in dev", Config{Dev: true}, Deps{}, "GET", "/metrics", 200},
 		{"metrics with a token", Config{MetricsToken: "t"}, Deps{}, "GET", "/metrics", 401},
 		{"metrics on their own listener only", Config{Dev: true, MetricsListen: "127.0.0.1:9464"}, Deps{}, "GET", "/metrics", 404},
-		{"explorer in dev", Config{Dev: true}, Deps{}, "GET", "/", 200},
-		{"no explorer outside dev", Config{}, Deps{}, "GET", "/", 404},
-		{"explorer only at root", Config{Dev: true}, Deps{}, "GET", "/other", 404},
+		{"no workbench without its assets", Config{Dev: true}, Deps{}, "GET", "/", 404},
 		{"unknown path", Config{}, Deps{}, "GET", "/admin", 404},
 		{"graphql needs auth", Config{}, Deps{}, "POST", "/graphql", 401},
 	}

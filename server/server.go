@@ -8,6 +8,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -20,12 +21,16 @@ import (
 	"github.com/keyline/keyline/httpapi"
 	"github.com/keyline/keyline/reports"
 	"github.com/keyline/keyline/resolvers"
+	"github.com/keyline/keyline/web"
 )
 
 // Config is what the server needs beyond the store.
 type Config struct {
 	HTTP httpapi.Config
 	Auth auth.Config
+	// OIDCClient is the workbench's public OIDC client (outside
+	// development): the issuer, its client id and the scopes to ask for.
+	OIDCClient httpapi.WorkbenchOIDC
 }
 
 // App is an assembled Keyline.
@@ -37,6 +42,9 @@ type App struct {
 }
 
 // Build assembles Keyline over an open, migrated store.
+// devTokenTTL is how long a development sign-in lasts (a working day).
+const devTokenTTL = 10 * time.Hour
+
 func Build(store *cypher.Store, cfg Config, log zerolog.Logger) (*App, error) {
 	if cfg.Auth.Mode == "" {
 		return nil, fmt.Errorf("no identity provider: run with --dev or configure --oidc-issuer")
@@ -61,16 +69,21 @@ func Build(store *cypher.Store, cfg Config, log zerolog.Logger) (*App, error) {
 		Logger:    log,
 		Registry:  reg,
 	}
+	wb := &httpapi.Workbench{Assets: web.Assets(), OIDC: cfg.OIDCClient}
 	if signer := authn.DevSigner(); signer != nil && cfg.HTTP.Dev {
-		analyst, _ := auth.DevUserForRole(string(keyline.RoleAnalyst))
-		deps.DevToken = func() string {
-			tok, err := signer.Issue(analyst, 12*time.Hour)
-			if err != nil {
-				log.Error().Err(err).Msg("issue explorer token")
+		for _, u := range auth.DevUsers {
+			wb.DevRoles = append(wb.DevRoles, httpapi.DevRole{Role: strings.ToLower(string(u.Roles[0])), Name: u.Name})
+		}
+		wb.DevToken = func(role string) (string, time.Time, error) {
+			user, ok := auth.DevUserForRole(role)
+			if !ok {
+				return "", time.Time{}, fmt.Errorf("no demo user for role %q", role)
 			}
-			return tok
+			tok, err := signer.Issue(user, devTokenTTL)
+			return tok, time.Now().Add(devTokenTTL), err
 		}
 	}
+	deps.Workbench = wb
 	return &App{Store: store, Auth: authn, Handler: httpapi.Handler(cfg.HTTP, deps), Registry: reg}, nil
 }
 

@@ -18,12 +18,15 @@ import (
 type config struct {
 	Neo4j cypher.Config
 
-	Listen         string
-	Dev            bool
-	DevKeyPath     string
-	OIDCIssuer     string
-	OIDCAudience   string
-	OIDCJWKSURL    string
+	Listen       string
+	Dev          bool
+	DevKeyPath   string
+	OIDCIssuer   string
+	OIDCAudience string
+	OIDCJWKSURL  string
+	// OIDCClientID and OIDCScope are the workbench's public OIDC client.
+	OIDCClientID   string
+	OIDCScope      string
 	CORSOrigins    []string
 	RequestTimeout time.Duration
 	MaxBodyBytes   int64
@@ -93,6 +96,8 @@ func defaultConfig() *config {
 		OIDCIssuer:            env("KEYLINE_OIDC_ISSUER", ""),
 		OIDCAudience:          env("KEYLINE_OIDC_AUDIENCE", "keyline"),
 		OIDCJWKSURL:           env("KEYLINE_OIDC_JWKS_URL", ""),
+		OIDCClientID:          env("KEYLINE_OIDC_CLIENT_ID", "keyline-workbench"),
+		OIDCScope:             env("KEYLINE_OIDC_SCOPE", "openid profile"),
 		CORSOrigins:           envList("KEYLINE_CORS_ORIGINS"),
 		RequestTimeout:        envDuration("KEYLINE_REQUEST_TIMEOUT", 30*time.Second),
 		MaxBodyBytes:          int64(envInt("KEYLINE_MAX_BODY_BYTES", 1<<20)),
@@ -117,10 +122,12 @@ func (c *config) bindDatabase(f *pflag.FlagSet) {
 
 func (c *config) bindServe(f *pflag.FlagSet) {
 	f.StringVar(&c.Listen, "listen", c.Listen, "address to serve on (KEYLINE_LISTEN)")
-	f.BoolVar(&c.Dev, "dev", c.Dev, "development mode: local signing key, demo users, explorer and introspection (KEYLINE_DEV=true)")
+	f.BoolVar(&c.Dev, "dev", c.Dev, "development mode: local signing key, demo users with a role switcher in the workbench, introspection (KEYLINE_DEV=true)")
 	f.StringVar(&c.DevKeyPath, "dev-key", c.DevKeyPath, "development signing key, created if missing (KEYLINE_DEV_KEY)")
 	f.StringVar(&c.OIDCIssuer, "oidc-issuer", c.OIDCIssuer, "OIDC issuer whose tokens are accepted (KEYLINE_OIDC_ISSUER)")
 	f.StringVar(&c.OIDCAudience, "oidc-audience", c.OIDCAudience, "audience tokens must carry (KEYLINE_OIDC_AUDIENCE)")
+	f.StringVar(&c.OIDCClientID, "oidc-client-id", c.OIDCClientID, "the workbench's OIDC client id (a public client: authorization code with PKCE) (KEYLINE_OIDC_CLIENT_ID)")
+	f.StringVar(&c.OIDCScope, "oidc-scope", c.OIDCScope, "scopes the workbench asks for (KEYLINE_OIDC_SCOPE)")
 	f.StringVar(&c.OIDCJWKSURL, "oidc-jwks-url", c.OIDCJWKSURL, "JWKS URL of the issuer (KEYLINE_OIDC_JWKS_URL)")
 	f.StringSliceVar(&c.CORSOrigins, "cors-origin", c.CORSOrigins, "browser origins allowed to call the API (KEYLINE_CORS_ORIGINS, comma-separated)")
 	f.DurationVar(&c.RequestTimeout, "request-timeout", c.RequestTimeout, "maximum time for one request (KEYLINE_REQUEST_TIMEOUT)")

@@ -52,7 +52,7 @@ func serveCmd(cfg *config) *cobra.Command {
 				srv.Handler = app.Handler
 				log.Info().Str("addr", cfg.Listen).Bool("dev", cfg.Dev).Str("neo4j", cfg.Neo4j.URI).Msg("keyline serving")
 				if cfg.Dev {
-					log.Info().Msg("development mode: explorer at http://" + cfg.Listen + "/ ; tokens: go run ./cmd/keyline dev-token --role analyst")
+					log.Info().Msg("development mode: workbench at http://" + cfg.Listen + "/ , explorer at /explorer ; tokens: go run ./cmd/keyline dev-token --role analyst")
 				}
 				return httpapi.Run(cmd.Context(), srv)
 			})
@@ -100,6 +100,7 @@ func (c *config) serverConfig() (server.Config, error) {
 	case c.OIDCIssuer != "":
 		sc.Auth = auth.Config{Mode: auth.ModeOIDC, Issuer: c.OIDCIssuer, Audience: c.OIDCAudience, JWKSURL: c.OIDCJWKSURL,
 			InsecureJWKS: c.Dev}
+		sc.OIDCClient = httpapi.WorkbenchOIDC{Issuer: c.OIDCIssuer, ClientID: c.OIDCClientID, Scope: c.OIDCScope}
 	case c.Dev:
 		sc.Auth = auth.Config{Mode: auth.ModeDev, DevKeyPath: c.DevKeyPath}
 	default:
