@@ -1,0 +1,165 @@
+#!/usr/bin/env bash
+# The workbench's end-to-end run: the whole stack with the demo operation,
+# driven by Playwright in headless Chromium.
+#
+# Usage: scripts/e2e.sh [playwright test args...]
+#   e.g. scripts/e2e.sh e2e/search.spec.ts
+#        scripts/e2e.sh --grep "key players"
+#
+# It starts a throwaway Neo4j (auth on, a random password, a free loopback
+# port, its own data directory), builds the workbench if web/dist is missing
+# or older than its sources (npm ci first if node_modules is missing or
+# older than package-lock.json), builds keyline with it embedded, migrates,
+# loads the demo operation (Operation Kestrel), serves it in development
+# mode on another free loopback port with a throwaway signing key, waits
+# for /readyz, runs `npx playwright test` in web/ with KEYLINE_URL and the
+# browser from scripts/chromium.sh, and stops the server and Neo4j however
+# it ends. Exits non-zero when anything fails.
+#
+# Environment:
+#   CHROMIUM            browser binary (default /usr/bin/chromium; CI=true installs it)
+#   E2E_KEEP=1          keep the temporary directory (logs, key, binary)
+#   E2E_RATE, E2E_RATE_BURST  the server's per-identity rate limit (200/s, 400)
+#
+# scripts/bench-web.sh sources this file for the same stack (the functions
+# below); only running it executes main.
+set -euo pipefail
+
+E2E_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+E2E_DEVDB="$E2E_ROOT/scripts/devdb.sh"
+
+e2e_log() { printf '%s: %s\n' "${E2E_NAME:-e2e}" "$*" >&2; }
+e2e_die() { e2e_log "error: $*"; exit 1; }
+
+# e2e_build_web: npm ci when node_modules is missing or older than
+# package-lock.json; npm run build when web/dist/index.html is missing or
+# older than any of the app's sources (or the schema its types come from).
+e2e_build_web() {
+  local web="$E2E_ROOT/web"
+  command -v npm >/dev/null || e2e_die "npm is missing (Node.js 20+ is needed to build the workbench)"
+  if [[ ! -d "$web/node_modules" || "$web/package-lock.json" -nt "$web/node_modules/.package-lock.json" ]]; then
+    e2e_log "installing the workbench's packages (npm ci)"
+    (cd "$web" && npm ci --no-audit --no-fund >&2) || e2e_die "npm ci failed"
+  fi
+  local stale=""
+  if [[ ! -f "$web/dist/index.html" ]]; then
+    stale="web/dist/index.html is missing"
+  else
+    local newer
+    newer="$(find "$web/src" "$web/index.html" "$web/explorer.html" "$web/package.json" \
+      "$web/package-lock.json" "$web/vite.config.ts" "$web/tsconfig.json" "$web/codegen.ts" \
+      "$E2E_ROOT/schema.graphqls" \
+      -newer "$web/dist/index.html" -not -path "$web/src/gql/*" -print -quit 2>/dev/null || true)"
+    [[ -z "$newer" ]] || stale="${newer#"$E2E_ROOT"/} is newer than web/dist"
+  fi
+  if [[ -n "$stale" ]]; then
+    e2e_log "building the workbench ($stale)"
+    (cd "$web" && npm run build >&2) || e2e_die "npm run build failed"
+  fi
+}
+
+# e2e_start_db: a throwaway Neo4j with authentication on. Sets E2E_TMP,
+# E2E_DB_DATA, E2E_DB_PORT and exports NEO4J_*.
+e2e_start_db() {
+  E2E_TMP="$(mktemp -d "${TMPDIR:-/tmp}/keyline-e2e.XXXXXX")"
+  E2E_DB_DATA="$E2E_TMP/db"
+  E2E_DB_PORT="$("$E2E_DEVDB" free-port)"
+  local password t0
+  password="e2e-$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')"
+  t0=$SECONDS
+  if ! "$E2E_DEVDB" start --port "$E2E_DB_PORT" --data "$E2E_DB_DATA" --auth-password "$password" >/dev/null; then
+    e2e_die "could not start the throwaway Neo4j (log above)"
+  fi
+  e2e_log "Neo4j ready on 127.0.0.1:$E2E_DB_PORT in $((SECONDS - t0)) s (auth on)"
+  export NEO4J_URI="bolt://127.0.0.1:$E2E_DB_PORT" NEO4J_USER=neo4j NEO4J_PASSWORD="$password" NEO4J_DATABASE=neo4j
+}
+
+# e2e_build_keyline: go build with the workbench embedded. Sets E2E_BIN.
+e2e_build_keyline() {
+  E2E_BIN="$E2E_TMP/keyline"
+  (cd "$E2E_ROOT" && go build -o "$E2E_BIN" ./cmd/keyline) || e2e_die "go build failed"
+}
+
+# e2e_serve: keyline serve --dev on a free loopback port; waits for /readyz.
+# Sets E2E_PID, E2E_URL, E2E_SERVER_LOG and exports KEYLINE_URL.
+e2e_serve() {
+  local port deadline
+  port="$("$E2E_DEVDB" free-port)"
+  E2E_SERVER_LOG="$E2E_TMP/keyline.log"
+  E2E_URL="http://127.0.0.1:$port"
+  KEYLINE_DEV_KEY="$E2E_TMP/dev-signing-key.pem" KEYLINE_LOG_LEVEL="${KEYLINE_LOG_LEVEL:-info}" \
+    "$E2E_BIN" serve --dev --listen "127.0.0.1:$port" --dev-key "$E2E_TMP/dev-signing-key.pem" \
+    --rate "${E2E_RATE:-200}" --rate-burst "${E2E_RATE_BURST:-400}" \
+    >"$E2E_SERVER_LOG" 2>&1 &
+  E2E_PID=$!
+  deadline=$((SECONDS + 60))
+  until curl -fsS -o /dev/null "$E2E_URL/readyz" 2>/dev/null; do
+    if ! kill -0 "$E2E_PID" 2>/dev/null; then
+      tail -n 30 "$E2E_SERVER_LOG" >&2 || true
+      e2e_die "keyline serve exited before it was ready (log above)"
+    fi
+    if (( SECONDS > deadline )); then
+      tail -n 30 "$E2E_SERVER_LOG" >&2 || true
+      e2e_die "keyline was not ready on $E2E_URL/readyz within 60 s"
+    fi
+    sleep 0.2
+  done
+  export KEYLINE_URL="$E2E_URL"
+  e2e_log "keyline (dev) ready on $E2E_URL (pid $E2E_PID)"
+}
+
+# e2e_cleanup: stop the server and Neo4j, remove the temporary directory
+# (kept with E2E_KEEP=1). Safe to call more than once.
+e2e_cleanup() {
+  local rc=$?
+  if [[ -n "${E2E_PID:-}" ]] && kill -0 "$E2E_PID" 2>/dev/null; then
+    kill "$E2E_PID" 2>/dev/null || true
+    local i
+    for i in $(seq 1 50); do kill -0 "$E2E_PID" 2>/dev/null || break; sleep 0.1; done
+    kill -9 "$E2E_PID" 2>/dev/null || true
+    wait "$E2E_PID" 2>/dev/null || true
+  fi
+  E2E_PID=""
+  if [[ -n "${E2E_DB_DATA:-}" ]]; then
+    "$E2E_DEVDB" stop --data "$E2E_DB_DATA" >/dev/null 2>&1 || true
+  fi
+  if [[ -n "${E2E_TMP:-}" && -d "$E2E_TMP" ]]; then
+    if [[ "${E2E_KEEP:-}" == 1 ]]; then
+      e2e_log "kept $E2E_TMP"
+    else
+      rm -rf "$E2E_TMP"
+    fi
+  fi
+  E2E_TMP="" E2E_DB_DATA=""
+  return "$rc"
+}
+
+e2e_main() {
+  trap e2e_cleanup EXIT
+  trap 'exit 130' INT
+  trap 'exit 143' TERM
+  local browser
+  browser="$("$E2E_ROOT/scripts/chromium.sh" path)" || exit 1
+  e2e_build_web
+  e2e_start_db
+  e2e_build_keyline
+  "$E2E_BIN" migrate >&2 || e2e_die "keyline migrate failed"
+  "$E2E_BIN" seed >&2 || e2e_die "keyline seed failed"
+  e2e_serve
+  e2e_log "running Playwright with $("$E2E_ROOT/scripts/chromium.sh" version 2>/dev/null || echo "$browser")"
+  local rc=0
+  (cd "$E2E_ROOT/web" && CHROMIUM="$browser" KEYLINE_URL="$E2E_URL" npx --no-install playwright test "$@") || rc=$?
+  # The server's log is a test artefact too (ids, counts and timings only).
+  mkdir -p "$E2E_ROOT/web/test-results"
+  cp "$E2E_SERVER_LOG" "$E2E_ROOT/web/test-results/keyline-server.log" 2>/dev/null || true
+  if (( rc != 0 )); then
+    e2e_log "FAILED (playwright exit $rc): report in web/playwright-report/index.html, traces and screenshots in web/test-results/, server log in web/test-results/keyline-server.log"
+  else
+    e2e_log "passed"
+  fi
+  return "$rc"
+}
+
+if [[ "${BASH_SOURCE[0]}" == "$0" ]]; then
+  e2e_main "$@"
+fi
