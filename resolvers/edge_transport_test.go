@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"os"
 	"strings"
 	"testing"
 
@@ -226,5 +227,28 @@ func TestEdgeGraphQLOverHTTPStatusAndMediaType(t *testing.T) {
 	req.Header.Set("Accept", gqlType)
 	if r := edgeServe(t, h, req); r.status != 200 || !strings.HasPrefix(r.contentType, gqlType) {
 		t.Fatalf("query over GET: %d %q %s", r.status, r.contentType, r.raw)
+	}
+}
+
+// GraphiQL's own introspection query (graphql-js getIntrospectionQuery, as
+// the bundled explorer sends it) nests type references 17 levels deep: it
+// passes the depth limit, which still bounds introspection (32 levels) and
+// every other selection (15).
+func TestEdgeExplorerIntrospectionPassesTheDepthLimit(t *testing.T) {
+	h := edgeHandler(t, true)
+	q, err := os.ReadFile("testdata/graphiql-introspection.graphql")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := edgePost(t, h, "application/json", gqlBody(string(q))); r.errorCode() != "" || r.status != 200 {
+		t.Fatalf("%d %.300s", r.status, r.raw)
+	}
+	deep := "name"
+	for i := 0; i < 40; i++ {
+		deep = "ofType { " + deep + " }"
+	}
+	r := edgePost(t, h, "application/json", gqlBody(`{ __type(name: "Person") { fields { type { `+deep+` } } } }`))
+	if r.errorCode() != "LIMIT_EXCEEDED" {
+		t.Fatalf("40 levels of ofType: %d %.300s", r.status, r.raw)
 	}
 }

@@ -29,6 +29,12 @@ type Limits struct {
 // through Relay connections (edges/node) nest 13 levels.
 var DefaultLimits = Limits{MaxDepth: 15, MaxCost: 50_000, MaxAliases: 30, MaxFields: 500}
 
+// introspectionDepth bounds selections under __schema and __type, whose
+// type references nest `ofType` many levels deep (GraphiQL's introspection
+// query nests 17). They read the schema in memory, never the database, and
+// are served only where introspection is on (development).
+const introspectionDepth = 32
+
 // ExtensionName implements graphql.HandlerExtension.
 func (Limits) ExtensionName() string { return "KeylineLimits" }
 
@@ -92,6 +98,15 @@ type walker struct {
 	// answer holds, inside an analysis question's selection, how many
 	// entries each list of its answer may hold ("Network.nodes": 500).
 	answer map[string]int
+	// introspection is set inside __schema and __type.
+	introspection bool
+}
+
+func (w *walker) maxDepth() int {
+	if w.introspection {
+		return introspectionDepth
+	}
+	return w.limits.MaxDepth
 }
 
 // selections returns the cost of a selection set at depth d, recording the
@@ -100,8 +115,8 @@ func (w *walker) selections(set ast.SelectionSet, d int) int {
 	if w.err != "" {
 		return 0
 	}
-	if d > w.limits.MaxDepth {
-		w.err = fmt.Sprintf("query is nested deeper than %d levels", w.limits.MaxDepth)
+	if max := w.maxDepth(); d > max {
+		w.err = fmt.Sprintf("query is nested deeper than %d levels", max)
 		return 0
 	}
 	cost := 0
@@ -121,12 +136,15 @@ func (w *walker) selections(set ast.SelectionSet, d int) int {
 				return 0
 			}
 			work, items, answer := w.fieldCost(s)
-			outer := w.answer
+			outer, wasIntrospection := w.answer, w.introspection
 			if answer != nil {
 				w.answer = answer
 			}
+			if s.Name == "__schema" || s.Name == "__type" {
+				w.introspection = true
+			}
 			children := w.cap(w.selections(s.SelectionSet, d+1))
-			w.answer = outer
+			w.answer, w.introspection = outer, wasIntrospection
 			cost = w.cap(cost + work + items*children)
 		case *ast.InlineFragment:
 			cost = w.cap(cost + w.selections(s.SelectionSet, d))
