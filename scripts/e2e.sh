@@ -5,6 +5,9 @@
 # Usage: scripts/e2e.sh [playwright test args...]
 #   e.g. scripts/e2e.sh e2e/search.spec.ts
 #        scripts/e2e.sh --grep "key players"
+#        scripts/e2e.sh --serve    (the same stack, kept up until Ctrl-C, to
+#                                   run `cd web && KEYLINE_URL=... npx playwright
+#                                   test` against while writing specs)
 #
 # It starts a throwaway Neo4j (auth on, a random password, a free loopback
 # port, its own data directory), builds the workbench if web/dist is missing
@@ -146,7 +149,14 @@ e2e_main() {
   "$E2E_BIN" migrate >&2 || e2e_die "keyline migrate failed"
   "$E2E_BIN" seed >&2 || e2e_die "keyline seed failed"
   e2e_serve
+  if [[ "${1:-}" == "--serve" ]]; then
+    e2e_log "serving: KEYLINE_URL=$E2E_URL CHROMIUM=$browser (Ctrl-C stops it)"
+    echo "$E2E_URL"
+    wait "$E2E_PID"
+    return
+  fi
   e2e_log "running Playwright with $("$E2E_ROOT/scripts/chromium.sh" version 2>/dev/null || echo "$browser")"
+  rm -rf "$E2E_ROOT/web/test-results/screens"
   local rc=0
   (cd "$E2E_ROOT/web" && CHROMIUM="$browser" KEYLINE_URL="$E2E_URL" npx --no-install playwright test "$@") || rc=$?
   # The server's log is a test artefact too (ids, counts and timings only).

@@ -1,0 +1,168 @@
+// The shared fixture of the workbench's end-to-end journeys. For every
+// test it:
+//  - blocks, and fails the test on, any request to an origin other than
+//    the app's own (the workbench loads nothing from elsewhere);
+//  - fails the test on any Content-Security-Policy violation (console
+//    messages and `securitypolicyviolation` events) and on any uncaught
+//    error in the page.
+// It also offers the helpers the journeys share: signing in as a demo
+// user, an accessibility check with axe, and saving a screen's screenshot
+// under test-results/screens/.
+import { test as base, expect, type Page, type TestInfo } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export { expect };
+
+/** The development sign-in choices (httpapi's dev roles) and their names. */
+export const ROLES = {
+  analyst: 'Priya Nair (DEV analyst)',
+  investigator: 'Tom Hughes (DEV investigator)',
+  action_manager: 'Sian Lloyd (DEV action manager)',
+  sio: 'DI Mark Ellison (DEV SIO)',
+  deputy_sio: 'DS Ruth Okafor (DEV deputy SIO)',
+  auditor: 'Alan Reeve (DEV auditor)',
+  external_system: 'Intel feed (DEV external system)',
+} as const;
+export type Role = keyof typeof ROLES;
+
+/** Operation Kestrel, the demo operation (seed/). */
+export const DEMO = {
+  reference: 'OP-KESTREL-2026',
+  name: 'Operation Kestrel',
+  // Principals of the two groups, as the API labels persons.
+  mahoney: { search: 'Mahoney', label: 'MAHONEY, Connor (1984-06-17)' },
+  doyle: { search: 'Doyle', label: 'DOYLE, Liam (1991-01-09)' },
+  walsh: { search: 'Kieran Walsh', label: 'WALSH, Kieran (1988-11-02)' },
+  gallagher: { search: 'Gallagher', label: 'GALLAGHER, Reece (1995-03-28)' },
+} as const;
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const SCREENS_DIR = join(here, '..', 'test-results', 'screens');
+
+interface Guard {
+  /** Requests to other origins, blocked. */
+  foreign: string[];
+  /** CSP violations, from the console and from securitypolicyviolation events. */
+  csp: string[];
+  /** Uncaught errors in the page. */
+  pageErrors: string[];
+}
+
+declare global {
+  interface Window {
+    __cspViolations?: string[];
+  }
+}
+
+export const test = base.extend<{ guard: Guard }>({
+  guard: [
+    async ({ page, baseURL }, use, testInfo) => {
+      const origin = new URL(baseURL!).origin;
+      const guard: Guard = { foreign: [], csp: [], pageErrors: [] };
+      // Every request of the page, its workers and its frames passes here.
+      await page.context().route('**/*', (route) => {
+        const url = route.request().url();
+        if (isForeign(url, origin)) {
+          guard.foreign.push(`${route.request().method()} ${url}`);
+          return route.abort('blockedbyclient');
+        }
+        return route.continue();
+      });
+      page.on('request', (req) => {
+        const url = req.url();
+        if (isForeign(url, origin) && !guard.foreign.some((f) => f.endsWith(' ' + url))) {
+          guard.foreign.push(`${req.method()} ${url}`);
+        }
+      });
+      page.on('console', (msg) => {
+        const text = msg.text();
+        if (/Content[- ]Security[- ]Policy/i.test(text)) guard.csp.push(`console: ${text}`);
+      });
+      page.on('pageerror', (err) => guard.pageErrors.push(err.stack ?? err.message));
+      await page.addInitScript(() => {
+        window.__cspViolations = [];
+        document.addEventListener('securitypolicyviolation', (e) => {
+          window.__cspViolations!.push(`${e.violatedDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber}`);
+        });
+      });
+
+      await use(guard);
+
+      if (!page.isClosed()) {
+        const events = await page.evaluate(() => window.__cspViolations ?? []).catch(() => [] as string[]);
+        guard.csp.push(...events.map((e) => `event: ${e}`));
+      }
+      const problems = [
+        ...guard.foreign.map((f) => `request to another origin (blocked): ${f}`),
+        ...guard.csp.map((c) => `CSP violation: ${c}`),
+        ...guard.pageErrors.map((e) => `uncaught error in the page: ${e}`),
+      ];
+      if (problems.length) {
+        await testInfo.attach('guard.txt', { body: problems.join('\n'), contentType: 'text/plain' });
+      }
+      expect(problems, 'no foreign origin, CSP violation or page error').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+function isForeign(url: string, origin: string): boolean {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return false;
+  }
+  // data: and blob: URLs are the page's own (chart exports, images).
+  if (u.protocol === 'data:' || u.protocol === 'blob:' || u.protocol === 'about:') return false;
+  return u.origin !== origin;
+}
+
+/** Open the app and sign in as a demo user; waits for their name in the header. */
+export async function signIn(page: Page, role: Role = 'analyst', path = '/'): Promise<void> {
+  await page.goto(path);
+  await page.getByRole('button', { name: ROLES[role], exact: true }).click();
+  await expect(page.getByRole('banner').getByText(ROLES[role])).toBeVisible();
+}
+
+/** Save a screenshot of the screen as a test artefact (test-results/screens/NAME.png). */
+export async function screen(page: Page, name: string, testInfo: TestInfo): Promise<void> {
+  mkdirSync(SCREENS_DIR, { recursive: true });
+  const path = join(SCREENS_DIR, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  await testInfo.attach(`screen-${name}`, { path, contentType: 'image/png' });
+}
+
+export interface A11yOptions {
+  /** CSS selectors left out of the check (say why at the call). */
+  exclude?: string[];
+  /** Only check inside these selectors. */
+  include?: string[];
+  /** axe rules turned off (say why at the call). */
+  disableRules?: string[];
+}
+
+/**
+ * Accessibility check with axe (WCAG 2.0/2.1/2.2 A and AA, and best
+ * practices): fails on any violation of impact serious or critical and
+ * prints them; milder ones are attached to the report.
+ */
+export async function checkA11y(page: Page, screenName: string, testInfo: TestInfo, opts: A11yOptions = {}): Promise<void> {
+  let builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']);
+  for (const s of opts.include ?? []) builder = builder.include(s);
+  for (const s of opts.exclude ?? []) builder = builder.exclude(s);
+  if (opts.disableRules?.length) builder = builder.disableRules(opts.disableRules);
+  const result = await builder.analyze();
+  const describe = (v: (typeof result.violations)[number]) =>
+    `[${v.impact}] ${v.id}: ${v.help} (${v.helpUrl})\n` +
+    v.nodes.slice(0, 8).map((n) => `    ${n.target.join(' ')}\n      ${n.failureSummary?.replace(/\n/g, '\n      ')}`).join('\n');
+  await testInfo.attach(`axe-${screenName}.json`, { body: JSON.stringify(result.violations, null, 2), contentType: 'application/json' });
+  const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const minor = result.violations.filter((v) => !serious.includes(v));
+  if (minor.length) console.log(`axe (${screenName}): ${minor.length} minor/moderate:\n${minor.map(describe).join('\n')}`);
+  if (serious.length) console.log(`axe (${screenName}): ${serious.length} serious/critical:\n${serious.map(describe).join('\n')}`);
+  expect(serious.map(describe), `axe: no serious or critical violations on ${screenName}`).toEqual([]);
+}
