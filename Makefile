@@ -38,14 +38,14 @@ stop:
 clean-db: stop
 	rm -rf $(DEV_DATA)
 
-## web: build the workbench into web/dist when its sources changed (npm ci
+## web: build the workbench into web/dist/app when its sources changed (npm ci
 ## first when the lockfile changed).
-web: web/dist/index.html
+web: web/dist/app/index.html
 
 web/node_modules/.package-lock.json: web/package-lock.json
 	cd web && npm ci --no-audit --no-fund
 
-web/dist/index.html: web/node_modules/.package-lock.json $(WEB_SOURCES)
+web/dist/app/index.html: web/node_modules/.package-lock.json $(WEB_SOURCES)
 	cd web && npm run build
 
 ## test: start a throwaway Neo4j (auth on) on a free port, run every Go test,

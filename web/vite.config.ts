@@ -8,7 +8,8 @@ import { resolve } from 'node:path';
 export default defineConfig({
   plugins: [react()],
   build: {
-    outDir: 'dist',
+    // dist/.gitkeep stays (committed) so that the Go embed compiles before any build.
+    outDir: 'dist/app',
     emptyOutDir: true,
     assetsInlineLimit: 0,
     sourcemap: false,
