@@ -1,6 +1,6 @@
 // The workbench shell: sign-in, the header (operation, search, who you
 // are) and the screens.
-import { Link, NavLink, Route, Routes } from 'react-router-dom';
+import { Link, Navigate, NavLink, Route, Routes } from 'react-router-dom';
 import { CALLBACK_PATH, useSession } from './auth/session';
 import { SignIn } from './auth/SignIn';
 import { ClassificationBadge, classificationLabel } from './components/Badges';
@@ -24,7 +24,7 @@ export function App() {
 }
 
 function Shell() {
-  const { me, config, devRole, signIn, signOut } = useSession();
+  const { me, config, devRole, returnTo, signIn, signOut } = useSession();
   const { operation, operations, choose } = useOperation();
   return (
     <>
@@ -62,7 +62,7 @@ function Shell() {
           <Route path="/" element={<HomePage />} />
           <Route path="/entities/:id" element={<EntityPage />} />
           <Route path="/chart" element={<ChartPage />} />
-          <Route path={CALLBACK_PATH} element={<HomePage />} />
+          <Route path={CALLBACK_PATH} element={<Navigate to={returnTo} replace />} />
           <Route path="*" element={<NotFound />} />
         </Routes>
       </main>

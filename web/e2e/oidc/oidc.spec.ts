@@ -76,6 +76,7 @@ test('signs in with the identity provider (code flow with PKCE), keeping the tok
   await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
   await expect(page.getByRole('banner').getByText('Priya Nair (OIDC)')).toBeVisible();
   await expect(page, 'back where sign-in started, the callback gone from the address').toHaveURL(`${app}/chart`);
+  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Link chart' }), 'the app is on that screen').toHaveAttribute('aria-current', 'page');
 
   // The provider saw one authorization request with S256 PKCE, and the
   // token request proved the verifier.

@@ -20,6 +20,8 @@ export interface Session {
   error: string | null;
   /** The development role signed in as (dev mode). */
   devRole: string | null;
+  /** Where to go after the identity provider sent the user back. */
+  returnTo: string;
   /** Dev mode: sign in as role. OIDC: redirect to the identity provider. */
   signIn: (role?: string) => Promise<void>;
   signOut: () => Promise<void>;
@@ -73,7 +75,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const token = useRef<string | null>(null);
   const manager = useRef<UserManager | null>(null);
   const [state, setState] = useState<Omit<Session, 'signIn' | 'signOut'>>({
-    status: 'loading', config: null, me: null, error: null, devRole: null,
+    status: 'loading', config: null, me: null, error: null, devRole: null, returnTo: '/',
   });
 
   const signedOut = useCallback((message: string | null = null) => {
@@ -117,8 +119,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         um.events.addAccessTokenExpired(() => signedOut('Your session has expired; sign in again.'));
         if (window.location.pathname === CALLBACK_PATH) {
           const user = await um.signinRedirectCallback();
-          const returnTo = (user.state as { returnTo?: string } | undefined)?.returnTo ?? '/';
-          window.history.replaceState(null, '', returnTo.startsWith('/') ? returnTo : '/');
+          const wanted = (user.state as { returnTo?: string } | undefined)?.returnTo ?? '/';
+          // Only a path on this origin (never //host or a URL).
+          const returnTo = /^\/(?!\/)/.test(wanted) && !wanted.startsWith(CALLBACK_PATH) ? wanted : '/';
+          setState((s) => ({ ...s, returnTo }));
           await finish(user.access_token, null);
           return;
         }
