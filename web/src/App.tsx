@@ -9,6 +9,14 @@ import { SearchBox } from './search/SearchBox';
 import { EntityPage } from './entity/EntityPage';
 import { ChartPage } from './chart/ChartPage';
 import { HomePage } from './HomePage';
+import { TargetsPage } from './targets/TargetsPage';
+import { PackagePage } from './targets/PackagePage';
+import { ActionBoard } from './actions/ActionBoard';
+import { ActionDashboard } from './actions/ActionDashboard';
+import { EvidencePage } from './evidence/EvidencePage';
+import { DisclosurePage } from './disclosure/DisclosurePage';
+import { AuditPage } from './audit/AuditPage';
+import { MopiPage } from './audit/MopiPage';
 
 export function App() {
   const session = useSession();
@@ -34,6 +42,11 @@ function Shell() {
         <nav aria-label="Main">
           <NavLink to="/" end>Home</NavLink>
           <NavLink to="/chart">Link chart</NavLink>
+          <NavLink to="/targets">Targets</NavLink>
+          <NavLink to="/actions">Actions</NavLink>
+          <NavLink to="/evidence">Evidence</NavLink>
+          <NavLink to="/disclosure">Disclosure</NavLink>
+          <NavLink to="/audit">Audit</NavLink>
         </nav>
         <label className="operation-picker">
           <span className="sr-only">Operation</span>
@@ -62,6 +75,14 @@ function Shell() {
           <Route path="/" element={<HomePage />} />
           <Route path="/entities/:id" element={<EntityPage />} />
           <Route path="/chart" element={<ChartPage />} />
+          <Route path="/targets" element={<TargetsPage />} />
+          <Route path="/targets/:id" element={<PackagePage />} />
+          <Route path="/actions" element={<ActionBoard />} />
+          <Route path="/actions/dashboard" element={<ActionDashboard />} />
+          <Route path="/evidence" element={<EvidencePage />} />
+          <Route path="/disclosure" element={<DisclosurePage />} />
+          <Route path="/audit" element={<AuditPage />} />
+          <Route path="/audit/mopi" element={<MopiPage />} />
           <Route path={CALLBACK_PATH} element={<Navigate to={returnTo} replace />} />
           <Route path="*" element={<NotFound />} />
         </Routes>
