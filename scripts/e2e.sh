@@ -11,7 +11,7 @@
 #
 # It starts a throwaway Neo4j (auth on, a random password, a free loopback
 # port, its own data directory), builds the workbench if web/dist is missing
-# or older than its sources (npm ci first if node_modules is missing or
+# or older than its sources (web/dist/app) (npm ci first if node_modules is missing or
 # older than package-lock.json), builds keyline with it embedded, migrates,
 # loads the demo operation (Operation Kestrel), serves it in development
 # mode on another free loopback port with a throwaway signing key, waits
@@ -35,7 +35,7 @@ e2e_log() { printf '%s: %s\n' "${E2E_NAME:-e2e}" "$*" >&2; }
 e2e_die() { e2e_log "error: $*"; exit 1; }
 
 # e2e_build_web: npm ci when node_modules is missing or older than
-# package-lock.json; npm run build when web/dist/index.html is missing or
+# package-lock.json; npm run build when web/dist/app/index.html is missing or
 # older than any of the app's sources (or the schema its types come from).
 e2e_build_web() {
   local web="$E2E_ROOT/web"
@@ -45,14 +45,14 @@ e2e_build_web() {
     (cd "$web" && npm ci --no-audit --no-fund >&2) || e2e_die "npm ci failed"
   fi
   local stale=""
-  if [[ ! -f "$web/dist/index.html" ]]; then
-    stale="web/dist/index.html is missing"
+  if [[ ! -f "$web/dist/app/index.html" ]]; then
+    stale="web/dist/app/index.html is missing"
   else
     local newer
     newer="$(find "$web/src" "$web/index.html" "$web/explorer.html" "$web/package.json" \
       "$web/package-lock.json" "$web/vite.config.ts" "$web/tsconfig.json" "$web/codegen.ts" \
       "$E2E_ROOT/schema.graphqls" \
-      -newer "$web/dist/index.html" -not -path "$web/src/gql/*" -print -quit 2>/dev/null || true)"
+      -newer "$web/dist/app/index.html" -not -path "$web/src/gql/*" -print -quit 2>/dev/null || true)"
     [[ -z "$newer" ]] || stale="${newer#"$E2E_ROOT"/} is newer than web/dist"
   fi
   if [[ -n "$stale" ]]; then
