@@ -18,6 +18,9 @@ describe('formatDateTime / formatDay', () => {
     expect(formatDateTime('2026-02-17T17:59:00Z')).toBe('17 Feb 2026 17:59');
     expect(formatDateTime('2026-07-17T23:30:00Z')).toBe('18 Jul 2026 00:30');
     expect(formatDay('2026-07-17T23:30:00Z')).toBe('18 Jul 2026');
+    // Three-letter months throughout (ICU's en-GB says "Sept").
+    expect(formatDateTime('2026-09-20T19:16:00Z')).toBe('20 Sep 2026 20:16');
+    expect(formatDay('2026-09-20T19:16:00Z')).toBe('20 Sep 2026');
   });
   it('is empty for null', () => {
     expect(formatDateTime(null)).toBe('');

@@ -7,12 +7,12 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 
 const DATE_TIME = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'Europe/London',
-  day: '2-digit', month: 'short', year: 'numeric',
+  day: '2-digit', month: '2-digit', year: 'numeric',
   hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
 });
 
 const DATE_ONLY = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/London', day: '2-digit', month: 'short', year: 'numeric',
+  timeZone: 'Europe/London', day: '2-digit', month: '2-digit', year: 'numeric',
 });
 
 /** A calendar date `YYYY-MM-DD` as `11 Feb 1994`; anything else as given. */
@@ -37,7 +37,7 @@ export function formatDateTime(t: string | null | undefined): string {
   const d = new Date(t);
   if (Number.isNaN(d.getTime())) return t;
   const p = parts(DATE_TIME, d);
-  return `${p.day} ${p.month} ${p.year} ${p.hour}:${p.minute}`;
+  return `${p.day} ${MONTHS[Number(p.month) - 1]} ${p.year} ${p.hour}:${p.minute}`;
 }
 
 /** An RFC 3339 instant as its UK calendar day, `17 Feb 2026`. */
@@ -46,7 +46,7 @@ export function formatDay(t: string | null | undefined): string {
   const d = new Date(t);
   if (Number.isNaN(d.getTime())) return t;
   const p = parts(DATE_ONLY, d);
-  return `${p.day} ${p.month} ${p.year}`;
+  return `${p.day} ${MONTHS[Number(p.month) - 1]} ${p.year}`;
 }
 
 /** Confidence 0..1 as a whole percentage, `56%`. */
