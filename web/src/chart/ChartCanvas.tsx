@@ -1,0 +1,330 @@
+// The drawing: one cytoscape instance, kept in step with the chart state by
+// adding, removing and restyling elements in batches (never re-created by
+// React). The container carries data-chart-state="busy" while drawing and
+// laying out, "ready" (with data-node-count and data-edge-count) after, and
+// each completed layout records performance.measure('keyline:chart-draw')
+// from the moment the data arrived.
+import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
+import cytoscape, { type Core, type ElementDefinition, type LayoutOptions, type NodeSingular } from 'cytoscape';
+import fcose from 'cytoscape-fcose';
+import dagre from 'cytoscape-dagre';
+import { toElements, type ChartState } from './model';
+import { chartStyle } from './style';
+import { getStore, setStore } from './store';
+
+let registered = false;
+function register() {
+  if (registered) return;
+  cytoscape.use(fcose);
+  cytoscape.use(dagre);
+  registered = true;
+}
+
+export type LayoutName = 'fcose' | 'dagre';
+
+/** Marks the moment an answer arrived; the next completed drawing is measured from it. */
+export const DATA_MARK = 'keyline:chart-data';
+export function markDataArrived(): void {
+  try {
+    performance.clearMarks(DATA_MARK);
+    performance.mark(DATA_MARK);
+  } catch { /* no performance API */ }
+}
+
+export interface ChartCanvasHandle {
+  relayout: () => void;
+  fit: () => void;
+  png: () => Promise<Blob>;
+  /** Positions of the chart's entities now (to keep across remounts). */
+  positions: () => Record<string, { x: number; y: number }>;
+}
+
+interface Props {
+  chart: ChartState;
+  selection: readonly string[];
+  outOfWindow: ReadonlySet<string>;
+  layout: LayoutName;
+  summary: string;
+  onSelect: (nodes: string[], edges: string[]) => void;
+  onOpenNode: (id: string) => void;
+  onOpenEdge: (id: string) => void;
+}
+
+function layoutOptions(name: LayoutName, n: number, incremental: boolean, pinned: NodeSingular[]): LayoutOptions {
+  if (name === 'dagre') {
+    return { name: 'dagre', rankDir: 'LR', nodeSep: 24, rankSep: 90, edgeSep: 8, animate: false, fit: true, padding: 30 } as LayoutOptions;
+  }
+  const large = n > 300;
+  return {
+    name: 'fcose',
+    quality: large && !incremental ? 'draft' : 'default',
+    randomize: !incremental,
+    animate: false,
+    fit: true,
+    padding: 30,
+    nodeDimensionsIncludeLabels: false,
+    uniformNodeDimensions: true,
+    packComponents: false,
+    nodeRepulsion: 6500,
+    idealEdgeLength: 90,
+    edgeElasticity: 0.45,
+    nestingFactor: 0.1,
+    numIter: large ? 600 : 2500,
+    tile: true,
+    tilingPaddingVertical: 20,
+    tilingPaddingHorizontal: 20,
+    fixedNodeConstraint: incremental && pinned.length
+      ? pinned.map((p) => ({ nodeId: p.id(), position: { ...p.position() } }))
+      : undefined,
+  } as LayoutOptions;
+}
+
+export const ChartCanvas = forwardRef<ChartCanvasHandle, Props>(function ChartCanvas(props, ref) {
+  const boxRef = useRef<HTMLDivElement>(null);
+  const cyRef = useRef<Core | null>(null);
+  const propsRef = useRef(props);
+  propsRef.current = props;
+  const layoutRef = useRef<cytoscape.Layouts | null>(null);
+  const syncingSelection = useRef(false);
+
+  function setReady(state: 'busy' | 'ready') {
+    const box = boxRef.current;
+    const cy = cyRef.current;
+    if (!box) return;
+    box.setAttribute('data-chart-state', state);
+    if (cy) {
+      box.setAttribute('data-node-count', String(cy.nodes().not('.group').length));
+      box.setAttribute('data-edge-count', String(cy.edges().length));
+    }
+  }
+
+  function finished() {
+    requestAnimationFrame(() => {
+      try {
+        if (performance.getEntriesByName(DATA_MARK, 'mark').length) {
+          performance.measure('keyline:chart-draw', { start: DATA_MARK, end: performance.now() });
+          performance.clearMarks(DATA_MARK);
+        }
+      } catch { /* no performance API */ }
+      setReady('ready');
+    });
+  }
+
+  function runLayout(incremental: boolean) {
+    const cy = cyRef.current;
+    if (!cy) return;
+    layoutRef.current?.stop();
+    const nodes = cy.nodes();
+    if (nodes.length === 0) {
+      finished();
+      return;
+    }
+    setReady('busy');
+    const pinned = cy.nodes('.pinned').toArray() as NodeSingular[];
+    const opts = layoutOptions(propsRef.current.layout, nodes.length, incremental, pinned);
+    const layout = cy.elements().not('.hidden').layout(opts);
+    layoutRef.current = layout;
+    layout.one('layoutstop', () => {
+      if (layoutRef.current === layout) {
+        layoutRef.current = null;
+        finished();
+      }
+    });
+    // Defer a tick so the "busy" state paints and the caller's React update finishes.
+    setTimeout(() => layout.run(), 0);
+  }
+
+  // Create once.
+  useEffect(() => {
+    register();
+    const n = Object.keys(propsRef.current.chart.nodes).length;
+    const cy = cytoscape({
+      container: boxRef.current,
+      style: chartStyle,
+      minZoom: 0.05,
+      maxZoom: 4,
+      wheelSensitivity: 0.3,
+      boxSelectionEnabled: true,
+      selectionType: 'additive',
+      textureOnViewport: n > 800,
+      hideEdgesOnViewport: n > 800,
+      motionBlur: false,
+      pixelRatio: 1,
+    });
+    cyRef.current = cy;
+    cy.on('tap', 'node', (e) => {
+      const node = e.target as NodeSingular;
+      if (!node.hasClass('group')) propsRef.current.onOpenNode(node.id());
+    });
+    cy.on('tap', 'edge', (e) => propsRef.current.onOpenEdge(e.target.id()));
+    let pending = false;
+    cy.on('select unselect', () => {
+      if (syncingSelection.current || pending) return;
+      pending = true;
+      queueMicrotask(() => {
+        pending = false;
+        const nodes = cy.nodes(':selected').not('.group').map((x) => x.id());
+        const edges = cy.edges(':selected').map((x) => x.id());
+        propsRef.current.onSelect(nodes, edges);
+      });
+    });
+    // First drawing: from the remembered positions if every entity has one.
+    const saved = getStore().positions;
+    const els = toElements(propsRef.current.chart);
+    const all = els.every((e) => e.group !== 'nodes' || e.classes?.includes('group') || saved[e.data.id as string]);
+    cy.batch(() => {
+      cy.add(els.map((e) => (e.group === 'nodes' && saved[e.data.id as string] ? { ...e, position: { ...saved[e.data.id as string] } } : e)));
+      applyPins(cy, propsRef.current.chart);
+      applyWindow(cy, propsRef.current.outOfWindow);
+      applySelection(cy, propsRef.current.selection);
+    });
+    if (all && n > 0) {
+      cy.fit(undefined, 30);
+      finished();
+    } else {
+      runLayout(false);
+    }
+    return () => {
+      layoutRef.current?.stop();
+      const positions: Record<string, { x: number; y: number }> = {};
+      cy.nodes().not('.group').forEach((x) => { positions[x.id()] = { ...x.position() }; });
+      setStore({ positions });
+      cy.destroy();
+      cyRef.current = null;
+    };
+  }, []);
+
+  // Keep the drawing in step with the chart.
+  const drawn = useRef<ChartState | null>(null);
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    if (drawn.current === null) {
+      drawn.current = props.chart;
+      return;
+    }
+    if (drawn.current === props.chart) return;
+    drawn.current = props.chart;
+    const els = toElements(props.chart);
+    const want = new Set(els.map((e) => e.data.id as string));
+    const hadNodes = cy.nodes().not('.group').length;
+    const added: ElementDefinition[] = [];
+    cy.batch(() => {
+      cy.elements().forEach((el) => { if (!want.has(el.id())) cy.remove(el); });
+      const restyle: [cytoscape.SingularElementReturnValue, ElementDefinition][] = [];
+      for (const e of els) {
+        const el = cy.getElementById(e.data.id as string);
+        if (el.empty()) added.push(e);
+        else restyle.push([el, e]);
+      }
+      // New entities start beside a charted neighbour, so an incremental layout moves little.
+      const adj = new Map<string, string>();
+      for (const e of els) {
+        if (e.group !== 'edges') continue;
+        const s = e.data.source as string;
+        const t = e.data.target as string;
+        if (!adj.has(s)) adj.set(s, t);
+        if (!adj.has(t)) adj.set(t, s);
+      }
+      const ext = cy.extent();
+      cy.add(added.map((e) => {
+        if (e.group !== 'nodes' || e.classes?.includes('group')) return e;
+        const other = adj.get(e.data.id as string);
+        const o = other ? cy.getElementById(other) : null;
+        const base = o && o.nonempty() ? o.position() : { x: (ext.x1 + ext.x2) / 2, y: (ext.y1 + ext.y2) / 2 };
+        return { ...e, position: { x: base.x + (Math.random() - 0.5) * 80, y: base.y + (Math.random() - 0.5) * 80 } };
+      }));
+      for (const [el, e] of restyle) {
+        el.classes(e.classes ?? '');
+        if (el.isNode()) {
+          const d = e.data;
+          el.data({ label: d.label, size: d.size, community: d.community, communityColour: d.communityColour });
+          const parent = (d.parent as string | undefined) ?? null;
+          const current = el.parent().nonempty() ? el.parent().first().id() : null;
+          if (parent !== current) (el as NodeSingular).move({ parent });
+        }
+      }
+      applyPins(cy, props.chart);
+      applyWindow(cy, props.outOfWindow);
+    });
+    const newNodes = added.filter((e) => e.group === 'nodes' && !e.classes?.includes('group')).length;
+    if (newNodes > 0 || added.some((e) => e.classes?.includes('group'))) {
+      runLayout(hadNodes > 0 && newNodes < hadNodes * 3);
+    } else {
+      finished();
+    }
+  }, [props.chart]);
+
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (cy) cy.batch(() => applyWindow(cy, props.outOfWindow));
+  }, [props.outOfWindow]);
+
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    syncingSelection.current = true;
+    cy.batch(() => applySelection(cy, props.selection));
+    syncingSelection.current = false;
+  }, [props.selection]);
+
+  const firstLayout = useRef(true);
+  useEffect(() => {
+    if (firstLayout.current) {
+      firstLayout.current = false;
+      return;
+    }
+    runLayout(false);
+  }, [props.layout]);
+
+  useImperativeHandle(ref, () => ({
+    relayout: () => runLayout(false),
+    fit: () => cyRef.current?.fit(undefined, 30),
+    png: async () => {
+      const cy = cyRef.current;
+      if (!cy) throw new Error('no chart');
+      return cy.png({ full: true, output: 'blob-promise', bg: '#ffffff', scale: 1, maxWidth: 8000, maxHeight: 8000 });
+    },
+    positions: () => {
+      const out: Record<string, { x: number; y: number }> = {};
+      cyRef.current?.nodes().not('.group').forEach((x) => { out[x.id()] = { ...x.position() }; });
+      return out;
+    },
+  }), []);
+
+  return (
+    <div className="chart-canvas-wrap">
+      <div
+        ref={boxRef}
+        className="chart-canvas"
+        role="img"
+        aria-label="Link chart"
+        aria-describedby="chart-summary"
+        data-chart-state="busy"
+      />
+      <p id="chart-summary" className="chart-summary">{props.summary}</p>
+    </div>
+  );
+});
+
+function applyPins(cy: Core, chart: ChartState) {
+  cy.nodes().forEach((n) => {
+    if (chart.pinned[n.id()]) n.lock();
+    else n.unlock();
+  });
+}
+
+function applyWindow(cy: Core, out: ReadonlySet<string>) {
+  cy.edges().forEach((e) => {
+    if (out.has(e.id())) e.addClass('out-window');
+    else e.removeClass('out-window');
+  });
+}
+
+function applySelection(cy: Core, selection: readonly string[]) {
+  const want = new Set(selection);
+  cy.nodes().forEach((n) => {
+    if (n.hasClass('group')) return;
+    if (want.has(n.id())) { if (!n.selected()) n.select(); } else if (n.selected()) n.unselect();
+  });
+}
