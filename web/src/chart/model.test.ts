@@ -202,7 +202,7 @@ describe('cytoscape elements', () => {
       L('bc', 'b', 'c'),
     ], ['c'])));
     const els = toElements(s);
-    const cls = (id: string) => (els.find((e) => e.data.id === id)?.classes ?? '').split(' ');
+    const cls = (id: string) => String(els.find((e) => e.data.id === id)?.classes ?? '').split(' ');
     expect(cls('a')).toContain('k-Person');
     expect(cls('c')).toContain('frontier');
     expect(cls('ab')).toEqual(expect.arrayContaining(['handling-c', 'secret']));
