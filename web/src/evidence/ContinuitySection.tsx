@@ -98,6 +98,7 @@ function ContinuityFormView({ exhibitId, reference, version, onReload, reloading
 
   const set = (k: FormField) => (e: { target: { value: string } }) => {
     setForm((f) => ({ ...f, [k]: e.target.value }));
+    setErrors((er) => (er[k] ? { ...er, [k]: undefined } : er));
     setDone(null);
   };
   const submit = (e: FormEvent) => {
@@ -160,7 +161,7 @@ function ContinuityFormView({ exhibitId, reference, version, onReload, reloading
       <div className="ev-form-actions">
         <button type="submit" className="primary" disabled={m.isPending}>{m.isPending ? 'Recording…' : 'Record continuity'}</button>
         <span className="muted ev-small">Recorded against version {version} of {reference}.</span>
-        {done && <span role="status" className="ev-ok">{done}</span>}
+        <span role="status" className="ev-ok">{done ?? ''}</span>
       </div>
     </form>
   );
