@@ -33,6 +33,10 @@ export function markDataArrived(): void {
 
 export interface ChartCanvasHandle {
   relayout: () => void;
+  /** A question is running: data-chart-state="busy". */
+  busy: () => void;
+  /** The question ended without changing the chart: back to "ready" unless a layout is running. */
+  idle: () => void;
   fit: () => void;
   png: () => Promise<Blob>;
   /** Positions of the chart's entities now (to keep across remounts). */
@@ -65,8 +69,9 @@ function layoutOptions(name: LayoutName, n: number, incremental: boolean, pinned
     nodeDimensionsIncludeLabels: false,
     uniformNodeDimensions: true,
     packComponents: false,
-    nodeRepulsion: 6500,
-    idealEdgeLength: 90,
+    nodeRepulsion: large ? 8000 : 16000,
+    idealEdgeLength: large ? 80 : 130,
+    nodeSeparation: 90,
     edgeElasticity: 0.45,
     nestingFactor: 0.1,
     numIter: large ? 600 : 2500,
@@ -86,6 +91,8 @@ export const ChartCanvas = forwardRef<ChartCanvasHandle, Props>(function ChartCa
   propsRef.current = props;
   const layoutRef = useRef<cytoscape.Layouts | null>(null);
   const syncingSelection = useRef(false);
+  // A question is running: stay "busy" until it ends or its answer is drawn.
+  const asking = useRef(false);
 
   function setReady(state: 'busy' | 'ready') {
     const box = boxRef.current;
@@ -99,6 +106,12 @@ export const ChartCanvas = forwardRef<ChartCanvasHandle, Props>(function ChartCa
   }
 
   function finished() {
+    const cy = cyRef.current;
+    // A small chart is not blown up to fill the canvas.
+    if (cy && cy.zoom() > 1.6) {
+      cy.zoom(1.6);
+      cy.center();
+    }
     requestAnimationFrame(() => {
       try {
         if (performance.getEntriesByName(DATA_MARK, 'mark').length) {
@@ -106,7 +119,7 @@ export const ChartCanvas = forwardRef<ChartCanvasHandle, Props>(function ChartCa
           performance.clearMarks(DATA_MARK);
         }
       } catch { /* no performance API */ }
-      setReady('ready');
+      if (!asking.current && !layoutRef.current) setReady('ready');
     });
   }
 
@@ -143,7 +156,6 @@ export const ChartCanvas = forwardRef<ChartCanvasHandle, Props>(function ChartCa
       style: chartStyle,
       minZoom: 0.05,
       maxZoom: 4,
-      wheelSensitivity: 0.3,
       boxSelectionEnabled: true,
       selectionType: 'additive',
       textureOnViewport: n > 800,
@@ -205,6 +217,7 @@ export const ChartCanvas = forwardRef<ChartCanvasHandle, Props>(function ChartCa
     }
     if (drawn.current === props.chart) return;
     drawn.current = props.chart;
+    asking.current = false;
     const els = toElements(props.chart);
     const want = new Set(els.map((e) => e.data.id as string));
     const hadNodes = cy.nodes().not('.group').length;
@@ -279,6 +292,8 @@ export const ChartCanvas = forwardRef<ChartCanvasHandle, Props>(function ChartCa
 
   useImperativeHandle(ref, () => ({
     relayout: () => runLayout(false),
+    busy: () => { asking.current = true; setReady('busy'); },
+    idle: () => { asking.current = false; if (!layoutRef.current) setReady('ready'); },
     fit: () => cyRef.current?.fit(undefined, 30),
     png: async () => {
       const cy = cyRef.current;

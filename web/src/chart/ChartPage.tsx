@@ -97,16 +97,16 @@ export function ChartPage() {
     setBusy(label);
     setError(null);
     setNotice(null);
+    const before = getStore().history.present;
+    canvas.current?.busy();
     try {
       await fn();
     } catch (e) {
       setError(`${label}: ${message(e)}`);
-      const box = document.querySelector('.chart-canvas');
-      if (box?.getAttribute('data-chart-state') === 'busy' && !document.querySelector('.chart-canvas[data-layout-running]')) {
-        box.setAttribute('data-chart-state', 'ready');
-      }
     } finally {
       setBusy(null);
+      // A changed chart is marked ready by the canvas when drawn and laid out.
+      if (getStore().history.present === before) canvas.current?.idle();
     }
   }, []);
 
@@ -271,6 +271,18 @@ export function ChartPage() {
     commit((c) => merge(c, fromTimeline(t.entries), { question: { kind: 'TIMELINE', input: { entityIds: t.entityIds, includeContacts: true, limit: 500 } } }));
   };
 
+  // The workspace fills the window below the app's top bar, whatever its height.
+  const pageRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const fitHeight = () => {
+      const el = pageRef.current;
+      if (el) el.style.setProperty('--chart-top', `${Math.max(0, el.getBoundingClientRect().top + window.scrollY)}px`);
+    };
+    fitHeight();
+    window.addEventListener('resize', fitHeight);
+    return () => window.removeEventListener('resize', fitHeight);
+  }, []);
+
   // --- URL: ?add= and ?saved= ---
 
   const search = params.toString();
@@ -398,7 +410,7 @@ export function ChartPage() {
   const openLinkEdge = panel?.kind === 'link' ? chart.edges[panel.id] : undefined;
 
   return (
-    <div className="chart-page">
+    <div className="chart-page" ref={pageRef}>
       <header className="chart-header">
         <div className="chart-title">
           <h1>Link chart</h1>

@@ -51,14 +51,14 @@ const EntityRow = memo(function EntityRow({ node, checked, frontier, hidden, pin
       <label>
         <input type="checkbox" checked={checked} onChange={(e) => onToggle(node.id, e.target.checked)} />
         <KindGlyph kind={node.kind} />
-        <span className="entity-name">{node.label} ({KIND_LABEL[node.kind]})</span>
+        <span className="entity-name" title={`${node.label} (${KIND_LABEL[node.kind]})`}>{node.label} ({KIND_LABEL[node.kind]})</span>
       </label>
       <span className="row-flags">
         {frontier && <span className="flag flag-frontier" title="On the frontier: not all its links were followed">more links</span>}
         {pinned && <span className="flag" title="Pinned">pinned</span>}
         {hidden && <span className="flag" title="Hidden on the canvas">hidden</span>}
       </span>
-      <button type="button" className="icon-btn" aria-label={`Details of ${node.label}`} title="Details" onClick={() => onOpen(node.id)}>ⓘ</button>
+      <button type="button" className="icon-btn" aria-label={`Details of ${node.label}`} title="Details" onClick={() => onOpen(node.id)}>i</button>
     </li>
   );
 });
@@ -300,7 +300,7 @@ function KeyPlayersTable({ results, measure, onSelectEntity }: {
             {ranked.map((k, i) => (
               <tr key={k.entity.id}>
                 <td>{i + 1}</td>
-                <td><button type="button" className="link-btn" onClick={() => onSelectEntity(k.entity.id)}>{k.entity.label}</button></td>
+                <td><button type="button" className="link-btn" onClick={() => onSelectEntity(k.entity.id)} title={k.entity.label}>{k.entity.label.length > 48 ? `${k.entity.label.slice(0, 47)}…` : k.entity.label}</button></td>
                 <td><span className="swatch" style={{ background: COMMUNITY_COLOURS[k.community % COMMUNITY_COLOURS.length] }} aria-hidden="true" />{k.community}</td>
                 <td className={measure === 'DEGREE' ? 'sorted' : undefined}>{k.degree} <span className="muted">({k.degreeCentrality.toFixed(2)})</span></td>
                 <td className={measure === 'BETWEENNESS' ? 'sorted' : undefined}>{k.betweenness.toFixed(3)}</td>
@@ -380,7 +380,7 @@ export function TimeSlider({ span, window, hiddenCount, onChange }: {
   });
   return (
     <fieldset className="time-slider">
-      <legend>Time window</legend>
+      <legend className="ts-legend">Time window</legend>
       <label className="ts-field">
         <span>From</span>
         <input type="range" min={0} max={days} step={1} value={fromDay} aria-valuetext={isoDay(dayToMs(first, fromDay))}
@@ -393,7 +393,7 @@ export function TimeSlider({ span, window, hiddenCount, onChange }: {
           onChange={(e) => { const v = Number(e.target.value); set(Math.min(fromDay, v), v); }} />
         <output>{isoDay(dayToMs(first, toDay))}</output>
       </label>
-      <span className="small muted ts-note">{hiddenCount ? `${hiddenCount} link${hiddenCount === 1 ? '' : 's'} outside the window hidden` : 'All links in the window'}</span>
+      <span className="small muted ts-note">{hiddenCount ? `${hiddenCount} link${hiddenCount === 1 ? '' : 's'} hidden` : 'all links shown'}</span>
       <button type="button" onClick={() => onChange({ from: null, to: null })} disabled={window.from === null && window.to === null}>Full span</button>
     </fieldset>
   );

@@ -273,8 +273,9 @@ export function merge(state: ChartState, frag: Fragment, opts: MergeOptions = {}
     nodes, edges, frontier, hidden,
     truncated: frag.truncated ?? base.truncated,
     question, questionOnly,
-    highlight: frag.highlight !== undefined ? frag.highlight : base.highlight,
-    keyPlayers: frag.keyPlayers !== undefined ? frag.keyPlayers : base.keyPlayers,
+    // A new question's answer replaces the last one's highlight and key-player styling.
+    highlight: frag.highlight !== undefined ? frag.highlight : opts.question ? null : base.highlight,
+    keyPlayers: frag.keyPlayers !== undefined ? frag.keyPlayers : opts.question ? null : base.keyPlayers,
   };
 }
 

@@ -105,7 +105,7 @@ export const chartStyle: StylesheetJson = [
   { selector: 'edge.hl.handling-c', style: { 'line-color': '#e0301e', 'target-arrow-color': '#e0301e' } },
   {
     selector: ':selected',
-    style: { 'overlay-color': '#0b5cad', 'overlay-opacity': 0.22, 'overlay-padding': 6 },
+    style: { 'overlay-color': '#0b5cad', 'overlay-opacity': 0.12, 'overlay-padding': 4 },
   },
   { selector: 'node:selected', style: { 'border-width': 3, 'border-color': '#0b5cad' } },
   { selector: '.hidden', style: { display: 'none' } },
