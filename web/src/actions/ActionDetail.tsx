@@ -129,7 +129,7 @@ function DetailBody({ action, members, reload, reloading, onChanged }: {
       )}
 
       {steps.length > 0 && (
-        <section className="detail-section steps" aria-labelledby="steps-heading">
+        <section className="detail-section action-steps" aria-labelledby="steps-heading">
           <h3 id="steps-heading">Next steps</h3>
           <div className="step-buttons" role="group" aria-label="Steps you may take">
             {steps.map((s) => (
@@ -302,32 +302,31 @@ function AllocateForm({ action, members, officerId, setOfficerId, error, busy, o
       {sug.isPending ? <p className="muted" aria-busy="true">Loading suggestions…</p> : sug.error ? (
         <p role="alert" className="error">Suggestions unavailable: {errorMessage(sug.error)}</p>
       ) : list.length === 0 ? <p className="muted">No suggestions.</p> : (
-        <table className="suggestions">
-          <thead>
-            <tr><th scope="col">Officer</th><th scope="col">Skills</th><th scope="col">Workload</th><th scope="col"><span className="sr-only">Allocate</span></th></tr>
-          </thead>
-          <tbody>
-            {list.map((s) => (
-              <tr key={s.officer.id}>
-                <td>
-                  <strong>{s.officer.name}</strong> <span className="muted small">{s.officer.rank}</span>
-                  <div className="small muted">Fit {Math.round(s.score * 100)}%{s.reasons.length ? ` · ${s.reasons.join('; ')}` : ''}</div>
-                </td>
-                <td className="small">
-                  {s.skillsMatched.length > 0 && <div className="skill-ok">✓ {s.skillsMatched.join(', ')}</div>}
-                  {s.skillsMissing.length > 0 && <div className="skill-missing">Lacks {s.skillsMissing.join(', ')}</div>}
-                  {s.skillsMatched.length === 0 && s.skillsMissing.length === 0 && <span className="muted">No skills required</span>}
-                </td>
-                <td className="small nowrap">{s.openActions} open · load {s.workload}</td>
-                <td>
-                  <button type="button" disabled={busy || s.officer.id === action.allocatedTo?.id} onClick={() => onAllocate(s.officer.id)} aria-label={`Allocate to ${s.officer.name}`}>
-                    Allocate
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ol className="suggestions">
+          {list.map((s) => (
+            <li key={s.officer.id}>
+              <div className="sug-head">
+                <span><strong>{s.officer.name}</strong> <span className="muted small">{s.officer.rank}{s.officer.team ? ` · ${s.officer.team}` : ''}</span></span>
+                <span className="sug-fit" title="How well the officer fits: skills matched and workload">Fit {Math.round(s.score * 100)}%</span>
+                <button type="button" disabled={busy || s.officer.id === action.allocatedTo?.id} onClick={() => onAllocate(s.officer.id)} aria-label={`Allocate to ${s.officer.name}`}>
+                  {s.officer.id === action.allocatedTo?.id ? 'Allocated' : 'Allocate'}
+                </button>
+              </div>
+              <div className="sug-facts small">
+                {s.skillsMatched.length > 0 && <span className="skill-ok">Has {s.skillsMatched.join(', ')}</span>}
+                {s.skillsMissing.length > 0 && <span className="skill-missing">Lacks {s.skillsMissing.join(', ')}</span>}
+                {s.skillsMatched.length === 0 && s.skillsMissing.length === 0 && <span className="muted">No skills required</span>}
+                <span>{s.openActions} open action{s.openActions === 1 ? '' : 's'} · workload {s.workload}</span>
+              </div>
+              {s.reasons.length > 0 && (
+                <details className="sug-why small">
+                  <summary>Why</summary>
+                  <ul>{s.reasons.map((r) => <li key={r}>{r}</li>)}</ul>
+                </details>
+              )}
+            </li>
+          ))}
+        </ol>
       )}
       <form className="inline-form" onSubmit={(e) => { e.preventDefault(); onAllocate(officerId); }}>
         <label className="field" htmlFor={pickId}>

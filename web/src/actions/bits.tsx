@@ -16,7 +16,7 @@ export function DueText({ dueDate, status, overdue, today }: { dueDate?: string 
     <span className={`due due-${d.tone}`} title={dueDate ? `Due ${formatDate(dueDate)}` : undefined}>
       {d.tone === 'overdue' && <span aria-hidden="true">● </span>}
       {d.text}
-      {dueDate && d.tone !== 'closed' && <span className="due-date"> · {formatDate(dueDate)}</span>}
+      {dueDate && d.tone !== 'closed' && <span className="due-date">{formatDate(dueDate)}</span>}
     </span>
   );
 }

@@ -116,7 +116,7 @@ export const QUEUES: readonly QueueDef[] = [
   { key: 'DUE_SOON', label: 'Due soon', count: 'dueSoon', hint: 'Open actions due within 3 days' },
   { key: 'STALE', label: 'Stale', count: 'stale', hint: 'Open actions with no update in 14 days' },
   { key: 'RESULTED', label: 'Resulted', count: 'resulted', hint: 'Results awaiting the action manager' },
-  { key: 'REFERRED', label: 'Referred to SIO', count: 'referred', hint: 'Awaiting the SIO’s decision' },
+  { key: 'REFERRED', label: 'Referred', count: 'referred', hint: 'Referred to the SIO, awaiting a decision' },
   { key: 'ALL', label: 'All actions', count: 'all', hint: 'Every action, newest first' },
 ];
 
