@@ -16,6 +16,11 @@ export interface ChartAssociate {
   handlingC: boolean;
 }
 
+/** A label short enough for a small chart: a person's "FAMILY, Given" without the date of birth. */
+export function shortLabel(label: string): string {
+  return label.replace(/\s*\(\d{4}-\d{2}-\d{2}\)$/, '');
+}
+
 const COLOUR: Record<string, string> = { Person: '#2563a8', Organisation: '#6b3fa0' };
 
 export function AssociationsChart({ subject, associates }: { subject: { id: string; label: string; kind: string }; associates: readonly ChartAssociate[] }) {
@@ -26,8 +31,8 @@ export function AssociationsChart({ subject, associates }: { subject: { id: stri
   useEffect(() => {
     if (!box.current) return;
     const elements: ElementDefinition[] = [
-      { data: { id: subject.id, label: subject.label, weight: 2 }, classes: `subject k-${subject.kind}` },
-      ...associates.map((a) => ({ data: { id: a.id, label: a.label, weight: a.confidence }, classes: `k-${a.kind}` })),
+      { data: { id: subject.id, label: shortLabel(subject.label), weight: 2 }, classes: `subject k-${subject.kind}` },
+      ...associates.map((a) => ({ data: { id: a.id, label: shortLabel(a.label), weight: a.confidence }, classes: `k-${a.kind}` })),
       ...associates.map((a) => ({
         data: { id: `e-${a.id}`, source: subject.id, target: a.id, label: a.relation, width: 1 + 3 * a.confidence },
         classes: a.handlingC ? 'handling-c' : '',
@@ -61,8 +66,9 @@ export function AssociationsChart({ subject, associates }: { subject: { id: stri
       layout: {
         name: 'concentric',
         concentric: (n: cytoscape.NodeSingular) => Number(n.data('weight')) * 10,
-        levelWidth: () => 3,
-        minNodeSpacing: 18,
+        levelWidth: () => 1,
+        minNodeSpacing: 46,
+        spacingFactor: 1.1,
         animate: false,
         padding: 16,
       } as cytoscape.LayoutOptions,

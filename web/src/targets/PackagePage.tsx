@@ -92,9 +92,11 @@ function Package({ target, refetch, busy }: { target: TargetNode; refetch: () =>
           <p className="pkg-meta">
             <span className={`status-pill status-${target.status.toLowerCase()}`}>{STATUS_LABEL[target.status]}</span>
             <BandPill band={target.priority?.band} score={target.priority?.score} />
-            <span className={`movement movement-${m.direction}`} title={m.description}>
-              <span aria-hidden="true">{m.text}</span><span className="sr-only">{m.description}</span>
-            </span>
+            {m.direction !== 'none' && (
+              <span className={`movement movement-${m.direction}`} title={m.description}>
+                <span aria-hidden="true">{m.text}</span><span className="sr-only">{m.description}</span>
+              </span>
+            )}
             <span>{target.threatAreas.map((t) => THREAT_LABEL[t]).join(' · ')}</span>
             <span className="muted">Owner {target.owner?.name ?? '—'}</span>
             <ClassificationBadge value={target.operation.classification} />

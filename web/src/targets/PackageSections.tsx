@@ -9,7 +9,7 @@ import { Link } from 'react-router-dom';
 import { ItemMarkings, LinkMarkings } from '../components/Badges';
 import type { TargetsPackageQuery } from '../gql/graphql';
 import { AssociationsChart, type ChartAssociate } from './AssociationsChart';
-import { formatDate, formatDateTime, gradeWords, humanise, isDue, percent, STATUS_LABEL, THREAT_LABEL } from './logic';
+import { formatDate, formatDateTime, gradeWords, humanise, isDue, percent, sourceLabel, STATUS_LABEL, THREAT_LABEL } from './logic';
 
 type Node = NonNullable<TargetsPackageQuery['node']>;
 export type TargetNode = Extract<Node, { __typename: 'Target' }>;
@@ -49,7 +49,9 @@ function EntityLink({ id, label }: { id: string; label: string }) {
 }
 
 function relation(l: LinkLike): string {
-  return [humanise(l.type), l.kind ? humanise(l.kind) : null, l.role ? humanise(l.role) : null].filter(Boolean).join(' · ');
+  if (l.type === 'ASSOCIATE_OF' && l.kind) return `${humanise(l.kind)} associate`;
+  if (l.type === 'MEMBER_OF') return l.role ? `Member (${l.role.toLowerCase()})` : 'Member';
+  return [humanise(l.type), l.kind ? l.kind.toLowerCase() : null, l.role ? l.role.toLowerCase() : null].filter(Boolean).join(' · ');
 }
 
 function Sources({ link }: { link: LinkLike }) {
@@ -59,7 +61,7 @@ function Sources({ link }: { link: LinkLike }) {
   return (
     <span className="sources" title={title || undefined}>
       <LinkMarkings sources={link.sources} />
-      <span className="muted small"> {intel.length} intel{exhibits.length ? `, ${exhibits.length} exhibit${exhibits.length === 1 ? '' : 's'}` : ''}</span>
+      <span className="muted small source-count">{intel.length} {intel.length === 1 ? 'item' : 'items'}{exhibits.length ? `, ${exhibits.length} exhibit${exhibits.length === 1 ? '' : 's'}` : ''}</span>
     </span>
   );
 }
@@ -120,7 +122,7 @@ export function CriminalActivity({ pkg }: { pkg: Pkg }) {
   return (
     <Section id="activity" title="Criminal activity" count={rows.length}>
       {rows.length === 0 ? <Empty>No events recorded for the subject that you may see.</Empty> : (
-        <table className="data-table">
+        <table className="tgt-table">
           <caption className="sr-only">Events the subject was involved in or present at, newest first</caption>
           <thead><tr><th scope="col">When</th><th scope="col">Event</th><th scope="col">Subject's part</th><th scope="col" className="num">Confidence</th><th scope="col">Sources</th></tr></thead>
           <tbody>
@@ -147,7 +149,7 @@ export function CriminalActivity({ pkg }: { pkg: Pkg }) {
 function LinkedTable<E extends EntityLike>({ caption, rows, describe }: { caption: string; rows: readonly { entity: E; link: LinkLike }[]; describe?: (e: E) => string | null }) {
   if (rows.length === 0) return <Empty>None recorded that you may see.</Empty>;
   return (
-    <table className="data-table">
+    <table className="tgt-table">
       <caption className="sr-only">{caption}</caption>
       <thead><tr><th scope="col">Entity</th><th scope="col">Link</th><th scope="col">Last seen</th><th scope="col" className="num">Confidence</th><th scope="col">Sources</th></tr></thead>
       <tbody>
@@ -196,7 +198,7 @@ export function Associations({ target }: { target: TargetNode }) {
       {rows.length === 0 ? <Empty>No associates or groups recorded that you may see.</Empty> : (
         <div className="assoc">
           <AssociationsChart subject={{ id: pkg.subject.id, label: pkg.subject.label, kind: pkg.subject.__typename }} associates={associates} />
-          <table className="data-table">
+          <table className="tgt-table">
             <caption className="sr-only">Associates and organisation memberships, strongest first</caption>
             <thead><tr><th scope="col">Associate</th><th scope="col">Kind or role</th><th scope="col" className="num">Confidence</th><th scope="col">Sources</th></tr></thead>
             <tbody>
@@ -264,7 +266,7 @@ export function IntelligencePicture({ pkg }: { pkg: Pkg }) {
         </table>
       )}
       {intel.items.length === 0 ? <Empty>No intelligence about the subject that you may see.</Empty> : (
-        <table className="data-table intel-table">
+        <table className="tgt-table intel-table">
           <caption className="sr-only">Intelligence items about the subject, grouped by grade, newest first within each grade</caption>
           <thead>
             <tr><th scope="col">URN</th><th scope="col">Markings</th><th scope="col">Received</th><th scope="col">Source</th><th scope="col">Report</th><th scope="col">MOPI review</th></tr>
@@ -280,7 +282,7 @@ export function IntelligencePicture({ pkg }: { pkg: Pkg }) {
                     {it.legacyGrading && <span className="muted small legacy" title="Original 5x5x5 grade, preserved as recorded"> 5x5x5 {it.legacyGrading.code}</span>}
                   </td>
                   <td className="nowrap">{formatDate(it.receivedAt)}</td>
-                  <td>{humanise(it.sourceType)}</td>
+                  <td>{sourceLabel(it.sourceType)}</td>
                   <td className="wide">
                     {it.sanitisedText}
                     {it.grading.handling === 'C' && it.grading.conditions && <p className="item-conditions"><strong>Conditions:</strong> {it.grading.conditions}</p>}
@@ -291,7 +293,7 @@ export function IntelligencePicture({ pkg }: { pkg: Pkg }) {
                       </details>
                     )}
                   </td>
-                  <td className="nowrap">{it.reviewDate ? <>{formatDate(it.reviewDate)}{isDue(it.reviewDate) && <span className="due-tag"> due</span>}</> : '—'}</td>
+                  <td className="nowrap">{it.reviewDate ? <>{formatDate(it.reviewDate)}{isDue(it.reviewDate) && <><br /><span className="due-tag">review due</span></>}</> : '—'}</td>
                 </tr>
               ))}
             </tbody>
@@ -342,7 +344,7 @@ export function Actions({ pkg }: { pkg: Pkg }) {
     <Section id="actions" title="Actions" count={a.items.length}
       extra={<span className="small"><span>{a.open} open</span> · <span className={a.overdue ? 'error' : undefined}>{a.overdue} overdue</span> · <span>{a.done} done</span></span>}>
       {a.items.length === 0 ? <Empty>No actions about the subject.</Empty> : (
-        <table className="data-table">
+        <table className="tgt-table">
           <caption className="sr-only">Actions about the subject, by number</caption>
           <thead><tr><th scope="col">No.</th><th scope="col">Action</th><th scope="col">Priority</th><th scope="col">Status</th><th scope="col">Due</th><th scope="col">Allocated to</th></tr></thead>
           <tbody>
@@ -352,7 +354,7 @@ export function Actions({ pkg }: { pkg: Pkg }) {
                 <td className="wide">{x.title}</td>
                 <td>{humanise(x.priority)}</td>
                 <td>{humanise(x.status)}</td>
-                <td className="nowrap">{formatDate(x.dueDate)}{x.overdue && <span className="due-tag"> overdue</span>}</td>
+                <td className="nowrap">{formatDate(x.dueDate)}{x.overdue && <><br /><span className="due-tag">overdue</span></>}</td>
                 <td>{x.allocatedTo?.name ?? '—'}</td>
               </tr>
             ))}
@@ -367,7 +369,7 @@ export function Evidence({ pkg }: { pkg: Pkg }) {
   return (
     <Section id="evidence" title="Evidence" count={pkg.evidence.length}>
       {pkg.evidence.length === 0 ? <Empty>No exhibits obtained by these actions.</Empty> : (
-        <table className="data-table">
+        <table className="tgt-table">
           <caption className="sr-only">Exhibits obtained by the actions about the subject</caption>
           <thead><tr><th scope="col">Reference</th><th scope="col">Kind</th><th scope="col">Description</th><th scope="col">Obtained</th><th scope="col">Disclosure</th></tr></thead>
           <tbody>

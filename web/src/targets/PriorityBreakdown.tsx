@@ -40,11 +40,10 @@ export function PriorityBreakdown({ priority, idPrefix, compact }: { priority: S
         )}
       </div>
       <table className="breakdown" aria-describedby={`${idPrefix}-caption`}>
-        <caption id={`${idPrefix}-caption`} className="sr-only">Priority score breakdown by factor: points contributed out of the points each factor can give</caption>
+        <caption id={`${idPrefix}-caption`} className="sr-only">Priority score breakdown by factor: points contributed out of the points each factor can give, and the factor's value</caption>
         <thead>
           <tr>
             <th scope="col">Factor</th>
-            <th scope="col" className="breakdown-bar-h">Contribution</th>
             <th scope="col" className="num">Points</th>
             <th scope="col" className="num">Value</th>
           </tr>
@@ -53,15 +52,13 @@ export function PriorityBreakdown({ priority, idPrefix, compact }: { priority: S
           {b.rows.map((r) => (
             <tr key={r.name}>
               <th scope="row">
-                {r.label}
-                {!compact && <span className="breakdown-why">{r.explanation}</span>}
-              </th>
-              <td className="breakdown-bar">
-                <svg viewBox={`0 0 ${scale} 10`} preserveAspectRatio="none" aria-hidden="true" focusable="false">
+                <span className="breakdown-name">{r.label}</span>
+                <svg className="breakdown-bar" viewBox={`0 0 ${scale} 10`} preserveAspectRatio="none" aria-hidden="true" focusable="false">
                   <rect className="bar-max" x="0" y="1" width={r.max} height="8" rx="1" />
                   <rect className="bar-val" x="0" y="1" width={Math.min(r.max, r.barPoints)} height="8" rx="1" />
                 </svg>
-              </td>
+                {!compact && <span className="breakdown-why">{r.explanation}</span>}
+              </th>
               <td className="num nowrap">{r.points.toFixed(1)} <span className="muted">of {r.max.toFixed(0)}</span></td>
               <td className="num">{r.percent}%</td>
             </tr>
@@ -70,7 +67,6 @@ export function PriorityBreakdown({ priority, idPrefix, compact }: { priority: S
         <tfoot>
           <tr>
             <th scope="row">Total</th>
-            <td />
             <td className="num nowrap"><strong>{b.total.toFixed(1)}</strong> <span className="muted">of 100</span></td>
             <td />
           </tr>

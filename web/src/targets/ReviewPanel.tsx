@@ -323,7 +323,7 @@ export function SnapshotView({ id, review, json }: { id: string; review: Review;
             {s.intelligence.handlingConditions.length > 0 && (
               <div className="conditions"><strong>Handling conditions:</strong><ul>{s.intelligence.handlingConditions.map((c) => <li key={c}>{c}</li>)}</ul></div>
             )}
-            <table className="data-table">
+            <table className="tgt-table">
               <caption className="sr-only">Intelligence items in the package as reviewed</caption>
               <thead><tr><th scope="col">URN</th><th scope="col">Markings</th><th scope="col">Received</th><th scope="col">Report</th></tr></thead>
               <tbody>

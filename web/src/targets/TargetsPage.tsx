@@ -143,8 +143,10 @@ function Ranking({ opId, opReference }: { opId: string; opReference: string }) {
       <form className="filters" aria-label="Filter the ranking" onSubmit={(e) => e.preventDefault()}>
         <fieldset className="scope">
           <legend>Scope</legend>
-          <label className="filter-inline"><input type="radio" name="scope" checked={scope === 'operation'} onChange={() => set('scope', '')} /> {opReference}</label>
-          <label className="filter-inline"><input type="radio" name="scope" checked={scope === 'unit'} onChange={() => set('scope', 'unit')} /> The unit (all my operations)</label>
+          <div className="seg">
+            <label><input type="radio" name="scope" checked={scope === 'operation'} onChange={() => set('scope', '')} /> This operation</label>
+            <label><input type="radio" name="scope" checked={scope === 'unit'} onChange={() => set('scope', 'unit')} /> The unit</label>
+          </div>
         </fieldset>
         <label>Band
           <select value={band} onChange={(e) => set('band', e.target.value)}>
@@ -192,7 +194,7 @@ function Ranking({ opId, opReference }: { opId: string; opReference: string }) {
         ) : shown.length === 0 ? (
           <p className="empty">{ranked.length === 0 ? 'No assessed target matches. Targets appear here once assessed; the register below lists every nominated target.' : 'No target in this band.'}</p>
         ) : (
-          <table className="data-table ranking-table" aria-busy={q.isFetching || undefined}>
+          <table className="tgt-table ranking-table" aria-busy={q.isFetching || undefined}>
             <caption className="sr-only">Targets ranked by priority score, highest first; targets needing review are marked</caption>
             <thead>
               <tr>
@@ -294,7 +296,7 @@ function Register({ opId, opReference, mopi }: { opId: string; opReference: stri
       ) : rows.length === 0 ? (
         <p className="empty">{applied ? `No target matches “${applied}”.` : 'No targets nominated yet.'}</p>
       ) : (
-        <table className="data-table" aria-busy={q.isFetching || undefined}>
+        <table className="tgt-table" aria-busy={q.isFetching || undefined}>
           <caption className="sr-only">Nominated targets of {opReference}, {SORTS[sort].label.toLowerCase()}</caption>
           <thead>
             <tr>
@@ -382,7 +384,7 @@ function PolicyFile({ opId }: { opId: string }) {
       ) : rows.length === 0 ? (
         <p className="empty">No decisions recorded yet.</p>
       ) : (
-        <table className="data-table policy-table">
+        <table className="tgt-table policy-table">
           <caption className="sr-only">Policy file decisions, newest first</caption>
           <thead><tr><th scope="col">Made</th><th scope="col">Decision</th><th scope="col">Rationale</th><th scope="col">By</th></tr></thead>
           <tbody>

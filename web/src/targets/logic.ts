@@ -439,3 +439,13 @@ export function gradeWords(code: string): string {
 export function percent(v: number | null | undefined): string {
   return v == null ? '—' : `${Math.round(v * 100)}%`;
 }
+
+const SOURCE_LABEL: Record<string, string> = {
+  CHIS: 'CHIS', PUBLIC: 'Public', OFFICER: 'Officer', PARTNER_AGENCY: 'Partner agency', COMMS_DATA: 'Comms data',
+  FINANCIAL: 'Financial', OPEN_SOURCE: 'Open source', ANPR: 'ANPR', SURVEILLANCE: 'Surveillance',
+};
+
+/** An intelligence source type as officers write it (CHIS, ANPR keep their capitals). */
+export function sourceLabel(t: string): string {
+  return SOURCE_LABEL[t] ?? humanise(t);
+}
