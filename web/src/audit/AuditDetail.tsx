@@ -8,7 +8,7 @@ import { Link } from 'react-router-dom';
 import { classificationLabel } from '../components/Badges';
 import type { Classification } from '../gql/graphql';
 import type { AuditEventRow } from './csv';
-import { fieldChanges, formatInstant, parameterList } from './detail';
+import { fieldChanges, formatInstant, kindName, parameterList } from './detail';
 import { actionLabel, recordRoute, searchToParams, EMPTY_SEARCH } from './filters';
 import type { OfficerRow, OperationRow } from './lookups';
 
@@ -27,14 +27,14 @@ export function AuditDetail({ event, officer, operation, clearance, onClose, hea
   const params = event.withheld ? null : parameterList(event.parameters);
   const byRecord = `/audit?${searchToParams({ ...EMPTY_SEARCH, record: event.entityId })}`;
   const byOfficer = `/audit?${searchToParams({ ...EMPTY_SEARCH, actor: event.actor })}`;
-  const byRequest = event.requestId;
+  const byRequest = event.requestId || null;
 
   return (
     <aside className="audit-detail" aria-labelledby={headingId}>
       <header className="audit-detail-head">
         <h2 id={headingId} ref={heading} tabIndex={-1}>
           <span className={`audit-action audit-action-${event.action.toLowerCase()}`}>{actionLabel(event.action)}</span>{' '}
-          {event.entityKind === 'Query' ? 'question' : event.entityKind}
+          {event.entityKind === 'Query' ? 'question' : kindName(event.entityKind).toLowerCase()}
         </h2>
         <button type="button" className="icon-button" onClick={onClose} aria-label="Close event details">×</button>
       </header>
@@ -50,7 +50,7 @@ export function AuditDetail({ event, officer, operation, clearance, onClose, hea
 
       <dl className="audit-props">
         <dt>When (UK)</dt>
-        <dd>{formatInstant(event.at)} <span className="muted mono">{event.at}</span></dd>
+        <dd>{formatInstant(event.at)}<div className="muted mono small">{event.at}</div></dd>
         <dt>Officer</dt>
         <dd>
           {officer ? <>{officer.name} <span className="muted">{officer.rank} · {officer.collarNumber}</span></> : event.actor}
@@ -60,7 +60,7 @@ export function AuditDetail({ event, officer, operation, clearance, onClose, hea
         <dd>{actionLabel(event.action)}</dd>
         <dt>Record</dt>
         <dd>
-          {event.entityKind === 'Query' ? 'About ' : `${event.entityKind} `}
+          {event.entityKind === 'Query' ? 'About ' : `${kindName(event.entityKind)} `}
           {route ? <Link to={route} className="mono">{event.entityId}</Link> : <span className="mono">{event.entityId}</span>}
         </dd>
         <dt>Operation</dt>
@@ -70,7 +70,7 @@ export function AuditDetail({ event, officer, operation, clearance, onClose, hea
         </dd>
         {event.question && (<><dt>Question</dt><dd className="mono">{event.question}</dd></>)}
         <dt>Request id</dt>
-        <dd className="mono">{event.requestId ?? <span className="muted">none</span>}</dd>
+        <dd className="mono">{event.requestId || <span className="muted">none recorded</span>}</dd>
         <dt>Event id</dt>
         <dd className="mono">{event.id}</dd>
         {!event.withheld && (
@@ -84,8 +84,9 @@ export function AuditDetail({ event, officer, operation, clearance, onClose, hea
         )}
         {event.withheld && (
           <>
-            <dt>Result size, purpose, reason</dt>
-            <dd className="audit-withheld-value">Withheld</dd>
+            <dt>Result size</dt><dd className="audit-withheld-value">Withheld</dd>
+            <dt>Purpose</dt><dd className="audit-withheld-value">Withheld</dd>
+            <dt>Reason</dt><dd className="audit-withheld-value">Withheld</dd>
           </>
         )}
       </dl>

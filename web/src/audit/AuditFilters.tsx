@@ -37,7 +37,7 @@ export function AuditFilters({ applied, officers, operations, onApply }: {
     : draft.actions.length <= 3 ? draft.actions.map(actionLabel).join(', ') : `${draft.actions.length} actions`;
 
   return (
-    <form className="audit-filters" onSubmit={submit} aria-label="Search the audit trail" noValidate>
+    <form className="audit-filters audit-filters-grid" onSubmit={submit} aria-label="Search the audit trail" noValidate>
       <div className="audit-field">
         <label htmlFor={`${id}-officer`}>Officer</label>
         <select id={`${id}-officer`} value={draft.actor} onChange={(e) => set('actor', e.target.value)}>
@@ -67,7 +67,7 @@ export function AuditFilters({ applied, officers, operations, onApply }: {
           {!opKnown && <option value={draft.operation}>{draft.operation}</option>}
         </select>
       </div>
-      <div className="audit-field">
+      <div className="audit-field audit-field-actions">
         <span className="audit-field-label" id={`${id}-actions-label`}>Action</span>
         <details className="audit-actions">
           <summary aria-describedby={`${id}-actions-label`}>{actionSummary}</summary>
@@ -93,6 +93,7 @@ export function AuditFilters({ applied, officers, operations, onApply }: {
           </div>
         </details>
       </div>
+      <div className="audit-dates">
       <div className="audit-field">
         <label htmlFor={`${id}-from`}>From (UK date)</label>
         <input
@@ -108,6 +109,7 @@ export function AuditFilters({ applied, officers, operations, onApply }: {
           aria-invalid={errors.to ? true : undefined} aria-describedby={errors.to ? `${id}-to-err` : undefined}
         />
         {errors.to && <span id={`${id}-to-err`} className="audit-field-error">{errors.to}</span>}
+      </div>
       </div>
       <div className="audit-filter-buttons">
         <button type="submit" className="primary">Search</button>

@@ -15,7 +15,7 @@ import { AuditDetail } from './AuditDetail';
 import { AuditFilters } from './AuditFilters';
 import { AuditNav } from './AuditNav';
 import { auditCsvRows, buildCsv, collectEvents, EXPORT_CAP, exportFilename, type AuditEventRow } from './csv';
-import { formatInstant } from './detail';
+import { formatInstant, kindName } from './detail';
 import {
   actionLabel, EMPTY_SEARCH, isEmptySearch, QUESTION_ACTIONS, recordRoute, searchFromParams, searchKey, searchToParams, toFilter,
   type AuditSearch,
@@ -125,7 +125,7 @@ function TrailScreen({ search, size, apply }: { search: AuditSearch; size: numbe
             </div>
             {q.isPending && valid && <p className="muted" aria-live="polite">Loading the audit trail…</p>}
             {trail && events.length === 0 && (
-              <p className="audit-empty">No events match this search.{!isEmptySearch(search) && <> <button type="button" className="linkish" onClick={() => apply(EMPTY_SEARCH)}>Clear the search</button></>}</p>
+              <p className="audit-empty">No events match this search.{!isEmptySearch(search) && <> <button type="button" className="audit-linkish" onClick={() => apply(EMPTY_SEARCH)}>Clear the search</button></>}</p>
             )}
             {events.length > 0 && (
               <table className="audit-table">
@@ -136,7 +136,7 @@ function TrailScreen({ search, size, apply }: { search: AuditSearch; size: numbe
                     <th scope="col">Officer</th>
                     <th scope="col">Action</th>
                     <th scope="col">Record</th>
-                    <th scope="col">Operation</th>
+                    <th scope="col" className="col-op">Operation</th>
                     <th scope="col">Question</th>
                     <th scope="col"><span className="sr-only">Details</span></th>
                   </tr>
@@ -190,23 +190,24 @@ function EventRow({ event: e, selected, officerName, operationRef, detailId, onO
   const isQuestion = QUESTION_ACTIONS.includes(e.action);
   const when = formatInstant(e.at);
   return (
-    <tr className={`${selected ? 'selected' : ''}${e.withheld ? ' withheld' : ''}`}>
+    <tr className={`${selected ? 'audit-row-selected' : ''}${e.withheld ? ' audit-row-withheld' : ''}`}>
       <td className="nowrap">
         {when}
         {e.requestId && <div className="muted mono small" title="Request id">{e.requestId}</div>}
       </td>
       <td>
-        <button type="button" className="linkish" onClick={onActor} title={`Only events by ${officerName ?? e.actor}`}>
+        <button type="button" className="audit-linkish nowrap" onClick={onActor} title={`Only events by ${officerName ?? e.actor} (${e.actor})`}>
           {officerName ?? e.actor}
         </button>
-        {officerName && <div className="muted mono small">{e.actor}</div>}
       </td>
       <td><span className={`audit-action audit-action-${e.action.toLowerCase()}`}>{actionLabel(e.action)}</span></td>
       <td>
-        <div className="small">{e.entityKind === 'Query' ? 'About' : e.entityKind}</div>
-        {route ? <Link to={route} className="mono small">{e.entityId}</Link> : <span className="mono small">{e.entityId}</span>}
+        <div className="small">{e.entityKind === 'Query' ? 'About' : kindName(e.entityKind)}</div>
+        {route
+          ? <Link to={route} className="mono small audit-id" title={e.entityId}>{e.entityId}</Link>
+          : <span className="mono small audit-id" title={e.entityId}>{e.entityId}</span>}
       </td>
-      <td className="small">{operationRef ?? (e.operationId ? <span className="mono">{e.operationId}</span> : <span className="muted">—</span>)}</td>
+      <td className="small nowrap col-op">{operationRef ?? (e.operationId ? <span className="mono">{e.operationId}</span> : <span className="muted">—</span>)}</td>
       <td>
         {isQuestion && e.question && <span className="mono small">{e.question}</span>}
         {isQuestion && !e.withheld && e.resultSize != null && <span className="muted small"> · {e.resultSize.toLocaleString('en-GB')} in answer</span>}

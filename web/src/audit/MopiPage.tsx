@@ -148,8 +148,7 @@ function Queue({ operationId, dueBy, canDecide }: { operationId: string; dueBy: 
             <thead>
               <tr>
                 {th('reviewDate', 'Review date')}
-                {th('kind', 'Kind')}
-                {th('reference', 'Reference')}
+                {th('reference', 'Record')}
                 <th scope="col">Summary</th>
                 {th('classification', 'Marking')}
                 <th scope="col">Last decision</th>
@@ -161,15 +160,15 @@ function Queue({ operationId, dueBy, canDecide }: { operationId: string; dueBy: 
                 const last = r.record.__typename === 'IntelligenceItem' || r.record.__typename === 'Exhibit' ? r.record.retention.at(-1) : undefined;
                 const ref = recordReference(r.record);
                 return (
-                  <tr key={r.record.id} className={open === r.record.id ? 'selected' : ''}>
+                  <tr key={r.record.id} className={open === r.record.id ? 'audit-row-selected' : ''}>
                     <td className="nowrap">
                       {formatDate(r.reviewDate)}
                       {r.overdue && <div><span className="audit-overdue">Overdue</span></div>}
                     </td>
-                    <td>{recordKindLabel(r.record)}</td>
-                    <td>
-                      <div>{ref}</div>
-                      <Link className="mono small" to={`/audit?${searchToParams({ ...EMPTY_SEARCH, record: r.record.id })}`} title="This record's audit trail">{r.record.id}</Link>
+                    <td className="mopi-record">
+                      <div className="small muted">{recordKindLabel(r.record)}</div>
+                      <div className="nowrap">{ref}</div>
+                      <Link className="mono small audit-id" to={`/audit?${searchToParams({ ...EMPTY_SEARCH, record: r.record.id })}`} title={`${r.record.id}: its audit trail`}>{r.record.id}</Link>
                     </td>
                     <td className="mopi-summary">{summary(r)}</td>
                     <td>

@@ -74,3 +74,9 @@ export function formatInstant(t: string | null | undefined): string {
   for (const part of UK.formatToParts(d)) p[part.type] = part.value;
   return `${p.day} ${MONTHS[Number(p.month) - 1]} ${p.year} ${p.hour}:${p.minute}:${p.second}`;
 }
+
+/** A record kind as words: IntelligenceItem -> Intelligence item. */
+export function kindName(kind: string): string {
+  const words = kind.replace(/([a-z])([A-Z])/g, '$1 $2').split(' ');
+  return words.map((w, i) => (i === 0 ? w : w.toLowerCase())).join(' ');
+}
