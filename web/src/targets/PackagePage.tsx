@@ -11,7 +11,7 @@ import { Link, useParams } from 'react-router-dom';
 import { ApiError, fetchDocument, gql, saveBlob } from '../api/client';
 import { ClassificationBadge } from '../components/Badges';
 import { useSession } from '../auth/session';
-import { formatDateTime, humanise, movement, STATUS_LABEL, THREAT_LABEL } from './logic';
+import { formatDateTime, humanise, mayAssess, maySetOrganisationalPosition, movement, STATUS_LABEL, THREAT_LABEL } from './logic';
 import {
   Actions, Associations, CriminalActivity, Evidence, GapsAndRisks, IntelligencePicture, Lifestyle, SECTIONS, SubjectProfile,
   TacticalOptions, type TargetNode,
@@ -138,10 +138,12 @@ function Package({ target, refetch, busy }: { target: TargetNode; refetch: () =>
             {target.assessment && (
               <p className="muted small">Assessed by {target.assessment.assessedBy}, {formatDateTime(target.assessment.assessedAt)}: “{target.assessment.rationale}”</p>
             )}
-            <details className="assess-details no-print" open={!target.assessment}>
-              <summary>{target.assessment ? 'Set the organisational position' : 'Record the assessment'}</summary>
-              <AssessmentForm key={`a-${target.version}`} target={target} roles={roles} onDone={afterChange} onReload={afterChange} />
-            </details>
+            {mayAssess(roles) && (
+              <details className="assess-details no-print" open={!target.assessment}>
+                <summary>{target.assessment ? (maySetOrganisationalPosition(roles) ? 'Set the organisational position' : 'Rescore') : 'Record the assessment'}</summary>
+                <AssessmentForm key={`a-${target.version}`} target={target} roles={roles} onDone={afterChange} onReload={afterChange} />
+              </details>
+            )}
           </section>
 
           <section className="pkg-section no-print" id="review" aria-labelledby="review-h">
