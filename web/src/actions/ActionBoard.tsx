@@ -145,7 +145,8 @@ function Board({ operationId }: { operationId: string }) {
                     onClick={() => set({ queue: q.key === 'OUTSTANDING' ? null : q.key })}
                   >
                     <span>{q.label}</span>
-                    <span className="queue-count" aria-label={n == null ? 'count loading' : `${n} actions`}>{n ?? '…'}</span>
+                    <span className="queue-count" aria-hidden="true">{n ?? '…'}</span>
+                    <span className="sr-only">{n == null ? ' count loading' : ` ${n} actions`}</span>
                   </button>
                 </li>
               );

@@ -74,7 +74,8 @@ function Figures({ op }: { op: Op }) {
   const policy = op.actionPolicy;
   return (
     <>
-      <dl className="dash-figures" aria-label="Key figures">
+      <h2 className="sr-only">Key figures</h2>
+      <dl className="dash-figures">
         <div className="figure"><dt>Open actions</dt><dd>{d.open}<span className="small">of {total} raised</span></dd></div>
         <div className={`figure${d.overdue > 0 ? ' alert' : ''}`}><dt>Overdue</dt><dd>{d.overdue}<span className="small">{percent(d.overdueRate)} of open</span></dd></div>
         <div className="figure"><dt>Within timescale</dt><dd>{percent(compliance)}<span className="small">open actions not yet overdue</span></dd></div>
