@@ -37,10 +37,12 @@ export const DEMO = {
   doyle: { search: 'Doyle', label: 'DOYLE, Liam (1991-01-09)' },
   walsh: { search: 'Kieran Walsh', label: 'WALSH, Kieran (1988-11-02)' },
   gallagher: { search: 'Gallagher', label: 'GALLAGHER, Reece (1995-03-28)' },
+  // Two steps from Connor Mahoney, through Tyler Jones (the Dee line's courier).
+  ellis: { search: 'Gareth Ellis', label: 'ELLIS, Gareth (1976-02-11)', via: 'JONES, Tyler (1999-12-02)' },
 } as const;
 
 const here = dirname(fileURLToPath(import.meta.url));
-export const SCREENS_DIR = join(here, '..', 'test-results', 'screens');
+export const SCREENS_DIR = process.env.E2E_SCREENS_DIR || join(here, '..', 'test-results', 'screens');
 
 interface Guard {
   /** Requests to other origins, blocked. */
@@ -126,6 +128,67 @@ export async function signIn(page: Page, role: Role = 'analyst', path = '/'): Pr
   await page.goto(path);
   await page.getByRole('button', { name: ROLES[role], exact: true }).click();
   await expect(page.getByRole('banner').getByText(ROLES[role])).toBeVisible();
+}
+
+/**
+ * Search from the header for `query` and open the option whose accessible
+ * name contains `label`, with the keyboard only (arrows, then Enter).
+ * Lands on the entity page, whose h1 is the label.
+ */
+export async function searchAndOpen(page: Page, query: string, label: string): Promise<void> {
+  const box = page.getByRole('combobox', { name: 'Search entities' });
+  await box.click();
+  await box.fill('');
+  await box.pressSequentially(query);
+  const listbox = page.getByRole('listbox', { name: 'Search results' });
+  const wanted = listbox.getByRole('option', { name: new RegExp(escapeRegExp(label)) });
+  await expect(wanted).toBeVisible();
+  const count = await listbox.getByRole('option').count();
+  for (let i = 0; i < count; i++) {
+    await box.press('ArrowDown');
+    if ((await wanted.getAttribute('aria-selected')) === 'true') break;
+  }
+  await expect(wanted).toHaveAttribute('aria-selected', 'true');
+  await expect(box).toHaveAttribute('aria-activedescendant', (await wanted.getAttribute('id'))!);
+  await box.press('Enter');
+  await expect(page).toHaveURL(/\/entities\/[^/?#]+$/);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(label);
+}
+
+export function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The link chart's canvas (role img), which carries data-chart-state and the counts. */
+export function chartCanvas(page: Page) {
+  return page.getByRole('img', { name: 'Link chart' });
+}
+
+/** Waits for the chart to be drawn and laid out (data-chart-state="ready") with more than `above` entities; returns the counts. */
+export async function chartReady(page: Page, above = 0): Promise<{ nodes: number; edges: number }> {
+  const canvas = chartCanvas(page);
+  await expect(canvas).toHaveAttribute('data-chart-state', 'ready', { timeout: 30_000 });
+  await expect.poll(async () => Number(await canvas.getAttribute('data-node-count')), { timeout: 30_000 }).toBeGreaterThan(above);
+  await expect(canvas).toHaveAttribute('data-chart-state', 'ready');
+  return {
+    nodes: Number(await canvas.getAttribute('data-node-count')),
+    edges: Number(await canvas.getAttribute('data-edge-count')),
+  };
+}
+
+/** The checkbox of an entity in the chart's "Entities on chart" list. */
+export function chartEntity(page: Page, label: string) {
+  return page.getByRole('list', { name: 'Entities on chart' }).getByRole('checkbox', { name: new RegExp('^' + escapeRegExp(label)) });
+}
+
+/** Search for an entity, open its page and add it to the chart (journey through the UI). */
+export async function addToChart(page: Page, query: string, label: string): Promise<{ nodes: number; edges: number }> {
+  const before = await chartCanvas(page).count() ? Number(await chartCanvas(page).getAttribute('data-node-count') ?? 0) : 0;
+  await searchAndOpen(page, query, label);
+  await page.getByRole('button', { name: 'Add to chart' }).click();
+  await expect(page).toHaveURL(/\/chart(\?|$)/);
+  await expect(chartEntity(page, label)).toBeVisible();
+  return chartReady(page, before);
 }
 
 /** Save a screenshot of the screen as a test artefact (test-results/screens/NAME.png). */
