@@ -42,7 +42,7 @@ machine() {
   cat <<EOF
 {"nproc": $(nproc), "cpu": "$cpu", "memory": "$mem", "chromium": "$chromium_v", "node": "$(node --version)",
  "playwright": "$playwright_v", "cytoscape": "$cytoscape_v", "react": "$react_v", "go": "$(go env GOVERSION)", "commit": "$commit",
- "persons": $BENCH_PERSONS, "runs": $RUNS}
+ "persons": $BENCH_PERSONS, "runs": $RUNS, "loadavg": "$(cut -d' ' -f1-3 /proc/loadavg)"}
 EOF
 }
 
@@ -72,4 +72,5 @@ e2e_log "the development analyst is a member of $ref ($OPERATION_ID); seed $SEED
 e2e_serve
 (cd "$ROOT/web" && CHROMIUM="$BROWSER" KEYLINE_URL="$E2E_URL" SEED_ID="$SEED_ID" OPERATION_ID="$OPERATION_ID" \
   node bench/chart.mjs --runs "$RUNS" --sizes "$BENCH_SIZES" --json "$OUT/chart.json")
+e2e_log "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine skews the times)"
 e2e_log "results in ${OUT#"$ROOT"/}/"

@@ -109,8 +109,11 @@ async function oneRun(page, budget, hops) {
   }, null, { timeout: timeoutMs });
   const before = Number(await chart.getAttribute('data-node-count'));
 
-  await setNumber(page, /^hops/i, hops);
-  await setNumber(page, /budget/i, budget);
+  // Hops and node budget live in "Question settings" (a toggled panel).
+  const hopsField = page.getByLabel(/^Hops/);
+  if (!(await hopsField.isVisible())) await page.getByRole('button', { name: 'Question settings', exact: true }).click();
+  await setNumber(page, /^Hops/, hops);
+  await setNumber(page, /^Node budget/, budget);
 
   const expand = page.getByRole('button', { name: 'Expand', exact: true });
   await expand.waitFor();
