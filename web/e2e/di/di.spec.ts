@@ -9,7 +9,10 @@
 import type { Page } from '@playwright/test';
 import { checkA11y, DEMO, expect, ROLES, screen, signIn, test } from '../fixtures';
 
-test.describe.configure({ mode: 'serial' });
+// Assembling a package reads much of the graph: on a shared, busy machine
+// a journey takes longer than the default minute.
+test.describe.configure({ mode: 'serial', timeout: 240_000 });
+const SLOW = { timeout: 60_000 };
 
 const SHANNON = 'MAHONEY, Shannon (1989-09-14)';
 // Operation Kestrel's SECRET intelligence about Connor MAHONEY (seed/): CHIS
@@ -19,7 +22,7 @@ const SECRET_ABOUT_CONNOR = ['INT/2026/000177', 'INT/2026/000042', 'INT/2026/000
 async function openFromRegister(page: Page, label: string): Promise<void> {
   const register = page.getByRole('region', { name: /^Register/ });
   await register.getByRole('link', { name: label, exact: true }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toContainText(label);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(label, SLOW);
 }
 
 test('DI reviews a package and sees the decision in the policy file', async ({ page }, testInfo) => {

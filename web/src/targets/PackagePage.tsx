@@ -11,7 +11,7 @@ import { Link, useParams } from 'react-router-dom';
 import { ApiError, fetchDocument, gql, saveBlob } from '../api/client';
 import { ClassificationBadge } from '../components/Badges';
 import { useSession } from '../auth/session';
-import { formatDateTime, humanise, mayAssess, maySetOrganisationalPosition, movement, STATUS_LABEL, THREAT_LABEL } from './logic';
+import { formatDateTime, humanise, mayAssess, retryUnavailable, maySetOrganisationalPosition, movement, STATUS_LABEL, THREAT_LABEL } from './logic';
 import {
   Actions, Associations, CriminalActivity, Evidence, GapsAndRisks, IntelligencePicture, Lifestyle, SECTIONS, SubjectProfile,
   TacticalOptions, type TargetNode,
@@ -35,6 +35,7 @@ function PackageScreen({ id }: { id: string }) {
     queryKey: ['targets', 'package', id],
     queryFn: () => gql(TargetsPackageDocument, { id }),
     refetchOnWindowFocus: false,
+    retry: retryUnavailable,
   });
   const node = q.data?.node;
   const target = node?.__typename === 'Target' ? node : null;

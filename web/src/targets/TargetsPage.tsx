@@ -12,7 +12,7 @@ import { gql } from '../api/client';
 import type { EntityOrderField, SortDirection, TargetStatus, ThreatArea } from '../gql/graphql';
 import { useOperation } from '../operation';
 import {
-  bandLabel, BANDS, formatDate, formatDateTime, formatScore, movement, reviewReasons, STATUS_LABEL, STATUSES, THREAT_AREAS, THREAT_LABEL,
+  bandLabel, BANDS, retryUnavailable, formatDate, formatDateTime, formatScore, movement, reviewReasons, STATUS_LABEL, STATUSES, THREAT_AREAS, THREAT_LABEL,
 } from './logic';
 import { BandPill } from './PriorityBreakdown';
 import { TargetsOwnersDocument, TargetsPolicyFileDocument, TargetsRankingDocument, TargetsRegisterDocument, TargetsReviewsDueDocument } from './queries';
@@ -124,6 +124,7 @@ function Ranking({ opId, opReference }: { opId: string; opReference: string }) {
     queryKey: ['targets', 'list', 'ranking', filter, first],
     queryFn: () => gql(TargetsRankingDocument, { filter, first }),
     placeholderData: keepPreviousData,
+    retry: retryUnavailable,
   });
   const owners = useQuery({
     queryKey: ['targets', 'owners', opId],
@@ -269,6 +270,7 @@ function Register({ opId, opReference, mopi }: { opId: string; opReference: stri
       op: opId, filter: applied ? { search: applied } : null, orderBy: { field: s.field, direction: s.direction }, first: REGISTER_PAGE, after,
     }),
     placeholderData: keepPreviousData,
+    retry: retryUnavailable,
   });
   const conn = q.data?.operation?.targets;
   const rows = conn?.edges ?? [];
@@ -361,6 +363,7 @@ function PolicyFile({ opId }: { opId: string }) {
     queryKey: ['targets', 'policy', opId, after],
     queryFn: () => gql(TargetsPolicyFileDocument, { op: opId, first: POLICY_PAGE, after }),
     placeholderData: keepPreviousData,
+    retry: retryUnavailable,
   });
   const conn = q.data?.operation?.decisions;
   const rows = conn?.edges ?? [];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   bandRank, breakdown, compareByPriority, fieldKey, formatScore, gradeWords, isDue, isVersionConflict, maySetOrganisationalPosition,
-  movement, parseSnapshot, reviewReasons, scoreRange, transitionsFrom,
+  movement, parseSnapshot, retryUnavailable, reviewReasons, scoreRange, transitionsFrom,
 } from './logic';
 import { shortLabel } from './AssociationsChart';
 
@@ -191,5 +191,15 @@ describe('formatting', () => {
   it('shortens chart labels', () => {
     expect(shortLabel('MAHONEY, Connor (1984-06-17)')).toBe('MAHONEY, Connor');
     expect(shortLabel('Kell Street Crew')).toBe('Kell Street Crew');
+  });
+});
+
+describe('retry', () => {
+  it('retries only what the API calls unavailable, twice', () => {
+    expect(retryUnavailable(0, Object.assign(new Error('x'), { code: 'UNAVAILABLE' }))).toBe(true);
+    expect(retryUnavailable(1, Object.assign(new Error('x'), { code: 'UNAVAILABLE' }))).toBe(true);
+    expect(retryUnavailable(2, Object.assign(new Error('x'), { code: 'UNAVAILABLE' }))).toBe(false);
+    expect(retryUnavailable(0, Object.assign(new Error('x'), { code: 'FORBIDDEN' }))).toBe(false);
+    expect(retryUnavailable(0, new Error('x'))).toBe(false);
   });
 });

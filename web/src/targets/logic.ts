@@ -414,6 +414,15 @@ export function formatDate(iso: string | null | undefined): string {
   return Number.isNaN(d.getTime()) ? iso : DATE.format(d);
 }
 
+/**
+ * React Query's retry for the targets screens: an UNAVAILABLE answer (the
+ * database busy, or a query stopped at its time limit) is transient, so it
+ * is tried twice more; anything else is shown at once.
+ */
+export function retryUnavailable(failures: number, error: Error): boolean {
+  return failures < 2 && typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'UNAVAILABLE';
+}
+
 /** Whether a YYYY-MM-DD review date is on or before today (UTC). */
 export function isDue(date: string | null | undefined, today: string = new Date().toISOString().slice(0, 10)): boolean {
   return !!date && date <= today;
