@@ -144,7 +144,7 @@ test('the trail filters by action and date on the server, and pages', async ({ p
   await expect(main.getByRole('navigation', { name: 'Audit trail pages' })).toBeVisible();
 
   // Questions only: SEARCH, ANALYSE and EXPORT rows.
-  await form.getByText('All actions').click();
+  await form.getByText('All actions', { exact: true }).click();
   await form.getByRole('button', { name: 'Questions only' }).click();
   await form.getByRole('button', { name: 'Search' }).click();
   await expect(page).toHaveURL(/action=SEARCH%2CANALYSE%2CEXPORT/);
@@ -193,8 +193,8 @@ test('the MOPI queue: read only for the auditor, decided by the SIO', async ({ p
   await expect(main.getByRole('note').filter({ hasText: 'Read only' })).toContainText('SIO or deputy SIO');
   const table = main.getByRole('table', { name: /Records due for MOPI review/ });
   await expect(table.locator('tbody tr').first()).toBeVisible();
-  await expect(table.getByRole('button', { name: /^Review / })).toHaveCount(0);
-  await table.getByRole('button', { name: /^View / }).first().click();
+  await expect(table.getByRole('button', { name: /^Review (intelligence|exhibit) / })).toHaveCount(0);
+  await table.getByRole('button', { name: /^View (intelligence|exhibit) / }).first().click();
   await expect(main.getByRole('complementary')).toContainText('Only the SIO or deputy SIO may record a decision');
   await screen(page, 'mopi-auditor', testInfo);
   await checkA11y(page, 'mopi-auditor', testInfo);
@@ -206,7 +206,7 @@ test('the MOPI queue: read only for the auditor, decided by the SIO', async ({ p
   const first = table.locator('tbody tr').first();
   const recordId = (await first.getByRole('link').first().textContent())!.trim();
   expect(recordId).toMatch(/^(int|exh)_/);
-  await first.getByRole('button', { name: /^Review / }).click();
+  await first.getByRole('button', { name: /^Review (intelligence|exhibit) / }).click();
   const panel = main.getByRole('complementary');
   const decision = panel.getByRole('form', { name: 'Decision' });
   await expect(decision).toBeVisible();

@@ -347,7 +347,7 @@ function DecisionPanel({ id, recordId, row, canDecide, draft, setDraft, reload, 
       {canDecide ? (
         <form className="mopi-form" onSubmit={(e) => void submit(e)} noValidate aria-labelledby={`${fid}-decide`}>
           <h3 id={`${fid}-decide`}>Decision</h3>
-          <fieldset aria-invalid={errors.decision ? true : undefined} aria-describedby={described('decision')}>
+          <fieldset className={errors.decision ? "invalid" : undefined} aria-describedby={described("decision")}>
             <legend>Retain or dispose</legend>
             <label className="audit-check">
               <input type="radio" name={`${fid}-decision`} value="RETAIN" checked={draft.decision === 'RETAIN'} onChange={() => set('decision', 'RETAIN')} />
