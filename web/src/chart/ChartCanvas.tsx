@@ -56,7 +56,7 @@ interface Props {
 
 function layoutOptions(name: LayoutName, n: number, incremental: boolean, pinned: NodeSingular[]): LayoutOptions {
   if (name === 'dagre') {
-    return { name: 'dagre', rankDir: 'LR', nodeSep: 24, rankSep: 90, edgeSep: 8, animate: false, fit: true, padding: 30 } as LayoutOptions;
+    return { name: 'dagre', rankDir: 'TB', nodeSep: 24, rankSep: 90, edgeSep: 8, animate: false, fit: false, padding: 30 } as LayoutOptions;
   }
   const large = n > 300;
   return {
@@ -64,7 +64,8 @@ function layoutOptions(name: LayoutName, n: number, incremental: boolean, pinned
     quality: large && !incremental ? 'draft' : 'default',
     randomize: !incremental,
     animate: false,
-    fit: true,
+    // Fitted afterwards from the entities' positions alone (fitting by bounding boxes with labels is slow on large charts).
+    fit: false,
     padding: 30,
     nodeDimensionsIncludeLabels: false,
     uniformNodeDimensions: true,
@@ -105,13 +106,9 @@ export const ChartCanvas = forwardRef<ChartCanvasHandle, Props>(function ChartCa
     }
   }
 
-  function finished() {
+  function finished(fit = false) {
     const cy = cyRef.current;
-    // A small chart is not blown up to fill the canvas.
-    if (cy && cy.zoom() > 1.6) {
-      cy.zoom(1.6);
-      cy.center();
-    }
+    if (cy && fit) fastFit(cy);
     requestAnimationFrame(() => {
       try {
         if (performance.getEntriesByName(DATA_MARK, 'mark').length) {
@@ -119,6 +116,7 @@ export const ChartCanvas = forwardRef<ChartCanvasHandle, Props>(function ChartCa
           performance.clearMarks(DATA_MARK);
         }
       } catch { /* no performance API */ }
+      performance.mark('dbg:raf');
       if (!asking.current && !layoutRef.current) setReady('ready');
     });
   }
@@ -138,13 +136,15 @@ export const ChartCanvas = forwardRef<ChartCanvasHandle, Props>(function ChartCa
     const layout = cy.elements().not('.hidden').layout(opts);
     layoutRef.current = layout;
     layout.one('layoutstop', () => {
+      performance.mark('dbg:layout-stop');
       if (layoutRef.current === layout) {
         layoutRef.current = null;
-        finished();
+        finished(true);
       }
     });
-    // Defer a tick so the "busy" state paints and the caller's React update finishes.
-    setTimeout(() => layout.run(), 0);
+    // Run now: the new elements are first painted where the layout puts them.
+    performance.mark('dbg:layout-run');
+    layout.run();
   }
 
   // Create once.
@@ -164,6 +164,7 @@ export const ChartCanvas = forwardRef<ChartCanvasHandle, Props>(function ChartCa
       pixelRatio: 1,
     });
     cyRef.current = cy;
+    if (import.meta.env.DEV) (window as unknown as { __keylineCy: Core }).__keylineCy = cy;
     cy.on('tap', 'node', (e) => {
       const node = e.target as NodeSingular;
       if (!node.hasClass('group')) propsRef.current.onOpenNode(node.id());
@@ -180,6 +181,9 @@ export const ChartCanvas = forwardRef<ChartCanvasHandle, Props>(function ChartCa
         propsRef.current.onSelect(nodes, edges);
       });
     });
+    // The canvas follows its box (the page's height is set after mount, panels open and close).
+    const resize = new ResizeObserver(() => cy.resize());
+    resize.observe(boxRef.current!);
     // First drawing: from the remembered positions if every entity has one.
     const saved = getStore().positions;
     const els = toElements(propsRef.current.chart);
@@ -191,12 +195,12 @@ export const ChartCanvas = forwardRef<ChartCanvasHandle, Props>(function ChartCa
       applySelection(cy, propsRef.current.selection);
     });
     if (all && n > 0) {
-      cy.fit(undefined, 30);
-      finished();
+      finished(true);
     } else {
       runLayout(false);
     }
     return () => {
+      resize.disconnect();
       layoutRef.current?.stop();
       const positions: Record<string, { x: number; y: number }> = {};
       cy.nodes().not('.group').forEach((x) => { positions[x.id()] = { ...x.position() }; });
@@ -218,7 +222,9 @@ export const ChartCanvas = forwardRef<ChartCanvasHandle, Props>(function ChartCa
     if (drawn.current === props.chart) return;
     drawn.current = props.chart;
     asking.current = false;
+    performance.mark('dbg:sync-start');
     const els = toElements(props.chart);
+    performance.mark('dbg:elements');
     const want = new Set(els.map((e) => e.data.id as string));
     const hadNodes = cy.nodes().not('.group').length;
     const added: ElementDefinition[] = [];
@@ -260,6 +266,7 @@ export const ChartCanvas = forwardRef<ChartCanvasHandle, Props>(function ChartCa
       applyPins(cy, props.chart);
       applyWindow(cy, props.outOfWindow);
     });
+    performance.mark('dbg:synced');
     const newNodes = added.filter((e) => e.group === 'nodes' && !e.classes?.includes('group')).length;
     if (newNodes > 0 || added.some((e) => e.classes?.includes('group'))) {
       runLayout(hadNodes > 0 && newNodes < hadNodes * 3);
@@ -294,7 +301,7 @@ export const ChartCanvas = forwardRef<ChartCanvasHandle, Props>(function ChartCa
     relayout: () => runLayout(false),
     busy: () => { asking.current = true; setReady('busy'); },
     idle: () => { asking.current = false; if (!layoutRef.current) setReady('ready'); },
-    fit: () => cyRef.current?.fit(undefined, 30),
+    fit: () => { if (cyRef.current) fastFit(cyRef.current); },
     png: async () => {
       const cy = cyRef.current;
       if (!cy) throw new Error('no chart');
@@ -322,24 +329,43 @@ export const ChartCanvas = forwardRef<ChartCanvasHandle, Props>(function ChartCa
   );
 });
 
-function applyPins(cy: Core, chart: ChartState) {
+/** Fits the view to the entities' centres (plus a margin for their size and labels), at most 1.6x zoom. */
+function fastFit(cy: Core) {
+  cy.resize();
+  let x1 = Infinity, y1 = Infinity, x2 = -Infinity, y2 = -Infinity;
   cy.nodes().forEach((n) => {
+    if (n.isParent() || n.hasClass('hidden')) return;
+    const p = n.position();
+    if (p.x < x1) x1 = p.x;
+    if (p.x > x2) x2 = p.x;
+    if (p.y < y1) y1 = p.y;
+    if (p.y > y2) y2 = p.y;
+  });
+  if (x1 === Infinity) return;
+  const margin = { x: 80, y: 40 };
+  const w = Math.max(1, cy.width() - 2 * margin.x);
+  const h = Math.max(1, cy.height() - 2 * margin.y);
+  const zoom = Math.max(cy.minZoom(), Math.min(1.6, w / Math.max(1, x2 - x1), h / Math.max(1, y2 - y1)));
+  cy.viewport({
+    zoom,
+    pan: { x: cy.width() / 2 - zoom * (x1 + x2) / 2, y: cy.height() / 2 - zoom * (y1 + y2) / 2 },
+  });
+}
+
+function applyPins(cy: Core, chart: ChartState) {
+  cy.nodes().filter((n) => !!chart.pinned[n.id()] !== n.locked()).forEach((n) => {
     if (chart.pinned[n.id()]) n.lock();
     else n.unlock();
   });
 }
 
 function applyWindow(cy: Core, out: ReadonlySet<string>) {
-  cy.edges().forEach((e) => {
-    if (out.has(e.id())) e.addClass('out-window');
-    else e.removeClass('out-window');
-  });
+  cy.edges('.out-window').filter((e) => !out.has(e.id())).removeClass('out-window');
+  if (out.size) cy.edges().filter((e) => out.has(e.id()) && !e.hasClass('out-window')).addClass('out-window');
 }
 
 function applySelection(cy: Core, selection: readonly string[]) {
   const want = new Set(selection);
-  cy.nodes().forEach((n) => {
-    if (n.hasClass('group')) return;
-    if (want.has(n.id())) { if (!n.selected()) n.select(); } else if (n.selected()) n.unselect();
-  });
+  cy.nodes(':selected').filter((n) => !want.has(n.id())).unselect();
+  if (want.size) cy.nodes().filter((n) => want.has(n.id()) && !n.selected() && !n.hasClass('group')).select();
 }

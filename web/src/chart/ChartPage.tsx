@@ -520,10 +520,7 @@ export function ChartPage() {
             <section className="side-section details" aria-label="Entity details">
               <div className="side-head">
                 <h2>Entity</h2>
-                <span>
-                  <Link to={`/entities/${encodeURIComponent(panel.id)}`}>Open entity page</Link>{' '}
-                  <button type="button" onClick={() => setPanel(null)} aria-label="Close entity details">×</button>
-                </span>
+                <Link to={`/entities/${encodeURIComponent(panel.id)}`}>Open entity page</Link>
               </div>
               <EntityCard id={panel.id} onClose={() => setPanel(null)} />
             </section>
@@ -531,8 +528,7 @@ export function ChartPage() {
           {panel?.kind === 'link' && (
             <section className="side-section details" aria-label="Link details">
               <div className="side-head">
-                <h2>Link</h2>
-                <button type="button" onClick={() => setPanel(null)} aria-label="Close link details">×</button>
+                <h2>Link on chart</h2>
               </div>
               {openLinkEdge && (
                 <p className="small">

@@ -348,7 +348,7 @@ function TimelineRow({ t, onOpenLink }: { t: ChartTimelineEntryFragment; onOpenL
         <span><span className="tl-kind">{t.event.kind.toLowerCase().replace('_', ' ')}</span> {t.event.summary}</span>
       ) : t.link ? (
         <span>
-          <span className="tl-kind">contact</span> {t.link.from.label} → {t.link.to.label}{t.link.count && t.link.count > 1 ? ` (link summarises ${t.link.count})` : ''}{' '}
+          <span className="tl-kind">contact</span> {t.link.from.label} → {t.link.to.label}{t.link.count && t.link.count > 1 ? ` (${t.link.count} contacts on this link)` : ''}{' '}
           <EdgeMarkings sources={t.link.sources} />{' '}
           <button type="button" className="link-btn" onClick={() => onOpenLink(t.link!.id)}>Provenance</button>
         </span>

@@ -57,7 +57,7 @@ export function SettingsForm({ settings, onChange }: { settings: Settings; onCha
         <legend>Expand and key players</legend>
         <div className="field-row">
           <label>Hops
-            <select value={settings.hops} onChange={(e) => set('hops', Number(e.target.value))}>
+            <select aria-label="Hops" value={settings.hops} onChange={(e) => set('hops', Number(e.target.value))}>
               <option value={1}>1</option><option value={2}>2</option><option value={3}>3</option>
             </select>
           </label>
@@ -65,7 +65,7 @@ export function SettingsForm({ settings, onChange }: { settings: Settings; onCha
         </div>
         <div className="field-row">
           <label>Centrality
-            <select value={settings.measure} onChange={(e) => set('measure', e.target.value as Measure)}>
+            <select aria-label="Centrality" value={settings.measure} onChange={(e) => set('measure', e.target.value as Measure)}>
               <option value="DEGREE">Degree</option>
               <option value="BETWEENNESS">Betweenness</option>
               <option value="CLOSENESS">Closeness</option>
@@ -73,7 +73,7 @@ export function SettingsForm({ settings, onChange }: { settings: Settings; onCha
             </select>
           </label>
           <label>Analyse
-            <select value={settings.keyPlayerScope} onChange={(e) => set('keyPlayerScope', e.target.value as Settings['keyPlayerScope'])}>
+            <select aria-label="Analyse" value={settings.keyPlayerScope} onChange={(e) => set('keyPlayerScope', e.target.value as Settings['keyPlayerScope'])}>
               <option value="chart">the chart's entities (or the selection)</option>
               <option value="operation">the whole operation</option>
             </select>
@@ -84,7 +84,7 @@ export function SettingsForm({ settings, onChange }: { settings: Settings; onCha
         <legend>Paths</legend>
         <div className="field-row">
           <label>Path mode
-            <select value={settings.pathMode} onChange={(e) => set('pathMode', e.target.value as PathMode)}>
+            <select aria-label="Path mode" value={settings.pathMode} onChange={(e) => set('pathMode', e.target.value as PathMode)}>
               <option value="SHORTEST">Shortest</option>
               <option value="K_SHORTEST">K shortest</option>
               <option value="ALL_SHORTEST">All shortest</option>

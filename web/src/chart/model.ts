@@ -386,8 +386,12 @@ export function linkTypeLabel(type: string): string {
 }
 
 /** The cytoscape elements for the chart: groups first (parents before children), then entities, then links. */
+/** Above this many entities the chart is drawn lighter (straight unlabelled links) to stay fast. */
+export const LARGE_CHART = 800;
+
 export function toElements(state: ChartState): ElementDefinition[] {
   const parents = groupOf(state);
+  const lite = Object.keys(state.nodes).length > LARGE_CHART;
   const hl = state.highlight ? { n: new Set(state.highlight.nodes), e: new Set(state.highlight.edges) } : null;
   const kp = state.keyPlayers;
   const out: ElementDefinition[] = [];
@@ -396,6 +400,7 @@ export function toElements(state: ChartState): ElementDefinition[] {
   }
   for (const n of Object.values(state.nodes)) {
     const classes = [`k-${n.kind}`];
+    if (lite) classes.push('lite');
     if (state.frontier[n.id]) classes.push('frontier');
     if (state.hidden[n.id]) classes.push('hidden');
     if (state.pinned[n.id]) classes.push('pinned');
@@ -418,6 +423,7 @@ export function toElements(state: ChartState): ElementDefinition[] {
   for (const e of Object.values(state.edges)) {
     const m = linkMarking(e.sources);
     const classes = markingClasses(m);
+    if (lite) classes.push('lite');
     if (state.hidden[e.id] || state.hidden[e.source] || state.hidden[e.target]) classes.push('hidden');
     if (hl) classes.push(hl.e.has(e.id) ? 'hl' : 'faded');
     out.push({
