@@ -14,7 +14,8 @@ import type { APIRequestContext, Page } from '@playwright/test';
 import { request as requestFactory } from '@playwright/test';
 import { checkA11y, DEMO, expect, ROLES, screen, signIn, test, type Role } from '../fixtures';
 
-test.describe.configure({ mode: 'serial' });
+// Long journeys on a shared two-CPU machine: more than the default minute.
+test.describe.configure({ mode: 'serial', timeout: 180_000 });
 
 interface Api { call: <T>(role: Role, query: string, variables?: Record<string, unknown>) => Promise<T> }
 
