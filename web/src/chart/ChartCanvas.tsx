@@ -116,7 +116,6 @@ export const ChartCanvas = forwardRef<ChartCanvasHandle, Props>(function ChartCa
           performance.clearMarks(DATA_MARK);
         }
       } catch { /* no performance API */ }
-      performance.mark('dbg:raf');
       if (!asking.current && !layoutRef.current) setReady('ready');
     });
   }
@@ -136,14 +135,12 @@ export const ChartCanvas = forwardRef<ChartCanvasHandle, Props>(function ChartCa
     const layout = cy.elements().not('.hidden').layout(opts);
     layoutRef.current = layout;
     layout.one('layoutstop', () => {
-      performance.mark('dbg:layout-stop');
       if (layoutRef.current === layout) {
         layoutRef.current = null;
         finished(true);
       }
     });
     // Run now: the new elements are first painted where the layout puts them.
-    performance.mark('dbg:layout-run');
     layout.run();
   }
 
@@ -222,9 +219,7 @@ export const ChartCanvas = forwardRef<ChartCanvasHandle, Props>(function ChartCa
     if (drawn.current === props.chart) return;
     drawn.current = props.chart;
     asking.current = false;
-    performance.mark('dbg:sync-start');
     const els = toElements(props.chart);
-    performance.mark('dbg:elements');
     const want = new Set(els.map((e) => e.data.id as string));
     const hadNodes = cy.nodes().not('.group').length;
     const added: ElementDefinition[] = [];
@@ -266,7 +261,6 @@ export const ChartCanvas = forwardRef<ChartCanvasHandle, Props>(function ChartCa
       applyPins(cy, props.chart);
       applyWindow(cy, props.outOfWindow);
     });
-    performance.mark('dbg:synced');
     const newNodes = added.filter((e) => e.group === 'nodes' && !e.classes?.includes('group')).length;
     if (newNodes > 0 || added.some((e) => e.classes?.includes('group'))) {
       runLayout(hadNodes > 0 && newNodes < hadNodes * 3);

@@ -265,11 +265,11 @@ export function ResultsPanel({ results, chart, measure, onFocus, onSelectEntity 
   }
 }
 
-const MEASURES: { key: Measure; label: string }[] = [
-  { key: 'DEGREE', label: 'Degree' },
-  { key: 'BETWEENNESS', label: 'Betweenness' },
-  { key: 'CLOSENESS', label: 'Closeness' },
-  { key: 'EIGENVECTOR', label: 'Eigenvector' },
+const MEASURES: { key: Measure; label: string; short: string }[] = [
+  { key: 'DEGREE', label: 'Degree', short: 'Degree' },
+  { key: 'BETWEENNESS', label: 'Betweenness', short: 'Betw.' },
+  { key: 'CLOSENESS', label: 'Closeness', short: 'Close.' },
+  { key: 'EIGENVECTOR', label: 'Eigenvector', short: 'Eigen.' },
 ];
 
 function KeyPlayersTable({ results, measure, onSelectEntity }: {
@@ -293,16 +293,16 @@ function KeyPlayersTable({ results, measure, onSelectEntity }: {
               <th scope="col">#</th>
               <th scope="col">Entity</th>
               <th scope="col" title="Community">Com.</th>
-              {MEASURES.map((m) => <th scope="col" key={m.key} className={m.key === measure ? 'sorted' : undefined} aria-sort={m.key === measure ? 'descending' : undefined}>{m.label}</th>)}
+              {MEASURES.map((m) => <th scope="col" key={m.key} className={m.key === measure ? 'sorted' : undefined} aria-sort={m.key === measure ? 'descending' : undefined} title={m.label}>{m.short}</th>)}
             </tr>
           </thead>
           <tbody>
             {ranked.map((k, i) => (
               <tr key={k.entity.id}>
                 <td>{i + 1}</td>
-                <td><button type="button" className="link-btn" onClick={() => onSelectEntity(k.entity.id)} title={k.entity.label}>{k.entity.label.length > 48 ? `${k.entity.label.slice(0, 47)}…` : k.entity.label}</button></td>
+                <td><button type="button" className="link-btn" onClick={() => onSelectEntity(k.entity.id)} title={k.entity.label}>{k.entity.label.length > 40 ? `${k.entity.label.slice(0, 39)}…` : k.entity.label}</button></td>
                 <td><span className="swatch" style={{ background: COMMUNITY_COLOURS[k.community % COMMUNITY_COLOURS.length] }} aria-hidden="true" />{k.community}</td>
-                <td className={measure === 'DEGREE' ? 'sorted' : undefined}>{k.degree} <span className="muted">({k.degreeCentrality.toFixed(2)})</span></td>
+                <td className={measure === 'DEGREE' ? 'sorted' : undefined} title={`Degree centrality ${k.degreeCentrality.toFixed(3)}`}>{k.degree}</td>
                 <td className={measure === 'BETWEENNESS' ? 'sorted' : undefined}>{k.betweenness.toFixed(3)}</td>
                 <td className={measure === 'CLOSENESS' ? 'sorted' : undefined}>{k.closeness.toFixed(3)}</td>
                 <td className={measure === 'EIGENVECTOR' ? 'sorted' : undefined}>{k.eigenvector.toFixed(3)}</td>
