@@ -17,6 +17,7 @@
 #   BENCH_SIZES (500:2,2000:3)  node budget:hops pairs
 #   CHROMIUM               browser binary (scripts/chromium.sh)
 #   E2E_KEEP=1             keep the temporary directory
+#   BENCH_COMMIT           commit reported with the figures (default: git HEAD)
 # Results: web/test-results/bench/{first-load,chart,machine}.json (and stdout).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -38,7 +39,7 @@ machine() {
   playwright_v="$(node -p "require('$ROOT/web/node_modules/@playwright/test/package.json').version" 2>/dev/null || echo unknown)"
   cytoscape_v="$(node -p "require('$ROOT/web/node_modules/cytoscape/package.json').version" 2>/dev/null || echo unknown)"
   react_v="$(node -p "require('$ROOT/web/node_modules/react/package.json').version" 2>/dev/null || echo unknown)"
-  commit="$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)$(git -C "$ROOT" diff --quiet 2>/dev/null || echo '+dirty')"
+  commit="${BENCH_COMMIT:-$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)$(git -C "$ROOT" diff --quiet 2>/dev/null || echo +dirty)}"
   cat <<EOF
 {"nproc": $(nproc), "cpu": "$cpu", "memory": "$mem", "chromium": "$chromium_v", "node": "$(node --version)",
  "playwright": "$playwright_v", "cytoscape": "$cytoscape_v", "react": "$react_v", "go": "$(go env GOVERSION)", "commit": "$commit",
