@@ -321,6 +321,11 @@ export function ChartPage() {
       if ((e.ctrlKey || e.metaKey) && !e.shiftKey && e.key.toLowerCase() === 'z') {
         e.preventDefault();
         undo();
+      } else if (e.key === 'Delete' && t?.closest('.chart-canvas')) {
+        // Delete on the canvas removes what is selected there.
+        const s = getStore();
+        const ids = [...s.selection, ...s.selectedEdges];
+        if (ids.length) commit((c) => removeElements(c, ids));
       }
     };
     window.addEventListener('keydown', onKey);

@@ -1,7 +1,7 @@
 // The panels beside the canvas: the accessible lists of entities and links
 // (the canvas itself is not keyboard accessible), the answers of the last
 // question, the selection's timeline and the time slider.
-import { memo, useMemo, useState } from 'react';
+import { memo, useDeferredValue, useMemo, useState } from 'react';
 import { ItemMarkings, LinkMarkings } from '../components/Badges';
 import type { ChartTimelineEntryFragment } from '../gql/graphql';
 import { linkMarking, markingText, type SourceLike } from './markings';
@@ -69,12 +69,14 @@ export function EntityList({ chart, selection, onToggle, onSelectAll, onOpen }: 
 }) {
   const [filter, setFilter] = useState('');
   const selected = useMemo(() => new Set(selection), [selection]);
+  // A large answer draws on the canvas first; the list follows in a background render.
+  const chartNodes = useDeferredValue(chart.nodes);
   const nodes = useMemo(() => {
-    const all = Object.values(chart.nodes);
+    const all = Object.values(chartNodes);
     const f = filter.trim().toLowerCase();
     const list = f ? all.filter((n) => n.label.toLowerCase().includes(f) || KIND_LABEL[n.kind].toLowerCase().includes(f)) : all;
     return list.sort((a, b) => a.kind.localeCompare(b.kind) || a.label.localeCompare(b.label));
-  }, [chart.nodes, filter]);
+  }, [chartNodes, filter]);
   const total = Object.keys(chart.nodes).length;
   return (
     <section className="side-section entity-list" aria-labelledby="entities-heading">
@@ -114,10 +116,11 @@ export function LinkList({ chart, selection, outOfWindow, onOpen }: {
 }) {
   const [shown, setShown] = useState(PAGE);
   const sel = useMemo(() => new Set(selection), [selection]);
+  const chartEdges = useDeferredValue(chart.edges);
   const edges = useMemo(() => {
-    const all = Object.values(chart.edges);
+    const all = Object.values(chartEdges);
     return sel.size ? all.filter((e) => sel.has(e.source) || sel.has(e.target)) : all;
-  }, [chart.edges, sel]);
+  }, [chartEdges, sel]);
   const label = (id: string) => chart.nodes[id]?.label ?? id;
   return (
     <section className="side-section link-list" aria-labelledby="links-heading">
@@ -293,7 +296,7 @@ function KeyPlayersTable({ results, measure, onSelectEntity }: {
               <th scope="col">#</th>
               <th scope="col">Entity</th>
               <th scope="col" title="Community">Com.</th>
-              {MEASURES.map((m) => <th scope="col" key={m.key} className={m.key === measure ? 'sorted' : undefined} aria-sort={m.key === measure ? 'descending' : undefined} title={m.label}>{m.short}</th>)}
+              {MEASURES.map((m) => <th scope="col" key={m.key} className={m.key === measure ? 'sorted' : undefined} aria-sort={m.key === measure ? 'descending' : undefined} ><span aria-hidden="true" title={m.label}>{m.short}</span><span className="sr-only">{m.label}</span></th>)}
             </tr>
           </thead>
           <tbody>
@@ -381,6 +384,7 @@ export function TimeSlider({ span, window, hiddenCount, onChange }: {
   return (
     <fieldset className="time-slider">
       <legend className="ts-legend">Time window</legend>
+      <span className="ts-title" aria-hidden="true">Time window</span>
       <label className="ts-field">
         <span>From</span>
         <input type="range" min={0} max={days} step={1} value={fromDay} aria-valuetext={isoDay(dayToMs(first, fromDay))}

@@ -96,7 +96,8 @@ export const chartStyle: StylesheetJson = [
   { selector: 'edge.secret', style: { width: 2.4 } },
   // Large charts: straight links without labels or arrows, labels without backgrounds (the link list keeps every detail).
   { selector: 'edge.lite', style: { 'curve-style': 'haystack', 'haystack-radius': 0, label: '', 'target-arrow-shape': 'none', width: 1.2 } },
-  { selector: 'node.lite', style: { 'text-background-opacity': 0, 'min-zoomed-font-size': 9 } },
+  { selector: 'node.lite', style: { 'text-background-opacity': 0, 'min-zoomed-font-size': 9, 'border-width': 0 } },
+  { selector: 'node.lite.frontier', style: { 'border-width': 3 } },
   {
     selector: 'edge.handling-c',
     style: { 'line-color': '#c8102e', 'target-arrow-color': '#c8102e', 'line-style': 'dashed', 'line-dash-pattern': [6, 3], color: '#a40e26' },
