@@ -16,8 +16,8 @@ import { errorMessage } from './api';
 import { DueText, PriorityBadge, StatusBadge } from './bits';
 import { mayRaise, QUEUES, STATUSES, STATUS_LABEL, type QueueKey } from './lifecycle';
 import { rangeLabel, usePaging } from './paging';
-import { ActionsListDocument, ActionsOperationDocument, ActionsQueueCountsDocument, ActionsQueueDocument } from './queries';
-import { RaiseActionDialog } from './RaiseActionDialog';
+import { ActionsListDocument, ActionsOperationDocument, ActionsOriginNodeDocument, ActionsQueueCountsDocument, ActionsQueueDocument } from './queries';
+import { RaiseActionDialog, type OriginChoice } from './RaiseActionDialog';
 import './actions.css';
 
 const PAGE = 25;
@@ -46,7 +46,8 @@ function Board({ operationId }: { operationId: string }) {
   const selected = params.get('action');
   const [search, setSearch] = useState('');
   const [status, setStatus] = useState<ActionStatus | ''>('');
-  const [raising, setRaising] = useState(false);
+  const raiseFrom = params.get('raiseFrom');
+  const [raising, setRaising] = useState(!!raiseFrom);
   const paging = usePaging();
   const raiseButton = useRef<HTMLButtonElement>(null);
 
@@ -65,6 +66,14 @@ function Board({ operationId }: { operationId: string }) {
     staleTime: 300_000,
   });
   const members = useMemo(() => op.data?.operation?.members.edges.map((e) => e.node) ?? [], [op.data]);
+
+  // Other screens link to /actions?raiseFrom=<intelligence item, line of enquiry or decision id>.
+  const fromNode = useQuery({
+    queryKey: ['actions', 'origin-node', raiseFrom],
+    enabled: !!raiseFrom,
+    queryFn: () => gql(ActionsOriginNodeDocument, { id: raiseFrom! }),
+  });
+  const initialOrigin = originChoice(fromNode.data?.node);
 
   const counts = useQuery({
     queryKey: ['actions', 'counts', operationId, officerId],
@@ -223,13 +232,14 @@ function Board({ operationId }: { operationId: string }) {
         )}
       </div>
 
-      {raising && (
+      {raising && (!raiseFrom || !fromNode.isPending) && (
         <RaiseActionDialog
+          initialOrigin={initialOrigin}
           operationId={operationId}
           policy={op.data?.operation?.actionPolicy ?? null}
           members={members}
-          onClose={() => { setRaising(false); raiseButton.current?.focus(); }}
-          onRaised={(id) => { setRaising(false); refresh(); set({ action: id, queue: 'ALL' }); }}
+          onClose={() => { setRaising(false); set({ raiseFrom: null }); raiseButton.current?.focus(); }}
+          onRaised={(id) => { setRaising(false); refresh(); set({ action: id, queue: 'ALL', raiseFrom: null }); }}
         />
       )}
     </div>
@@ -261,6 +271,7 @@ function ActionTable({ rows, selected, onSelect, busy }: {
               <button type="button" className="row-open" onClick={(e) => { e.stopPropagation(); onSelect(a.id); }} aria-current={a.id === selected ? 'true' : undefined} aria-label={`${a.number} ${a.title}`}>
                 {a.title}
               </button>
+              <span className="row-sub">{a.allocatedTo ? a.allocatedTo.name : 'Unallocated'}</span>
               {a.chaseCount > 0 && <span className="chased" title={`Chased ${a.chaseCount} time${a.chaseCount === 1 ? '' : 's'}`}>chased ×{a.chaseCount}</span>}
             </td>
             <td><StatusBadge value={a.status} /></td>
@@ -271,4 +282,20 @@ function ActionTable({ rows, selected, onSelect, busy }: {
       </tbody>
     </table>
   );
+}
+
+type OriginNode = NonNullable<import('../gql/graphql').ActionsOriginNodeQuery['node']>;
+
+function originChoice(n: OriginNode | null | undefined): OriginChoice | undefined {
+  if (!n) return undefined;
+  switch (n.__typename) {
+    case 'IntelligenceItem':
+      return { id: n.id, kind: 'Intelligence', label: n.urn, classification: n.classification, grading: n.grading };
+    case 'LineOfEnquiry':
+      return { id: n.id, kind: 'Line of enquiry', label: n.title };
+    case 'Decision':
+      return { id: n.id, kind: 'Decision', label: n.decision };
+    default:
+      return undefined;
+  }
 }

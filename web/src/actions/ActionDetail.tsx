@@ -19,7 +19,7 @@ import { ActionsChaseDocument, ActionsDetailDocument, ActionsProgressDocument, A
 
 type Detail = Extract<NonNullable<ActionsDetailQuery['node']>, { number: string; history: unknown }>;
 
-export interface Member { id: string; name: string; rank: string; role: string; skills: readonly string[]; team?: string | null }
+export interface Member { id: string; name: string; rank: string; role: string; skills: readonly string[]; team?: string | null; subject?: string | null }
 
 interface Drafts { reason: string; result: string; note: string; officerId: string }
 const EMPTY: Drafts = { reason: '', result: '', note: '', officerId: '' };
@@ -67,6 +67,9 @@ function DetailBody({ action, members, reload, reloading, onChanged }: {
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<string | null>(null);
   const names = useMemo(() => new Map(members.map((m) => [m.id, m.name])), [members]);
+  // History and bookkeeping name identity subjects; members carry theirs.
+  const bySubject = useMemo(() => new Map(members.filter((m) => m.subject).map((m) => [m.subject!, m.name])), [members]);
+  const who = (subject: string) => bySubject.get(subject) ?? subject;
   const today = new Date();
 
   const run = async (s: Step, officerId?: string) => {
@@ -89,8 +92,8 @@ function DetailBody({ action, members, reload, reloading, onChanged }: {
           },
         });
       }
-      const who = officerId ?? drafts.officerId;
-      setDone(s === 'ALLOCATE' ? `${action.number} allocated to ${names.get(who) ?? 'the officer'}.` : `${action.number}: ${STEP_LABEL[s].toLowerCase()} done.`);
+      const to = officerId ?? drafts.officerId;
+      setDone(s === 'ALLOCATE' ? `${action.number} allocated to ${names.get(to) ?? 'the officer'}.` : `${action.number}: ${STEP_LABEL[s].toLowerCase()} done.`);
       setStep(null);
       setDrafts(EMPTY);
       await client.invalidateQueries({ queryKey: ['actions', 'detail', action.id] });
@@ -188,7 +191,7 @@ function DetailBody({ action, members, reload, reloading, onChanged }: {
           <dt>Raised</dt>
           <dd>{formatDateTime(action.createdAt)}</dd>
           <dt>Version</dt>
-          <dd>{action.version} · last changed {formatDateTime(action.updatedAt)} by {action.updatedBy}</dd>
+          <dd>{action.version} · last changed {formatDateTime(action.updatedAt)} by {who(action.updatedBy)}</dd>
         </dl>
         {action.instructions && (
           <>
@@ -247,7 +250,7 @@ function DetailBody({ action, members, reload, reloading, onChanged }: {
                   {historyStepLabel(h.step)}
                   {h.from && h.from !== h.to && <span className="muted small"> ({h.from.toLowerCase().replace('_', ' ')} → {h.to.toLowerCase().replace('_', ' ')})</span>}
                 </td>
-                <td className="small">{h.actor}</td>
+                <td className="small" title={h.actor}>{who(h.actor)}</td>
                 <td className="small">
                   {h.officerId && <>To {names.get(h.officerId) ?? h.officerId}. </>}
                   {h.reason}

@@ -41,9 +41,12 @@ export function RaiseActionDialog({ operationId, policy, members, onClose, onRai
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
 
+  const titleInput = useRef<HTMLInputElement>(null);
   useEffect(() => {
     const d = dialog.current;
     if (d && !d.open) d.showModal?.();
+    // showModal focuses the first control (the close button); start at the title.
+    titleInput.current?.focus();
   }, []);
 
   const knownSkills = useMemo(() => [...new Set(members.flatMap((m) => m.skills))].sort(), [members]);
@@ -87,7 +90,7 @@ export function RaiseActionDialog({ operationId, policy, members, onClose, onRai
           <div className="raise-main">
             <label className="field" htmlFor={`${id}-title`}>
               <span>Title <span className="req">(required)</span></span>
-              <input id={`${id}-title`} value={title} onChange={(e) => setTitle(e.target.value)} required aria-invalid={!!fe('title') || undefined} aria-describedby={described('title')} autoFocus />
+              <input id={`${id}-title`} ref={titleInput} value={title} onChange={(e) => setTitle(e.target.value)} required aria-invalid={!!fe('title') || undefined} aria-describedby={described('title')} />
             </label>
             {fe('title') && <p id={`${id}-title-err`} className="field-error">{fe('title')}</p>}
             <label className="field" htmlFor={`${id}-ins`}>

@@ -69,7 +69,7 @@ export const ActionsOperationDocument = graphql(`
       actionPolicy { highHours mediumDays lowDays }
       members(first: 100) {
         totalCount
-        edges { node { id name rank role skills team } }
+        edges { node { id name rank role skills team subject } }
       }
     }
   }
@@ -216,6 +216,19 @@ export const ActionsDashboardDocument = graphql(`
       intelligenceConversion { items developed evidenced developmentRate conversionRate }
       dueSoon: actionQueue(queue: DUE_SOON, first: 0) { totalCount }
       stale: actionQueue(queue: STALE, first: 0) { totalCount }
+    }
+  }
+`);
+
+/** A record an action may be raised from, by id (for /actions?raiseFrom=...). */
+export const ActionsOriginNodeDocument = graphql(`
+  query ActionsOriginNode($id: ID!) {
+    node(id: $id) {
+      __typename
+      id
+      ... on IntelligenceItem { urn classification grading { code handling conditions } }
+      ... on LineOfEnquiry { title }
+      ... on Decision { decision }
     }
   }
 `);
