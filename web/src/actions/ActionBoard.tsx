@@ -29,7 +29,7 @@ export function ActionBoard() {
     return (
       <section className="actions-page">
         <h1>Action board</h1>
-        <p>You are not a member of any operation, so there are no actions to show.</p>
+        <p>No operation is open to you, so there are no actions to show: you are not a member of any operation, or your clearance is below its classification. Ask the SIO.</p>
       </section>
     );
   }

@@ -34,7 +34,7 @@ export function ActionDashboard() {
     return (
       <section className="actions-page">
         <h1>Action dashboard</h1>
-        <p>You are not a member of any operation, so there are no figures to show.</p>
+        <p>No operation is open to you, so there are no figures to show: you are not a member of any operation, or your clearance is below its classification. Ask the SIO.</p>
       </section>
     );
   }
