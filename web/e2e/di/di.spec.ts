@@ -34,6 +34,9 @@ test('DI reviews a package and sees the decision in the policy file', async ({ p
   await expect(row).toContainText('Awaiting DI review');
   await screen(page, 'di-ranking', testInfo);
   await checkA11y(page, 'di-ranking', testInfo);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.screenshot({ path: testInfo.outputPath('di-ranking-1280.png') });
+  await page.setViewportSize({ width: 1440, height: 900 });
 
   await openFromRegister(page, SHANNON);
   for (const name of ['Subject profile', 'Criminal activity', 'Lifestyle', 'Associations', 'Intelligence picture', 'Gaps and risks', 'Actions', 'Evidence', 'Tactical options', 'Priority', 'Review', 'Review history']) {
@@ -76,10 +79,18 @@ test('DI reviews a package and sees the decision in the policy file', async ({ p
 
   // The package as reviewed, readable later.
   await history.getByRole('button', { name: 'View the package as reviewed' }).click();
-  const snapshot = page.getByRole('region', { name: /^Package as reviewed on/ });
+  const dialog = page.getByRole('dialog', { name: /^Package as reviewed/ });
+  const snapshot = dialog.getByRole('region', { name: /^Package as reviewed on/ });
   await expect(snapshot).toContainText(SHANNON);
   await expect(snapshot).toContainText('Intelligence');
-  await screen(page, 'di-package-reviewed', testInfo);
+  await expect(snapshot.locator('.badge-class').first()).toBeVisible();
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.screenshot({ path: testInfo.outputPath('di-snapshot-1280.png') });
+  await checkA11y(page, 'di-snapshot', testInfo);
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(dialog).toHaveCount(0);
+  await screen(page, 'di-package-reviewed-1280', testInfo);
+  await page.setViewportSize({ width: 1440, height: 900 });
 
   // The decision in the policy file.
   await page.getByRole('status').getByRole('link', { name: 'Open the policy file' }).click();

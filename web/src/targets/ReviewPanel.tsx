@@ -2,7 +2,7 @@
 // the workflow with a rationale, written to the policy file), set the
 // organisational position of the priority assessment, and read the history
 // of reviews with each package exactly as it was reviewed.
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { ClassificationBadge, ItemMarkings } from '../components/Badges';
 import type { AssessmentConfidence, Classification, Role, TargetStatus } from '../gql/graphql';
@@ -258,14 +258,36 @@ export function ReviewHistory({ target }: { target: TargetNode }) {
           {r.snapshot == null ? (
             <p className="withheld">Package as reviewed: <strong>withheld</strong>. It holds material you may not see, so none of it is shown.</p>
           ) : (
-            <button type="button" aria-expanded={open === i} aria-controls={`snapshot-${i}`} onClick={() => setOpen(open === i ? null : i)}>
-              {open === i ? 'Hide the package as reviewed' : 'View the package as reviewed'}
-            </button>
+            <button type="button" aria-haspopup="dialog" onClick={() => setOpen(i)}>View the package as reviewed</button>
           )}
-          {open === i && r.snapshot != null && <SnapshotView id={`snapshot-${i}`} review={r} json={r.snapshot} />}
+          {open === i && r.snapshot != null && (
+            <SnapshotDialog onClose={() => setOpen(null)} title={`Package as reviewed, ${formatDateTime(r.reviewedAt)}`}>
+              <SnapshotView id={`snapshot-${i}`} review={r} json={r.snapshot} />
+            </SnapshotDialog>
+          )}
         </li>
       ))}
     </ol>
+  );
+}
+
+/** A modal dialog (the platform's own: focus kept inside, Escape closes, focus returns to the opener). */
+function SnapshotDialog({ title, onClose, children }: { title: string; onClose: () => void; children: ReactNode }) {
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const d = ref.current;
+    if (d && !d.open) d.showModal();
+    return () => { if (d?.open) d.close(); };
+  }, []);
+  return (
+    <dialog ref={ref} className="snapshot-dialog" aria-labelledby="snapshot-dialog-h" onClose={onClose} onCancel={onClose}>
+      <header>
+        <h3 id="snapshot-dialog-h">{title}</h3>
+        <button type="button" onClick={onClose}>Close</button>
+      </header>
+      <p className="muted small">Immutable: the package exactly as the reviewer saw it, whatever has changed since. This read is recorded in the audit trail.</p>
+      {children}
+    </dialog>
   );
 }
 
