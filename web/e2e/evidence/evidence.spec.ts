@@ -116,9 +116,13 @@ test('undeveloped and uncorroborated intelligence are listed, paged, each openin
   await expect(list.locator('.markings')).toHaveCount(12);
   const pager = page.getByRole('navigation', { name: 'Undeveloped intelligence pages' });
   await expect(pager).toContainText(/^1–12 of \d+/);
+  const pageOne = (await list.getByRole('link').first().locator('.ev-pick-ref').textContent())!;
   await pager.getByRole('button', { name: 'Next ›' }).click();
   await expect(pager).toContainText(/^13–24 of \d+/);
   const first = list.getByRole('link').first();
+  // The second page has arrived (the first stays on screen while it loads).
+  await expect(first.locator('.ev-pick-ref')).not.toHaveText(pageOne);
+  await expect(list).not.toHaveAttribute('aria-busy', 'true');
   const urn = (await first.locator('.ev-pick-ref').textContent())!;
   await first.click();
   await expect(page.getByRole('heading', { level: 2, name: urn })).toBeVisible();

@@ -36,7 +36,7 @@ const STYLE: StylesheetJson = [
   {
     selector: 'node',
     style: {
-      shape: 'round-rectangle', width: 150, height: 50, 'background-color': '#ffffff',
+      shape: 'round-rectangle', width: 156, height: 58, 'background-color': '#ffffff',
       'border-width': 1.5, 'border-color': '#8c959f', label: 'data(label)', 'text-wrap': 'wrap',
       'text-max-width': '140px', 'text-valign': 'center', 'text-halign': 'center', 'font-size': 11.5,
       'font-family': 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif', color: '#1b1f24', 'line-height': 1.25,

@@ -21,7 +21,7 @@ export function diagramLabel(n: TraceRecord): string {
       return [recordRef(n), [g?.code, c ? classificationLabel(c) : ''].filter(Boolean).join(' · ')].filter(Boolean).join('\n');
     }
     case 'Action':
-      return `${recordRef(n)}\n${clip(String(r.title ?? ''), 44)}`;
+      return `${recordRef(n)}\n${clip(String(r.title ?? ''), 34)}`;
     case 'Exhibit':
       return `${recordRef(n)}\n${String(r.kind ?? '').replace(/_/g, ' ').toLowerCase()}`;
     case 'LineOfEnquiry':
