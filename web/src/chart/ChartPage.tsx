@@ -12,7 +12,7 @@ import { ApiError, fetchDocument, gql, saveBlob } from '../api/client';
 import { useOperation } from '../operation';
 import { EntityCard } from '../entity/EntityCard';
 import { LinkProvenance } from '../provenance/LinkProvenance';
-import type { SavedSearchKind } from '../gql/graphql';
+import type { CommonLinksInput, SavedSearchKind } from '../gql/graphql';
 import { ChartCanvas, markDataArrived, type ChartCanvasHandle, type LayoutName } from './ChartCanvas';
 import {
   clearHighlight, counts, emptyChart, fromCoLocation, fromCommonLinks, fromEntities, fromKeyPlayers, fromNetwork,
@@ -21,7 +21,7 @@ import {
 } from './model';
 import {
   ChartCommonLinksDocument, ChartCoLocationDocument, ChartKeyPlayersDocument, ChartLinksAmongDocument, ChartNetworkDocument,
-  ChartNodesDocument, ChartPathsDocument, ChartSavedCoLocationDocument, ChartSavedCommonLinksDocument, ChartSavedKeyPlayersDocument,
+  ChartNodesDocument, ChartPathsDocument, ChartSavedCoLocationDocument, ChartSavedKeyPlayersDocument,
   ChartSavedNetworkDocument, ChartSavedPathsDocument, ChartSavedSearchInfoDocument, ChartSavedTimelineDocument,
   ChartSaveSearchDocument, ChartTimelineDocument,
 } from './queries';
@@ -85,26 +85,26 @@ export function ChartPage() {
   const navigate = useNavigate();
   const canvas = useRef<ChartCanvasHandle>(null);
   const [layout, setLayout] = useState<LayoutName>('fcose');
-  const [busy, setBusy] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  // Kept in the store, so an answer arriving after this page was re-mounted still shows.
+  const busy = useChartStore((s) => s.busy);
+  const error = useChartStore((s) => s.error);
+  const notice = useChartStore((s) => s.notice);
+  const saved = useChartStore((s) => s.saved);
+  const setSaved = (v: { id: string; name: string } | null) => setStore({ saved: v });
   const [panel, setPanel] = useState<Panel>(null);
   const [chartName, setChartName] = useState('');
-  const [saved, setSaved] = useState<{ id: string; name: string } | null>(null);
   const [showSettings, setShowSettings] = useState(false);
 
   const run = useCallback(async (label: string, fn: () => Promise<void>) => {
-    setBusy(label);
-    setError(null);
-    setNotice(null);
+    setStore({ busy: label, error: null, notice: null });
     const before = getStore().history.present;
     canvas.current?.busy();
     try {
       await fn();
     } catch (e) {
-      setError(`${label}: ${message(e)}`);
+      setStore({ error: `${label}: ${message(e)}` });
     } finally {
-      setBusy(null);
+      setStore({ busy: null });
       // A changed chart is marked ready by the canvas when drawn and laid out.
       if (getStore().history.present === before) canvas.current?.idle();
     }
@@ -148,14 +148,16 @@ export function ChartPage() {
         break;
       }
       case 'COMMON_LINKS': {
-        const r = await gql(ChartSavedCommonLinksDocument, { id });
-        if (r.runSavedSearch.__typename !== 'CommonLinks') throw new Error('unexpected answer');
+        // runSavedSearch is costed as the largest common-links question (20 entities, 200
+        // shared), past the API's cost limit for links with their sources; the saved
+        // parameters are asked directly instead, which is the same question.
+        const { commonLinks } = await gql(ChartCommonLinksDocument, { input: input as unknown as CommonLinksInput });
         const asked = Array.isArray(input.entityIds) ? (input.entityIds as string[]) : [];
         const { nodes } = asked.length ? await gql(ChartNodesDocument, { ids: asked }) : { nodes: [] };
-        const c = fromCommonLinks(r.runSavedSearch);
+        const c = fromCommonLinks(commonLinks);
         const a = fromEntities(nodes.filter((n): n is NonNullable<typeof n> & { id: string; label: string } => !!n && 'label' in n));
         frag = { ...c, nodes: [...a.nodes, ...c.nodes] };
-        res = { kind: 'common', result: r.runSavedSearch, asked };
+        res = { kind: 'common', result: commonLinks, asked };
         break;
       }
       case 'KEY_PLAYERS': {
@@ -189,7 +191,7 @@ export function ChartPage() {
       timeline: timelineEntries ? { entityIds: Array.isArray(input.entityIds) ? (input.entityIds as string[]) : [], entries: timelineEntries } : null,
     });
     setChartName(s.name);
-    setSaved({ id: s.id, name: s.name });
+    setStore({ saved: { id: s.id, name: s.name } });
   }), [run]);
 
   const expand = () => run('Expand', async () => {
@@ -321,7 +323,7 @@ export function ChartPage() {
       if ((e.ctrlKey || e.metaKey) && !e.shiftKey && e.key.toLowerCase() === 'z') {
         e.preventDefault();
         undo();
-      } else if (e.key === 'Delete' && t?.closest('.chart-canvas')) {
+      } else if (e.key === 'Delete' && (t === document.body || t?.closest('.chart-canvas'))) {
         // Delete on the canvas removes what is selected there.
         const s = getStore();
         const ids = [...s.selection, ...s.selectedEdges];
@@ -380,7 +382,7 @@ export function ChartPage() {
       input: { operationId: operation.id, name, kind: plan.question.kind, parameters: JSON.stringify(plan.question.input) },
     });
     setSaved({ id: saveSearch.id, name: saveSearch.name });
-    setNotice(`Saved “${saveSearch.name}”.`);
+    setStore({ notice: `Saved “${saveSearch.name}”.` });
   });
 
   const doExport = (format: ExportFormat) => run(`Export ${format.toUpperCase()}`, async () => {

@@ -171,11 +171,6 @@ export const ChartSavedPathsDocument = graphql(`
     runSavedSearch(id: $id) { __typename ... on PathsResult { ...ChartPaths } }
   }
 `);
-export const ChartSavedCommonLinksDocument = graphql(`
-  query ChartSavedCommonLinks($id: ID!) {
-    runSavedSearch(id: $id) { __typename ... on CommonLinks { ...ChartCommon } }
-  }
-`);
 export const ChartSavedKeyPlayersDocument = graphql(`
   query ChartSavedKeyPlayers($id: ID!) {
     runSavedSearch(id: $id) { __typename ... on KeyPlayers { ...ChartKeyPlayers } }

@@ -35,6 +35,12 @@ export interface StoreState {
   /** The URL query last acted on (so a remount does not add the same entities twice). */
   handledSearch: string | null;
   settings: Settings;
+  /** The question running now, the last error (the API's message) and the last notice. */
+  busy: string | null;
+  error: string | null;
+  notice: string | null;
+  /** The saved search the chart was last saved as or opened from. */
+  saved: { id: string; name: string } | null;
 }
 
 let state: StoreState = initial();
@@ -51,6 +57,10 @@ function initial(): StoreState {
     positions: {},
     handledSearch: null,
     settings: defaultSettings(),
+    busy: null,
+    error: null,
+    notice: null,
+    saved: null,
   };
 }
 
