@@ -57,7 +57,7 @@ export function TargetsPage() {
         </nav>
       </header>
       {!operation ? (
-        <p className="empty">You are not a member of any operation.</p>
+        <p className="empty">No operation is open to you here: you are not a member of one, or its record is above your clearance. Packages you may see still open from links to them.</p>
       ) : view === 'policy' ? (
         <PolicyFile opId={operation.id} />
       ) : (
