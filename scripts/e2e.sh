@@ -15,7 +15,8 @@
 # older than package-lock.json), builds keyline with it embedded, migrates,
 # loads the demo operation (Operation Kestrel), serves it in development
 # mode on another free loopback port with a throwaway signing key, waits
-# for /readyz, runs `npx playwright test` in web/ with KEYLINE_URL and the
+# for /readyz, runs `npx playwright test` in web/ with KEYLINE_URL (and
+# KEYLINE_BIN, the binary, for specs that start a server of their own) and the
 # browser from scripts/chromium.sh, and stops the server and Neo4j however
 # it ends. Exits non-zero when anything fails.
 #
@@ -158,7 +159,7 @@ e2e_main() {
   e2e_log "running Playwright with $("$E2E_ROOT/scripts/chromium.sh" version 2>/dev/null || echo "$browser")"
   rm -rf "$E2E_ROOT/web/test-results/screens"
   local rc=0
-  (cd "$E2E_ROOT/web" && CHROMIUM="$browser" KEYLINE_URL="$E2E_URL" npx --no-install playwright test "$@") || rc=$?
+  (cd "$E2E_ROOT/web" && CHROMIUM="$browser" KEYLINE_URL="$E2E_URL" KEYLINE_BIN="$E2E_BIN" npx --no-install playwright test "$@") || rc=$?
   # The server's log is a test artefact too (ids, counts and timings only).
   mkdir -p "$E2E_ROOT/web/test-results"
   cp "$E2E_SERVER_LOG" "$E2E_ROOT/web/test-results/keyline-server.log" 2>/dev/null || true
