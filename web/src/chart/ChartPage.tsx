@@ -16,7 +16,7 @@ import type { CommonLinksInput, SavedSearchKind } from '../gql/graphql';
 import { ChartCanvas, markDataArrived, type ChartCanvasHandle, type LayoutName } from './ChartCanvas';
 import {
   clearHighlight, counts, emptyChart, fromCoLocation, fromCommonLinks, fromEntities, fromKeyPlayers, fromNetwork,
-  fromPaths, fromTimeline, group, hide, merge, removeElements, showHidden, togglePin, ungroup,
+  fromPaths, fromTimeline, group, hide, keyPlayerOverlay, merge, removeElements, showHidden, togglePin, ungroup,
   type ApiLink, type ChartState, type Fragment, type Question, toEdge,
 } from './model';
 import {
@@ -355,6 +355,13 @@ export function ChartPage() {
   const focus = useCallback((label: string, nodes: string[], edges: string[]) => {
     replacePresent((c) => ({ ...c, highlight: { label, nodes, edges } }));
   }, []);
+
+  // Key players: the canvas sizes entities by the centrality chosen, also when it is changed afterwards.
+  useEffect(() => {
+    const r = getStore().results;
+    if (r?.kind !== 'keyPlayers') return;
+    replacePresent((c) => (c.keyPlayers && c.keyPlayers.measure !== settings.measure ? { ...c, keyPlayers: keyPlayerOverlay(r.result, settings.measure) } : c));
+  }, [settings.measure]);
 
   // --- Time window ---
 
