@@ -13,7 +13,7 @@ import { errorMessage, FieldApiError, mutate } from './api';
 import { DueText, PriorityBadge, StatusBadge } from './bits';
 import {
   formatDate, formatDateTime, historyStepLabel, isOpen, mayRaise, PRIORITIES, PRIORITY_LABEL,
-  STEP_LABEL, stepNeeds, stepsOffered, type Step,
+  STEP_DONE, STEP_LABEL, stepNeeds, stepsOffered, type Step,
 } from './lifecycle';
 import { ActionsChaseDocument, ActionsDetailDocument, ActionsProgressDocument, ActionsSuggestionsDocument, ActionsUpdateDocument } from './queries';
 
@@ -93,7 +93,7 @@ function DetailBody({ action, members, reload, reloading, onChanged }: {
         });
       }
       const to = officerId ?? drafts.officerId;
-      setDone(s === 'ALLOCATE' ? `${action.number} allocated to ${names.get(to) ?? 'the officer'}.` : `${action.number}: ${STEP_LABEL[s].toLowerCase()} done.`);
+      setDone(s === 'ALLOCATE' ? `${action.number} allocated to ${names.get(to) ?? 'the officer'}.` : `${action.number} ${STEP_DONE[s]}.`);
       setStep(null);
       setDrafts(EMPTY);
       await client.invalidateQueries({ queryKey: ['actions', 'detail', action.id] });

@@ -71,6 +71,19 @@ export const STEP_LABEL: Record<Step, string> = {
   CHASE: 'Chase',
 };
 
+/** What the screen says once a step is done. */
+export const STEP_DONE: Record<Step, string> = {
+  ALLOCATE: 'allocated',
+  START: 'started',
+  RESULT: 'resulted: the result is recorded',
+  RETURN: 'returned for more work',
+  COMPLETE: 'completed and filed',
+  REFER: 'referred to the SIO',
+  REINSTATE: 'reinstated',
+  CANCEL: 'cancelled',
+  CHASE: 'chased',
+};
+
 /** What the form for a step asks for. */
 export function stepNeeds(step: Step): 'reason' | 'result' | 'officer' | 'note' | null {
   const r = RULES[step];
