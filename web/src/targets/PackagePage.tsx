@@ -9,8 +9,8 @@ import { useEffect, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError, fetchDocument, gql, saveBlob } from '../api/client';
-import { ClassificationBadge } from '../components/Badges';
 import { useSession } from '../auth/session';
+import { useOperation } from '../operation';
 import { formatDateTime, humanise, mayAssess, retryUnavailable, maySetOrganisationalPosition, movement, STATUS_LABEL, THREAT_LABEL } from './logic';
 import {
   Actions, Associations, CriminalActivity, Evidence, GapsAndRisks, IntelligencePicture, Lifestyle, SECTIONS, SubjectProfile,
@@ -69,6 +69,10 @@ function PackageScreen({ id }: { id: string }) {
 
 function Package({ target, refetch, busy }: { target: TargetNode; refetch: () => Promise<unknown>; busy: boolean }) {
   const { me } = useSession();
+  // Not Target.operation: a member cleared below the operation's own
+  // classification may not read the Operation record, and asking for it
+  // would fail the whole package.
+  const { operation } = useOperation();
   const roles = me?.roles ?? [];
   const qc = useQueryClient();
   const [recorded, setRecorded] = useState<{ decisionId: string | null } | null>(null);
@@ -83,7 +87,7 @@ function Package({ target, refetch, busy }: { target: TargetNode; refetch: () =>
 
   return (
     <div className="pkg-page" aria-busy={busy || undefined}>
-      <p className="crumbs"><Link to="/targets">Targets</Link> › {target.operation.reference}</p>
+      <p className="crumbs"><Link to="/targets">Targets</Link>{operation && <> › {operation.reference}</>}</p>
       <header className="pkg-header">
         <div className="pkg-title">
           <h1>
@@ -100,7 +104,6 @@ function Package({ target, refetch, busy }: { target: TargetNode; refetch: () =>
             )}
             <span>{target.threatAreas.map((t) => THREAT_LABEL[t]).join(' · ')}</span>
             <span className="muted">Owner {target.owner?.name ?? '—'}</span>
-            <ClassificationBadge value={target.operation.classification} />
           </p>
           <p className="muted small">Assembled {formatDateTime(pkg.assembledAt)} from the graph · version {target.version} · last changed {formatDateTime(target.updatedAt)} by {target.updatedBy}</p>
         </div>

@@ -120,7 +120,6 @@ export const TargetsPackageDocument = graphql(`
         updatedBy
         movement
         owner { id name rank }
-        operation { id reference name classification }
         assessment {
           physical psychological financial community victimVulnerability geographicScope likelihood
           confidence capacity capability opportunity rationale assessedBy assessedAt
