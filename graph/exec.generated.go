@@ -5801,7 +5801,12 @@ type Operation implements Node & Record {
   sio: Officer
   "Current state."
   status: OperationStatus!
-  "Highest classification of the operation's material."
+  """
+  Classification of the operation itself (its reference, name, summary and
+  operation-level answers): a member sees the operation only when cleared
+  to it. Material inside carries its own classification, which may be
+  higher: a member sees each item only when cleared to that item's.
+  """
   classification: Classification!
   "Date the operation opened."
   opened: Date!
@@ -8341,7 +8346,7 @@ input CreateOperationInput {
   name: String!
   "SIO's officer id."
   sioId: ID
-  "Highest classification of the operation's material."
+  "Classification of the operation itself; members must be cleared to it to see the operation (its material carries its own)."
   classification: Classification! = OFFICIAL_SENSITIVE
   "Opening date; today when omitted."
   opened: Date

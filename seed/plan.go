@@ -266,9 +266,12 @@ func (b *builder) buildOperation() {
 			members = append(members, refTargetPlan{Key: o.Key})
 		}
 	}
+	// The operation is OFFICIAL-SENSITIVE, so every member (the investigator
+	// and action manager are cleared to OFFICIAL-SENSITIVE) works in it; its
+	// SECRET items stay hidden from those not cleared to them.
 	b.p.Operation = nodePlan{Key: "operation", Kind: keyline.KindOperation,
 		Props: map[string]any{
-			"reference": b.p.Reference, "name": "Operation Kestrel", "status": "OPEN", "classification": "SECRET",
+			"reference": b.p.Reference, "name": "Operation Kestrel", "status": "OPEN", "classification": "OFFICIAL_SENSITIVE",
 			"opened": day("2026-02-02"),
 			"summary": "County-lines drug supply from Merseyside into North Wales and Cheshire. The Kell Street Crew (Toxteth) " +
 				"supplies cocaine and heroin to the 'Dee' line, run from Birkenhead into Rhyl and Prestatyn with a spin-off " +

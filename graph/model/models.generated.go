@@ -454,7 +454,7 @@ type CreateOperationInput struct {
 	Name string `json:"name"`
 	// SIO's officer id.
 	SioID *string `json:"sioId,omitempty"`
-	// Highest classification of the operation's material.
+	// Classification of the operation itself; members must be cleared to it to see the operation (its material carries its own).
 	Classification Classification `json:"classification"`
 	// Opening date; today when omitted.
 	Opened *keyline.Date `json:"opened,omitempty"`
