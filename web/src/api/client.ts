@@ -4,15 +4,17 @@
 // the same way. Errors keep the API's stable code.
 import type { TypedDocumentString } from '../gql/graphql';
 
-/** A GraphQL or HTTP failure, with the API's stable error code. */
+/** A GraphQL or HTTP failure, with the API's stable error code and, for BAD_USER_INPUT, the input field at fault (e.g. "input.heldBy"). */
 export class ApiError extends Error {
   readonly code: string;
   readonly status: number;
-  constructor(message: string, code: string, status: number) {
+  readonly field: string | null;
+  constructor(message: string, code: string, status: number, field: string | null = null) {
     super(message);
     this.name = 'ApiError';
     this.code = code;
     this.status = status;
+    this.field = field;
   }
 }
 
@@ -41,7 +43,7 @@ function headers(json: boolean): HeadersInit {
 
 interface GraphQLResponse<T> {
   data?: T | null;
-  errors?: { message: string; extensions?: { code?: string } }[];
+  errors?: { message: string; extensions?: { code?: string; field?: string } }[];
 }
 
 /** Runs one typed operation; rejects with ApiError on any error. */
@@ -69,7 +71,7 @@ export async function gql<TResult, TVariables>(
     const first = body.errors[0];
     const code = first.extensions?.code ?? 'INTERNAL';
     if (code === 'UNAUTHENTICATED') onUnauthenticated();
-    throw new ApiError(first.message, code, res.status);
+    throw new ApiError(first.message, code, res.status, first.extensions?.field ?? null);
   }
   if (!res.ok || body.data == null) {
     if (res.status === 401) onUnauthenticated();
