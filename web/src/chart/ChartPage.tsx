@@ -377,7 +377,7 @@ export function ChartPage() {
   const exportPathFor = (f: ExportFormat) => (plan.question ? exportPath(plan.question, f) : null);
   const canExport = !!exportPathFor('json');
   const exportNote = plan.question && !canExport
-    ? `Exports chart paths, networks, common links and key players; a ${plan.question.kind === 'CO_LOCATION' ? 'co-location' : 'timeline'} question has no export.`
+    ? `Save keeps the last question (${describeQuestion(plan.question)}); the exports chart paths, networks, common links and key players only, and a ${plan.question.kind === 'CO_LOCATION' ? 'co-location' : 'timeline'} question has no export.`
     : plan.note;
 
   const doSave = () => run('Save chart', async () => {
@@ -446,7 +446,7 @@ export function ChartPage() {
           <button type="button" onClick={doPng} disabled={!!busy || c.nodes === 0}>Export PNG</button>
         </div>
         <p className="save-note small muted" id="save-note">
-          Save and the ANX, GraphML and JSON exports use {exportNote.charAt(0).toLowerCase() + exportNote.slice(1)} Hand edits (hide, pin, group, remove, positions) are not saved. PNG is the chart as drawn.
+          <strong>Save and the ANX, GraphML and JSON exports:</strong> {exportNote} Hand edits (hide, pin, group, remove, positions) are not saved. PNG is the chart as drawn.
         </p>
       </header>
 
