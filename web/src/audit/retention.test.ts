@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ApiError } from '../api/client';
 import { fieldChanges, formatInstant, parameterList } from './detail';
 import {
-  describeFailure, draftInput, FieldApiError, mayDecide, pageOf, sortDue, validateDraft, type ReviewDueRow,
+  describeFailure, draftInput, mayDecide, pageOf, sortDue, validateDraft, type ReviewDueRow,
 } from './retention';
 
 function item(id: string, urn: string, reviewDate: string, classification = 'OFFICIAL'): ReviewDueRow {
@@ -46,13 +46,13 @@ describe('describeFailure', () => {
     expect(f.form).toMatch(/^Changed by someone else; reload/);
   });
   it('puts a BAD_USER_INPUT on its field', () => {
-    const f = describeFailure(new FieldApiError('retaining needs a next review date in the future', 'BAD_USER_INPUT', 200, 'input.nextReviewDate'));
+    const f = describeFailure(new ApiError('retaining needs a next review date in the future', 'BAD_USER_INPUT', 200, 'input.nextReviewDate'));
     expect(f.fields).toEqual({ nextReviewDate: 'Retaining needs a next review date in the future.' });
     expect(f.form).toBeNull();
-    expect(describeFailure(new FieldApiError('must not be empty', 'BAD_USER_INPUT', 200, 'input.rationale')).fields.rationale).toBe('Must not be empty.');
+    expect(describeFailure(new ApiError('must not be empty', 'BAD_USER_INPUT', 200, 'input.rationale')).fields.rationale).toBe('Must not be empty.');
   });
   it('shows an input error without a known field on the form', () => {
-    expect(describeFailure(new FieldApiError('bad id', 'BAD_USER_INPUT', 200, 'id')).form).toBe('Bad id.');
+    expect(describeFailure(new ApiError('bad id', 'BAD_USER_INPUT', 200, 'id')).form).toBe('Bad id.');
   });
   it('says who may decide when forbidden', () => {
     const f = describeFailure(new ApiError('your role may not record decisions and lines of enquiry', 'FORBIDDEN', 200));

@@ -1,9 +1,7 @@
 // MOPI decisions: the form's rules (checked before sending, the same as
-// the server's), the queue's sorting and paging, and sending a decision
-// while keeping the field a BAD_USER_INPUT names (the shared client's
-// ApiError keeps only code and message; the API says which input field
-// is wrong in extensions.field).
-import { ApiError, bearerToken } from '../api/client';
+// the server's), what a refusal says and on which field (ApiError.field,
+// from the API's extensions.field), and the queue's sorting and paging.
+import { ApiError, gql } from '../api/client';
 import type { MopiRecordRetentionMutation, MopiRecordRetentionMutationVariables, MopiReviewsDueQuery, RetentionChoice } from '../gql/graphql';
 import { MopiRecordRetentionDocument } from './queries';
 
@@ -52,44 +50,9 @@ export function draftFieldOf(apiField: string | undefined): DraftField | null {
   }
 }
 
-/** An ApiError that also names the input field the API objected to. */
-export class FieldApiError extends ApiError {
-  readonly field: string | undefined;
-  constructor(message: string, code: string, status: number, field: string | undefined) {
-    super(message, code, status);
-    this.field = field;
-  }
-}
-
-interface Answer {
-  data?: MopiRecordRetentionMutation | null;
-  errors?: { message: string; extensions?: { code?: string; field?: string } }[];
-}
-
-/** Records a decision; rejects with FieldApiError (code, message and field). */
-export async function recordRetention(vars: MopiRecordRetentionMutationVariables): Promise<MopiRecordRetentionMutation> {
-  const headers: Record<string, string> = { Accept: 'application/json', 'Content-Type': 'application/json' };
-  const token = bearerToken();
-  if (token) headers.Authorization = `Bearer ${token}`;
-  let res: Response;
-  try {
-    res = await fetch('/graphql', {
-      method: 'POST', headers,
-      body: JSON.stringify({ query: MopiRecordRetentionDocument.toString(), variables: vars }),
-    });
-  } catch {
-    throw new FieldApiError('Keyline could not be reached.', 'UNAVAILABLE', 0, undefined);
-  }
-  let body: Answer;
-  try {
-    body = (await res.json()) as Answer;
-  } catch {
-    throw new FieldApiError(`Keyline answered ${res.status}.`, res.status === 401 ? 'UNAUTHENTICATED' : 'UNAVAILABLE', res.status, undefined);
-  }
-  const first = body.errors?.[0];
-  if (first) throw new FieldApiError(first.message, first.extensions?.code ?? 'INTERNAL', res.status, first.extensions?.field);
-  if (!res.ok || !body.data) throw new FieldApiError(`Keyline answered ${res.status}.`, 'INTERNAL', res.status, undefined);
-  return body.data;
+/** Records a decision; rejects with ApiError (code, message and, for BAD_USER_INPUT, the field). */
+export function recordRetention(vars: MopiRecordRetentionMutationVariables): Promise<MopiRecordRetentionMutation> {
+  return gql(MopiRecordRetentionDocument, vars);
 }
 
 /** What a failed decision says to the user, and where. */
@@ -101,7 +64,7 @@ export function describeFailure(err: unknown): { form: string | null; fields: Dr
       case 'FORBIDDEN':
         return { kind: 'forbidden', form: `Not allowed: ${err.message}. MOPI decisions are recorded by the SIO or deputy SIO.`, fields: {} };
       case 'BAD_USER_INPUT': {
-        const field = draftFieldOf(err instanceof FieldApiError ? err.field : undefined);
+        const field = draftFieldOf(err.field ?? undefined);
         if (field) return { kind: 'input', form: null, fields: { [field]: capitalise(err.message) + '.' } };
         return { kind: 'input', form: capitalise(err.message) + '.', fields: {} };
       }
