@@ -49,6 +49,16 @@ test('DI reviews a package and sees the decision in the policy file', async ({ p
   for (let i = 0; i < n; i++) await expect(items.nth(i).locator('.badge-class')).toHaveCount(1);
   await checkA11y(page, 'di-package', testInfo);
 
+  // The printable report: fetched with the token, opened in a tab of its
+  // own with the server's styles (given back as a constructed stylesheet,
+  // as the workbench's CSP refuses inline <style>), or downloaded.
+  const [report] = await Promise.all([page.context().waitForEvent('page'), page.getByRole('button', { name: 'Open printable report' }).click()]);
+  await expect(report.getByRole('heading', { level: 1 })).toContainText(`Level 2 target package: ${SHANNON}`, SLOW);
+  expect(await report.evaluate(() => getComputedStyle(document.querySelector('h2')!).borderBottomStyle)).toBe('solid');
+  await report.close();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download report' }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^target-package-MAHONEY-Shannon-1989-09-14\.html$/);
+
   // The DI sets the organisational position (and, as none is recorded yet, the whole assessment).
   await page.getByLabel('Physical harm', { exact: true }).selectOption('2');
   await page.getByLabel('Financial harm', { exact: true }).selectOption('4');

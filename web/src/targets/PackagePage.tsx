@@ -18,6 +18,7 @@ import {
 } from './PackageSections';
 import { BandPill, PriorityBreakdown } from './PriorityBreakdown';
 import { TargetsPackageDocument } from './queries';
+import { showReport } from './reportTab';
 import { AssessmentForm, ReviewForm, ReviewHistory } from './ReviewPanel';
 import './targets.css';
 
@@ -176,6 +177,11 @@ function Package({ target, refetch, busy }: { target: TargetNode; refetch: () =>
   );
 }
 
+function reportName(target: TargetNode): string {
+  const name = target.package.subject.label.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return `target-package-${name || target.id}.html`;
+}
+
 function ReportButtons({ target }: { target: TargetNode }) {
   const [busy, setBusy] = useState<'open' | 'save' | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -188,14 +194,12 @@ function ReportButtons({ target }: { target: TargetNode }) {
     setBusy('open');
     try {
       const blob = await fetchDocument(path);
-      const url = URL.createObjectURL(new Blob([blob], { type: 'text/html' }));
-      if (tab) {
-        tab.opener = null;
-        tab.location.href = url;
-      } else {
-        window.location.assign(url);
+      if (!tab) {
+        // The browser refused a new tab: offer the file instead.
+        saveBlob(blob, reportName(target));
+        return;
       }
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      await showReport(tab, blob);
     } catch (e) {
       tab?.close();
       setError(e instanceof Error ? e.message : String(e));
@@ -209,8 +213,7 @@ function ReportButtons({ target }: { target: TargetNode }) {
     setBusy('save');
     try {
       const blob = await fetchDocument(path);
-      const name = target.package.subject.label.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '');
-      saveBlob(blob, `target-package-${name || target.id}.html`);
+      saveBlob(blob, reportName(target));
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     } finally {

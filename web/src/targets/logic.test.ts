@@ -203,3 +203,12 @@ describe('retry', () => {
     expect(retryUnavailable(0, new Error('x'))).toBe(false);
   });
 });
+
+describe('printable report', () => {
+  it('takes the style text out of the report and leaves the rest as it was', async () => {
+    const { separateStyles } = await import('./reportTab');
+    const r = separateStyles('<html><head><title>T</title><style>\n h2 { border: 2px solid } </style></head><body><h2>P</h2><STYLE media="print">p{}</STYLE ></body></html>');
+    expect(r.css).toBe('\n h2 { border: 2px solid } \np{}');
+    expect(r.html).toBe('<html><head><title>T</title></head><body><h2>P</h2></body></html>');
+  });
+});
