@@ -60,7 +60,7 @@ test('an entity the reader may not see is not found, like one that does not exis
     const body = (await res.json()) as { data?: { node: unknown } };
     if (body.data && body.data.node === null) { hiddenFrom = role; break; }
   }
-  test.skip(!hiddenFrom, 'every development role may see Connor Mahoney');
+  test.skip(!hiddenFrom, 'every development role may see Connor Mahoney (the SECRET-items journey below checks need to know)');
   await page.getByRole('banner').getByRole('combobox', { name: 'Switch development role' }).selectOption(hiddenFrom!);
   await expect(page.getByRole('banner').getByText(ROLES[hiddenFrom!])).toBeVisible();
   await page.goto(url);
@@ -69,4 +69,28 @@ test('an entity the reader may not see is not found, like one that does not exis
   // And exactly as for an id that does not exist.
   await page.goto('/entities/per_doesnotexist');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(/not found/i);
+});
+
+test('the investigator sees only the intelligence the API gives them: no SECRET item', async ({ page, request }) => {
+  // Cleared to OFFICIAL-SENSITIVE: Connor Mahoney's SECRET items are withheld.
+  const { token } = (await (await request.get('/dev/token?role=investigator')).json()) as { token: string };
+  const me = await request.post('/graphql', { headers: { Authorization: `Bearer ${token}` }, data: { query: '{ me { clearance operations { id } } }' } });
+  const { data } = (await me.json()) as { data: { me: { clearance: string; operations: { id: string }[] } } };
+  test.skip(data.me.operations.length === 0, 'the investigator is a member of no operation (the sign-in journey checks that)');
+  await signIn(page, 'investigator');
+  await searchAndOpen(page, DEMO.mahoney.search, DEMO.mahoney.label);
+  const id = decodeURIComponent(page.url().split('/entities/')[1]);
+  const res = await request.post('/graphql', {
+    headers: { Authorization: `Bearer ${token}` },
+    data: { query: 'query($id: ID!) { node(id: $id) { ... on Person { mentionedIn(first: 0) { totalCount } } } }', variables: { id } },
+  });
+  const total = ((await res.json()) as { data: { node: { mentionedIn: { totalCount: number } } } }).data.node.mentionedIn.totalCount;
+  const main = page.getByRole('main');
+  await expect(main.getByRole('heading', { name: 'Intelligence', level: 2 })).toBeVisible();
+  await expect(main.getByText(new RegExp(`\\b${total} items? mentions?`))).toBeVisible();
+  const intel = main.getByRole('list', { name: 'Intelligence items' });
+  await expect(intel.getByRole('listitem').first()).toBeVisible();
+  expect(data.me.clearance).toBe('OFFICIAL_SENSITIVE');
+  await expect(intel.getByTitle('Classification: SECRET')).toHaveCount(0);
+  await expect(main.getByTitle('Classification: SECRET')).toHaveCount(0);
 });
