@@ -154,7 +154,7 @@ test('a review on a target someone else changed asks to reload and keeps the tex
   await expect(page.locator('.pkg-meta .status-pill')).toHaveText('Submitted for review');
 });
 
-/** Target ids by subject label, read with the DI's token (the investigator may not read the SECRET operation's lists). */
+/** Target ids by subject label, read with the DI's token. */
 async function targetIds(page: Page): Promise<Record<string, string>> {
   const { token } = (await (await page.request.get('/dev/token?role=sio')).json()) as { token: string };
   const res = await page.request.post('/graphql', {
@@ -168,8 +168,7 @@ async function targetIds(page: Page): Promise<Record<string, string>> {
 
 test('an investigator never sees a SECRET item on the package', async ({ page }, testInfo) => {
   const ids = await targetIds(page);
-  // Operation Kestrel is SECRET, so it is not among the investigator's
-  // operations (no ranking or register); the packages are members' reading.
+  // Straight to the package, as from a link.
   await signIn(page, 'investigator', `/targets/${ids[DEMO.mahoney.label]}`);
   await expect(page.getByRole('banner')).toContainText(ROLES.investigator);
   await expect(page.getByRole('heading', { level: 1 })).toContainText(DEMO.mahoney.label, SLOW);

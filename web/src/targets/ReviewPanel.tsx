@@ -10,7 +10,7 @@ import {
   fieldKey, formatDate, formatDateTime, formatScore, humanise, isVersionConflict, mayAssess, maySetOrganisationalPosition,
   parseSnapshot, STATUS_LABEL, transitionsFrom, type Snapshot,
 } from './logic';
-import { FieldError, mutate } from './mutate';
+import { ApiError, gql } from '../api/client';
 import type { TargetNode } from './PackageSections';
 import { BandPill, PriorityBreakdown } from './PriorityBreakdown';
 import { TargetsAssessDocument, TargetsReviewDocument } from './queries';
@@ -25,7 +25,7 @@ interface FormErrors {
 const NO_ERRORS: FormErrors = { general: null, conflict: false, fields: {} };
 
 function errorsOf(e: unknown): FormErrors {
-  if (e instanceof FieldError) {
+  if (e instanceof ApiError) {
     if (isVersionConflict(e.code, e.field)) return { general: null, conflict: true, fields: {} };
     const k = fieldKey(e.field);
     if (k) return { general: null, conflict: false, fields: { [k]: e.message } };
@@ -86,7 +86,7 @@ export function ReviewForm({ target, roles, onDone, onReload }: {
     setBusy(true);
     setErrors(NO_ERRORS);
     try {
-      const res = await mutate(TargetsReviewDocument, { id: target.id, expectedVersion: target.version, input: { status: to as TargetStatus, rationale } });
+      const res = await gql(TargetsReviewDocument, { id: target.id, expectedVersion: target.version, input: { status: to as TargetStatus, rationale } });
       const latest = res.reviewTarget.reviews[0];
       setRationale('');
       setTo('');
@@ -183,7 +183,7 @@ export function AssessmentForm({ target, roles, onDone, onReload }: { target: Ta
     setErrors(NO_ERRORS);
     setSaved(null);
     try {
-      const res = await mutate(TargetsAssessDocument, { id: target.id, expectedVersion: target.version, input: { ...values, confidence, rationale } });
+      const res = await gql(TargetsAssessDocument, { id: target.id, expectedVersion: target.version, input: { ...values, confidence, rationale } });
       const p = res.assessTarget.priority;
       setSaved(p ? `Scored ${formatScore(p.score)} (${humanise(p.band)}).` : 'Recorded.');
       onDone();
