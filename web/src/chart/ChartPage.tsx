@@ -8,6 +8,7 @@
 // survives visiting an entity page and coming back.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { useQueryClient } from '@tanstack/react-query';
 import { ApiError, fetchDocument, gql, saveBlob } from '../api/client';
 import { useOperation } from '../operation';
 import { EntityCard } from '../entity/EntityCard';
@@ -72,6 +73,7 @@ function message(e: unknown): string {
 }
 
 export function ChartPage() {
+  const queries = useQueryClient();
   const chart = useChartStore((s) => s.history.present);
   const canUndo = useChartStore((s) => s.history.past.length > 0);
   const selection = useChartStore((s) => s.selection);
@@ -390,6 +392,8 @@ export function ChartPage() {
     });
     setSaved({ id: saveSearch.id, name: saveSearch.name });
     setStore({ notice: `Saved “${saveSearch.name}”.` });
+    // Home's list of saved charts shows it at once.
+    await queries.invalidateQueries({ queryKey: ['savedSearches', operation.id] });
   });
 
   const doExport = (format: ExportFormat) => run(`Export ${format.toUpperCase()}`, async () => {

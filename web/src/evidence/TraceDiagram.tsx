@@ -9,20 +9,10 @@ import dagre from 'cytoscape-dagre';
 import { toDiagramElements } from './diagram';
 import { ranks, widestRank, type TraceGraph, type TraceRecord } from './trace';
 
-// Cytoscape writes one rule (`position: relative` on its container) into
-// a <style> element it adds to <head> unless an element with this id is
-// already there; the CSP (style-src 'self') refuses inline style sheets,
-// so a marker takes its place and the rule lives in evidence.css.
-const CYTOSCAPE_STYLESHEET = '__________cytoscape_stylesheet';
-
+// Cytoscape's inline container style is kept out by index.html's marker
+// (the CSP refuses inline style sheets); styles.css carries its rule.
 let registered = false;
 function register() {
-  if (!document.getElementById(CYTOSCAPE_STYLESHEET)) {
-    const marker = document.createElement('meta');
-    marker.id = CYTOSCAPE_STYLESHEET;
-    marker.setAttribute('name', 'keyline-cytoscape-container-rule-in-css');
-    document.head.appendChild(marker);
-  }
   if (registered) return;
   registered = true;
   try {

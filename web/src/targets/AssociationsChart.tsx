@@ -21,19 +21,6 @@ export function shortLabel(label: string): string {
   return label.replace(/\s*\(\d{4}-\d{2}-\d{2}\)$/, '');
 }
 
-// Cytoscape adds a <style> element to the page the first time it draws
-// (one rule: its container's position), which the workbench's CSP
-// (style-src 'self') refuses. It skips that when an element with the id
-// below exists, so one is put there first; targets.css carries the rule.
-const CYTOSCAPE_STYLESHEET_ID = '__________cytoscape_stylesheet';
-function keepCytoscapeStylesOut(): void {
-  if (document.getElementById(CYTOSCAPE_STYLESHEET_ID)) return;
-  const marker = document.createElement('meta');
-  marker.id = CYTOSCAPE_STYLESHEET_ID;
-  marker.name = 'keyline-cytoscape-styles-in-css';
-  document.head.prepend(marker);
-}
-
 const COLOUR: Record<string, string> = { Person: '#2563a8', Organisation: '#6b3fa0' };
 
 export function AssociationsChart({ subject, associates }: { subject: { id: string; label: string; kind: string }; associates: readonly ChartAssociate[] }) {
@@ -43,7 +30,6 @@ export function AssociationsChart({ subject, associates }: { subject: { id: stri
 
   useEffect(() => {
     if (!box.current) return;
-    keepCytoscapeStylesOut();
     const elements: ElementDefinition[] = [
       { data: { id: subject.id, label: shortLabel(subject.label), weight: 2 }, classes: `subject k-${subject.kind}` },
       ...associates.map((a) => ({ data: { id: a.id, label: shortLabel(a.label), weight: a.confidence }, classes: `k-${a.kind}` })),
