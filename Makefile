@@ -84,6 +84,11 @@ bench-import:
 	IMPORT_BENCH_PERSONS=$${PERSONS:-100000} DEVDB_HEAP=4g DEVDB_PAGECACHE=6g DEVDB_TX_MEMORY=1g \
 		scripts/test.sh -run '^$$' -bench 'ImportDataset|ImportFloor' -benchtime 1x -timeout 60m ./importer/
 
+## bench-web: the workbench's first-load weight and chart draw times (500 and
+## 2,000 entities) in headless Chromium; see docs/BENCHMARKS.md.
+bench-web:
+	scripts/bench-web.sh
+
 ## bench-peer: Keyline against @neo4j/graphql and raw Cypher on one Neo4j and
 ## one synthetic network (PERSONS=100000 by default); see docs/PEER.md.
 bench-peer:

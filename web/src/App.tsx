@@ -1,22 +1,29 @@
 // The workbench shell: sign-in, the header (operation, search, who you
 // are) and the screens.
+import { lazy, Suspense, type ComponentType } from 'react';
 import { Link, Navigate, NavLink, Route, Routes } from 'react-router-dom';
 import { CALLBACK_PATH, useSession } from './auth/session';
 import { SignIn } from './auth/SignIn';
 import { ClassificationBadge, classificationLabel } from './components/Badges';
 import { OperationProvider, useOperation } from './operation';
 import { SearchBox } from './search/SearchBox';
-import { EntityPage } from './entity/EntityPage';
-import { ChartPage } from './chart/ChartPage';
 import { HomePage } from './HomePage';
-import { TargetsPage } from './targets/TargetsPage';
-import { PackagePage } from './targets/PackagePage';
-import { ActionBoard } from './actions/ActionBoard';
-import { ActionDashboard } from './actions/ActionDashboard';
-import { EvidencePage } from './evidence/EvidencePage';
-import { DisclosurePage } from './disclosure/DisclosurePage';
-import { AuditPage } from './audit/AuditPage';
-import { MopiPage } from './audit/MopiPage';
+
+// Each screen is its own chunk, loaded when first opened: the first load
+// carries the shell, sign-in and search only (Cytoscape comes with the
+// screens that draw).
+const screen = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) =>
+  lazy(() => load().then((m) => ({ default: m[name] })));
+const EntityPage = screen(() => import('./entity/EntityPage'), 'EntityPage');
+const ChartPage = screen(() => import('./chart/ChartPage'), 'ChartPage');
+const TargetsPage = screen(() => import('./targets/TargetsPage'), 'TargetsPage');
+const PackagePage = screen(() => import('./targets/PackagePage'), 'PackagePage');
+const ActionBoard = screen(() => import('./actions/ActionBoard'), 'ActionBoard');
+const ActionDashboard = screen(() => import('./actions/ActionDashboard'), 'ActionDashboard');
+const EvidencePage = screen(() => import('./evidence/EvidencePage'), 'EvidencePage');
+const DisclosurePage = screen(() => import('./disclosure/DisclosurePage'), 'DisclosurePage');
+const AuditPage = screen(() => import('./audit/AuditPage'), 'AuditPage');
+const MopiPage = screen(() => import('./audit/MopiPage'), 'MopiPage');
 
 export function App() {
   const session = useSession();
@@ -71,21 +78,23 @@ function Shell() {
         </div>
       </header>
       <main id="main" tabIndex={-1}>
-        <Routes>
-          <Route path="/" element={<HomePage />} />
-          <Route path="/entities/:id" element={<EntityPage />} />
-          <Route path="/chart" element={<ChartPage />} />
-          <Route path="/targets" element={<TargetsPage />} />
-          <Route path="/targets/:id" element={<PackagePage />} />
-          <Route path="/actions" element={<ActionBoard />} />
-          <Route path="/actions/dashboard" element={<ActionDashboard />} />
-          <Route path="/evidence" element={<EvidencePage />} />
-          <Route path="/disclosure" element={<DisclosurePage />} />
-          <Route path="/audit" element={<AuditPage />} />
-          <Route path="/audit/mopi" element={<MopiPage />} />
-          <Route path={CALLBACK_PATH} element={<Navigate to={returnTo} replace />} />
-          <Route path="*" element={<NotFound />} />
-        </Routes>
+        <Suspense fallback={<p className="page" aria-busy="true">Loading…</p>}>
+          <Routes>
+            <Route path="/" element={<HomePage />} />
+            <Route path="/entities/:id" element={<EntityPage />} />
+            <Route path="/chart" element={<ChartPage />} />
+            <Route path="/targets" element={<TargetsPage />} />
+            <Route path="/targets/:id" element={<PackagePage />} />
+            <Route path="/actions" element={<ActionBoard />} />
+            <Route path="/actions/dashboard" element={<ActionDashboard />} />
+            <Route path="/evidence" element={<EvidencePage />} />
+            <Route path="/disclosure" element={<DisclosurePage />} />
+            <Route path="/audit" element={<AuditPage />} />
+            <Route path="/audit/mopi" element={<MopiPage />} />
+            <Route path={CALLBACK_PATH} element={<Navigate to={returnTo} replace />} />
+            <Route path="*" element={<NotFound />} />
+          </Routes>
+        </Suspense>
       </main>
     </>
   );
