@@ -70,6 +70,12 @@ func New(cfg Config, accounts ServiceAccounts, members MembershipResolver) (*Aut
 // DevSigner is the dev-mode token signer, or nil in oidc mode.
 func (a *Authenticator) DevSigner() *DevSigner { return a.dev }
 
+// MembershipChanged is called after a write that changes who belongs to
+// an operation (opening one, adding or removing a member): this process
+// forgets its cached memberships, so the change holds from the next
+// request on. Other processes see it within the cache's TTL.
+func (a *Authenticator) MembershipChanged() { a.members.forget() }
+
 // Close stops background key refreshes.
 func (a *Authenticator) Close() error {
 	if a.remote != nil {

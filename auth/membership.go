@@ -41,6 +41,14 @@ func newMembershipCache(r MembershipResolver, ttl time.Duration) *membershipCach
 	return &membershipCache{resolver: r, ttl: ttl, now: time.Now, entries: map[string]membershipEntry{}}
 }
 
+// forget drops every cached membership, so the next request of each
+// identity reads it from the graph again.
+func (c *membershipCache) forget() {
+	c.mu.Lock()
+	clear(c.entries)
+	c.mu.Unlock()
+}
+
 // lookup returns the membership of subject, from the cache when fresh.
 // Errors are never cached. Callers get their own copy of the slice.
 func (c *membershipCache) lookup(ctx context.Context, subject string) (string, []string, error) {

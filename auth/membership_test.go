@@ -86,3 +86,21 @@ func TestMembershipNilResolver(t *testing.T) {
 		t.Fatal("nil resolver should give no membership")
 	}
 }
+
+func TestMembershipCacheForgets(t *testing.T) {
+	members := &fakeMembers{officers: map[string]string{"u": "off_1"}, ops: map[string][]string{"u": {"op_1"}}}
+	c := newMembershipCache(members, time.Hour)
+	for range 2 {
+		if _, _, err := c.lookup(t.Context(), "u"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	members.mu.Lock()
+	members.ops["u"] = []string{"op_1", "op_2"}
+	members.mu.Unlock()
+	c.forget()
+	_, ops, _ := c.lookup(t.Context(), "u")
+	if members.callCount() != 2 || !slices.Equal(ops, []string{"op_1", "op_2"}) {
+		t.Fatalf("after forget: %d reads, %v", members.callCount(), ops)
+	}
+}

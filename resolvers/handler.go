@@ -28,6 +28,9 @@ type HandlerConfig struct {
 	// ...?"); on only in development, since they too map the schema.
 	Suggestions bool
 	Limits      Limits
+	// MembershipChanged is told after a write that changes an operation's
+	// members, so that cached memberships are read again.
+	MembershipChanged func()
 }
 
 // PurposeHeader carries the caller's stated purpose for reading, recorded
@@ -39,7 +42,7 @@ const PurposeHeader = "X-Keyline-Purpose"
 // presented safely, and every intelligence read audited before the
 // response is sent.
 func NewHandler(store *cypher.Store, log zerolog.Logger, cfg HandlerConfig) http.Handler {
-	r := &Resolver{Store: store, Log: log}
+	r := &Resolver{Store: store, Log: log, MembershipChanged: cfg.MembershipChanged}
 	srv := handler.New(graph.NewExecutableSchema(graph.Config{Resolvers: r}))
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(httpTransport{})

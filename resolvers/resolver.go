@@ -15,4 +15,14 @@ import (
 type Resolver struct {
 	Store *cypher.Store
 	Log   zerolog.Logger
+	// MembershipChanged, when set, is told after a write that changes an
+	// operation's members (the authenticator's membership cache).
+	MembershipChanged func()
+}
+
+// membershipChanged tells the authenticator that members changed.
+func (r *Resolver) membershipChanged() {
+	if r.MembershipChanged != nil {
+		r.MembershipChanged()
+	}
 }

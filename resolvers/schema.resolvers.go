@@ -213,6 +213,7 @@ func (r *mutationResolver) CreateOperation(ctx context.Context, input model.Crea
 	}
 	// The opener is a member from now on, in this request too.
 	a.Operations = slices.Concat(a.Operations, []string{rec.ID()})
+	r.membershipChanged()
 	return decodeAs[*model.Operation](rec)
 }
 
@@ -224,7 +225,11 @@ func (r *mutationResolver) UpdateOperation(ctx context.Context, id string, expec
 		refs = append(refs, ref(cypher.RelLedBy, true, "input.sioId", true, *input.SioID),
 			ref(cypher.RelMember, false, "input.sioId", false, *input.SioID))
 	}
-	return updateNode[*model.Operation](ctx, r.Store, keyline.PermManageOperation, keyline.KindOperation, id, expectedVersion, set, err, refs...)
+	op, err := updateNode[*model.Operation](ctx, r.Store, keyline.PermManageOperation, keyline.KindOperation, id, expectedVersion, set, err, refs...)
+	if err == nil && input.SioID != nil {
+		r.membershipChanged()
+	}
+	return op, err
 }
 
 // AddOperationMember is the resolver for the addOperationMember field.

@@ -42,6 +42,7 @@ func (r *mutationResolver) changeMember(ctx context.Context, operationID, office
 	if err != nil {
 		return nil, err
 	}
+	r.membershipChanged()
 	return n.(*model.Operation), nil
 }
 

@@ -60,7 +60,8 @@ func Build(store *cypher.Store, cfg Config, log zerolog.Logger) (*App, error) {
 	}
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}), store.Collector())
-	gql := resolvers.NewHandler(store, log, resolvers.HandlerConfig{Introspection: cfg.HTTP.Dev, Suggestions: cfg.HTTP.Dev})
+	gql := resolvers.NewHandler(store, log, resolvers.HandlerConfig{Introspection: cfg.HTTP.Dev, Suggestions: cfg.HTTP.Dev,
+		MembershipChanged: authn.MembershipChanged})
 	deps := httpapi.Deps{
 		GraphQL:   gql,
 		Documents: reports.Handler(store),

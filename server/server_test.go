@@ -60,8 +60,27 @@ func TestServerEndToEnd(t *testing.T) {
 	if code, body := call("GET", "/metrics", "", ""); code != 200 || !strings.Contains(body, "keyline_cypher_query_duration_seconds") {
 		t.Fatalf("metrics: %d", code)
 	}
-	if code, body := call("GET", "/", "", ""); code != 200 || !strings.Contains(body, "graphiql") && !strings.Contains(body, "GraphiQL") {
-		t.Fatalf("explorer in dev: %d", code)
+	// The workbench and the explorer (or, in a binary built before the
+	// app, the page saying how to build it).
+	for path, title := range map[string]string{"/": "Keyline workbench", "/chart": "Keyline workbench", "/explorer": "Keyline GraphQL explorer"} {
+		code, body := call("GET", path, "", "")
+		if !(code == 200 && strings.Contains(body, "<title>"+title+"</title>")) && !(code == 503 && strings.Contains(body, "make run")) {
+			t.Fatalf("%s: %d %.200s", path, code, body)
+		}
+	}
+
+	// Opening an operation makes its opener a member at once: the next
+	// request writes into it (the membership cache is refreshed, not left
+	// to expire).
+	opened := `{"query":"mutation { createOperation(input: {reference: \"OP-NEW-` + fmt.Sprint(time.Now().UnixNano()) + `\", name: \"New\"}) { id } }"}`
+	code, body := call("POST", "/graphql", "Bearer "+token, opened)
+	newOp, _, _ := strings.Cut(strings.TrimPrefix(body, `{"data":{"createOperation":{"id":"`), `"`)
+	if code != 200 || !strings.HasPrefix(newOp, "op_") {
+		t.Fatalf("createOperation: %d %s", code, body)
+	}
+	person := `{"query":"mutation { createPerson(input: {operationId: \"` + newOp + `\", givenNames: \"Ann\", familyName: \"NEW\"}) { id } }"}`
+	if code, body := call("POST", "/graphql", "Bearer "+token, person); code != 200 || strings.Contains(body, "errors") {
+		t.Fatalf("writing into the operation just opened: %d %s", code, body)
 	}
 
 	// A service account reaches only its operation, and not once revoked.
