@@ -1,6 +1,6 @@
 // Journey: an entity page (properties, links, intelligence with their
 // markings), reached from the search.
-import { addToChart, chartEntity, checkA11y, DEMO, expect, ROLES, screen, searchAndOpen, signIn, test, type Role } from './fixtures';
+import { addToChart, chartEntity, checkA11y, DEMO, expect, screen, searchAndOpen, signIn, test } from './fixtures';
 
 test('opens an entity page with its properties, links and intelligence', async ({ page }, testInfo) => {
   await signIn(page, 'analyst');
@@ -44,31 +44,33 @@ test('"Add to chart" opens the link chart with the entity on it', async ({ page 
 });
 
 test('an entity the reader may not see is not found, like one that does not exist', async ({ page, request }) => {
-  await signIn(page, 'analyst');
-  await searchAndOpen(page, DEMO.mahoney.search, DEMO.mahoney.label);
-  const url = page.url();
-  const id = decodeURIComponent(url.split('/entities/')[1]);
-  // Someone the API hides Connor Mahoney from (need to know): the first of
-  // these roles for whom node(id) is null.
-  let hiddenFrom: Role | null = null;
-  for (const role of ['external_system', 'investigator', 'action_manager', 'auditor'] as Role[]) {
-    const { token } = (await (await request.get(`/dev/token?role=${role}`)).json()) as { token: string };
-    const res = await request.post('/graphql', {
-      headers: { Authorization: `Bearer ${token}` },
-      data: { query: 'query($id: ID!) { node(id: $id) { id } }', variables: { id } },
-    });
-    const body = (await res.json()) as { data?: { node: unknown } };
-    if (body.data && body.data.node === null) { hiddenFrom = role; break; }
-  }
-  test.skip(!hiddenFrom, 'every development role may see Connor Mahoney (the SECRET-items journey below checks need to know)');
-  await page.getByRole('banner').getByRole('combobox', { name: 'Switch development role' }).selectOption(hiddenFrom!);
-  await expect(page.getByRole('banner').getByText(ROLES[hiddenFrom!])).toBeVisible();
-  await page.goto(url);
+  // The SIO opens an operation of their own (the analyst is no member of
+  // it) and records a person there: need to know hides it from the analyst.
+  const { token } = (await (await request.get('/dev/token?role=sio')).json()) as { token: string };
+  const post = async (query: string, variables: Record<string, unknown>) => {
+    const res = await request.post('/graphql', { headers: { Authorization: `Bearer ${token}` }, data: { query, variables } });
+    const body = (await res.json()) as { data?: Record<string, { id: string }>; errors?: unknown[] };
+    expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
+    return body.data!;
+  };
+  const ref = `OP-E2E-NTK-${Date.now()}`;
+  const op = (await post('mutation($i: CreateOperationInput!) { createOperation(input: $i) { id } }',
+    { i: { reference: ref, name: 'Need to know (e2e)' } })).createOperation.id;
+  const hidden = (await post('mutation($i: CreatePersonInput!) { createPerson(input: $i) { id } }',
+    { i: { operationId: op, givenNames: 'Hidden', familyName: 'ELSEWHERE' } })).createPerson.id;
+
+  await signIn(page, 'analyst', `/entities/${encodeURIComponent(hidden)}`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(/not found/i);
-  await expect(page.getByText(DEMO.mahoney.label)).toHaveCount(0);
+  await expect(page.getByText('ELSEWHERE')).toHaveCount(0);
+  const hiddenPage = await page.getByRole('main').innerText();
   // And exactly as for an id that does not exist.
   await page.goto('/entities/per_doesnotexist');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(/not found/i);
+  expect(await page.getByRole('main').innerText()).toBe(hiddenPage);
+
+  // The SIO leaves the operation, so that the other journeys see only the demo.
+  const me = (await post('{ me { officer { id } } }', {})).me as unknown as { officer: { id: string } };
+  await post('mutation($op: ID!, $o: ID!) { removeOperationMember(operationId: $op, officerId: $o) { id } }', { op, o: me.officer.id });
 });
 
 test('the investigator sees only the intelligence the API gives them: no SECRET item', async ({ page, request }) => {
@@ -76,7 +78,7 @@ test('the investigator sees only the intelligence the API gives them: no SECRET 
   const { token } = (await (await request.get('/dev/token?role=investigator')).json()) as { token: string };
   const me = await request.post('/graphql', { headers: { Authorization: `Bearer ${token}` }, data: { query: '{ me { clearance operations { id } } }' } });
   const { data } = (await me.json()) as { data: { me: { clearance: string; operations: { id: string }[] } } };
-  test.skip(data.me.operations.length === 0, 'the investigator is a member of no operation (the sign-in journey checks that)');
+  expect(data.me.operations.length, 'the investigator works in the demo operation').toBeGreaterThan(0);
   await signIn(page, 'investigator');
   await searchAndOpen(page, DEMO.mahoney.search, DEMO.mahoney.label);
   const id = decodeURIComponent(page.url().split('/entities/')[1]);

@@ -7,11 +7,9 @@
 // handset download) was obtained by action A44, raised from A40, raised
 // from intelligence INT/2026/000135 (graded 1B P, OFFICIAL-SENSITIVE).
 //
-// The investigator (Tom Hughes, cleared to OFFICIAL-SENSITIVE) is a member
-// of Operation Kestrel, but the operation itself is classified SECRET, so
-// the API gives him no operation at all: the traces are walked here by the
-// analyst and the SIO, and the investigator's journey checks what he is
-// told. See the report of issue 15.
+// The investigator (Tom Hughes, cleared to OFFICIAL-SENSITIVE) works in
+// Operation Kestrel (OFFICIAL-SENSITIVE) and traces an exhibit without ever
+// being shown a SECRET item.
 import type { APIRequestContext, Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { checkA11y, expect, screen, signIn, test, type Role } from '../fixtures';
@@ -230,12 +228,14 @@ test('a role that may not read the MG6D is told so; it still reads the MG6C', as
   await expect(page.getByRole('region', { name: /MG6C/ }).getByRole('table')).toBeVisible();
 });
 
-test('the investigator, given no operation by the API, is told there is nothing to show', async ({ page }, testInfo) => {
+test('the investigator traces an exhibit to its intelligence and is never shown a SECRET item', async ({ page }, testInfo) => {
   await signIn(page, 'investigator', '/evidence');
   await expect(page.getByRole('heading', { level: 1, name: 'Evidence' })).toBeVisible();
-  await expect(page.getByText('You are not a member of an operation you are cleared to see')).toBeVisible();
+  await openExhibit(page, EXHIBIT.search, EXHIBIT.reference);
+  const trace = page.getByRole('region', { name: 'Trace back to the intelligence' });
+  await expect(trace.getByText(`Led to by ${ITEM.urn}`)).toBeVisible();
+  await expect(trace.getByText(ITEM.grade, { exact: true }).first()).toBeVisible();
+  await expect(page.getByRole('main').getByTitle('Classification: SECRET')).toHaveCount(0);
+  await screen(page, 'evidence-investigator', testInfo);
   await checkA11y(page, 'evidence-investigator', testInfo);
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Disclosure' }).click();
-  await expect(page.getByText('so there is no schedule to show')).toBeVisible();
-  await screen(page, 'disclosure-investigator', testInfo);
 });
