@@ -211,3 +211,32 @@ func TestKeyPlayers(t *testing.T) {
 		t.Fatalf("outsider: %s", out)
 	}
 }
+
+// A saved search costs its own question, with its overrides: the chart's
+// selection over a saved common-links search runs (costed as the largest
+// question of any kind it was refused), and an override that makes the
+// question larger makes it cost more. A saved search the caller may not
+// see costs the largest question, exactly as an id that does not exist.
+func TestSavedSearchCostsItsOwnQuestion(t *testing.T) {
+	w := newLinkWorld(t)
+	params := `{"entityIds":["` + w.id["A"] + `","` + w.id["D"] + `"],"limit":50}`
+	id := w.env.Do(w.analyst, `mutation($op: ID!, $p: String!) { saveSearch(input: {operationId: $op, name: "A and D", kind: COMMON_LINKS, parameters: $p}) { id } }`,
+		map[string]any{"op": w.op, "p": params}).NoErrors().Str("saveSearch", "id")
+	const chart = `query($id: ID!, $o: String) { runSavedSearch(id: $id, overrides: $o) { ... on CommonLinks {
+		shared { entity { id label } linkedTo count links { id type confidence firstSeen lastSeen from { id } to { id }
+			sources { ... on IntelligenceItem { id urn classification grading { code handling conditions } } ... on Exhibit { id reference } } } }
+		coMentions { entityIds item { id urn classification sanitisedText receivedAt grading { code handling conditions } } } } } }`
+	w.env.Do(w.analyst, chart, map[string]any{"id": id}).NoErrors()
+	if res := w.env.Do(w.analyst, chart, map[string]any{"id": id, "o": `{"limit":200,"entityIds":["a","b","c","d","e","f","g","h","i","j","k","l","m","n","o","p","q","r","s","t"]}`}); res.Code() != "LIMIT_EXCEEDED" {
+		t.Fatalf("overrides raising the question raise its cost: %s", res)
+	}
+	for who, ref := range map[string]string{"an outsider, of a saved search they may not see": id, "anyone, of an id that does not exist": "srch_01doesnotexist0000000000"} {
+		a := w.analyst
+		if ref == id {
+			a = w.outsider
+		}
+		if res := w.env.Do(a, chart, map[string]any{"id": ref}); res.Code() != "LIMIT_EXCEEDED" {
+			t.Fatalf("%s: %s", who, res)
+		}
+	}
+}

@@ -57,7 +57,7 @@ func NewHandler(store *cypher.Store, log zerolog.Logger, cfg HandlerConfig) http
 	if cfg.Limits == (Limits{}) {
 		cfg.Limits = DefaultLimits
 	}
-	srv.Use(cfg.Limits)
+	srv.Use(savedCostLimits{Limits: cfg.Limits, store: store})
 	srv.SetErrorPresenter(func(ctx context.Context, err error) *gqlerror.Error {
 		e := PresentError(ctx, err)
 		if !cfg.Suggestions {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"reflect"
 	"strings"
 	"sync"
@@ -15,6 +16,7 @@ import (
 	"github.com/keyline/keyline"
 	"github.com/keyline/keyline/cypher"
 	"github.com/keyline/keyline/graph"
+	"github.com/keyline/keyline/graph/model"
 )
 
 // Limits bounds what one operation may ask for, before any resolver runs.
@@ -42,12 +44,53 @@ func (Limits) ExtensionName() string { return "KeylineLimits" }
 func (Limits) Validate(graphql.ExecutableSchema) error { return nil }
 
 // MutateOperationContext refuses an over-limit operation with
-// LIMIT_EXCEEDED before execution.
+// LIMIT_EXCEEDED before execution. Alone, it costs every saved search at
+// the largest question of any kind; the handler's limits (savedCostLimits)
+// read each saved search's own parameters.
 func (l Limits) MutateOperationContext(ctx context.Context, oc *graphql.OperationContext) *gqlerror.Error {
+	return l.check(oc, nil)
+}
+
+// savedCostLimits are Limits that cost runSavedSearch by the saved
+// search's own kind and parameters (with its overrides), read in the
+// caller's scope. A saved search the caller may not see (or that does not
+// exist, or cannot be read) costs the largest question, so the cost says
+// nothing of another operation's searches.
+type savedCostLimits struct {
+	Limits
+	store *cypher.Store
+}
+
+func (l savedCostLimits) MutateOperationContext(ctx context.Context, oc *graphql.OperationContext) *gqlerror.Error {
+	return l.check(oc, func(id string) (string, map[string]any, bool) {
+		a := keyline.ActorFrom(ctx)
+		if a == nil {
+			return "", nil, false
+		}
+		found, err := l.store.NodesByID(ctx, cypher.ScopeOf(a), []string{id})
+		rec, ok := found[id]
+		if err != nil || !ok || rec.Kind != keyline.KindSavedSearch {
+			return "", nil, false
+		}
+		kind, _ := rec.Props["kind"].(string)
+		raw, _ := rec.Props["parameters"].(string)
+		var params map[string]any
+		if json.Unmarshal([]byte(raw), &params) != nil || params == nil {
+			return "", nil, false
+		}
+		return kind, params, true
+	})
+}
+
+// savedSearchLookup reads a saved search's kind and parameters, if the
+// caller may see it.
+type savedSearchLookup func(id string) (kind string, params map[string]any, ok bool)
+
+func (l Limits) check(oc *graphql.OperationContext, saved savedSearchLookup) *gqlerror.Error {
 	if oc.Operation == nil {
 		return nil
 	}
-	w := &walker{limits: l, vars: oc.Variables}
+	w := &walker{limits: l, vars: oc.Variables, saved: saved}
 	cost := w.selections(oc.Operation.SelectionSet, 1)
 	switch {
 	case w.err != "":
@@ -77,8 +120,10 @@ func (l Limits) MutateOperationContext(ctx context.Context, oc *graphql.Operatio
 //	           the arguments inside the input object (seedIds, entityIds,
 //	           hops, maxHops, nodeBudget, limit, k, first, mode) bound the
 //	           lists of the answer (analysisCost)
-//	(stored)   runSavedSearch: its parameters are only known when it runs,
-//	           so it costs what the largest question of any kind may
+//	(stored)   runSavedSearch: the saved search's own question, its
+//	           parameters (read in the caller's scope) with the overrides
+//	           merged over them; one the caller may not see, or that does
+//	           not exist, costs what the largest question of any kind may
 //
 // The same arguments count whether written inline, inside the input
 // object, or given as variables, and an omitted one counts at its schema
@@ -100,6 +145,9 @@ type walker struct {
 	answer map[string]int
 	// introspection is set inside __schema and __type.
 	introspection bool
+	// saved reads a saved search for runSavedSearch; nil costs every saved
+	// search at the largest question.
+	saved savedSearchLookup
 }
 
 func (w *walker) maxDepth() int {
@@ -176,6 +224,9 @@ func (w *walker) fieldCost(f *ast.Field) (work, items int, answer map[string]int
 	case f.Name == "edges" && strings.HasSuffix(parent, "Connection"), f.Name == "node" && strings.HasSuffix(parent, "Edge"):
 		return 0, 1, nil
 	case parent == "Query" && f.Name == "runSavedSearch":
+		if work, answer, ok := w.savedSearchCost(f); ok {
+			return w.cap(work), 1, answer
+		}
 		work, answer = largestQuestion()
 		return w.cap(work), 1, answer
 	}
@@ -234,19 +285,27 @@ func (w *walker) argLen(f *ast.Field, name string) int {
 // input reads a field's input object, inline or a variable, with the
 // schema's default for every field it omits.
 func (w *walker) input(f *ast.Field, def *ast.ArgumentDefinition) questionInput {
-	in := questionInput{}
+	given := map[string]any{}
 	if arg := f.Arguments.ForName(def.Name); arg != nil {
 		if v, err := arg.Value.Value(w.vars); err == nil {
 			if m, ok := v.(map[string]any); ok {
-				for k, x := range m {
-					in[k] = x
-				}
+				given = m
 			}
 		}
 	}
-	if t := schemaTypes()[def.Type.Name()]; t != nil {
+	return questionInputOf(given, def.Type.Name())
+}
+
+// questionInputOf is an input object of the named type as the cost reads
+// it: the schema's default for every field omitted, lists as their lengths.
+func questionInputOf(given map[string]any, typeName string) questionInput {
+	in := questionInput{}
+	for k, x := range given {
+		in[k] = x
+	}
+	if t := schemaTypes()[typeName]; t != nil {
 		for _, fd := range t.Fields {
-			if _, given := in[fd.Name]; !given && fd.DefaultValue != nil {
+			if _, ok := in[fd.Name]; !ok && fd.DefaultValue != nil {
 				if v, err := fd.DefaultValue.Value(nil); err == nil {
 					in[fd.Name] = v
 				}
@@ -265,6 +324,65 @@ func (w *walker) input(f *ast.Field, def *ast.ArgumentDefinition) questionInput 
 		}
 	}
 	return in
+}
+
+// savedQuestions maps a saved search's kind to its question and input type.
+var savedQuestions = map[string]struct{ field, input string }{
+	string(model.SavedSearchKindPaths):       {"paths", "PathsInput"},
+	string(model.SavedSearchKindNetwork):     {"network", "NetworkInput"},
+	string(model.SavedSearchKindCommonLinks): {"commonLinks", "CommonLinksInput"},
+	string(model.SavedSearchKindCoLocation):  {"coLocation", "CoLocationInput"},
+	string(model.SavedSearchKindTimeline):    {"timeline", "TimelineInput"},
+	string(model.SavedSearchKindKeyPlayers):  {"keyPlayers", "KeyPlayersInput"},
+}
+
+// savedSearchCost is what runSavedSearch costs when the saved search can
+// be read: its own question, with its parameters and the overrides merged
+// over them as the resolver merges them (runSavedSearch).
+func (w *walker) savedSearchCost(f *ast.Field) (work int, answer map[string]int, ok bool) {
+	if w.saved == nil {
+		return 0, nil, false
+	}
+	id, _ := w.argValue(f, "id").(string)
+	kind, params, found := w.saved(id)
+	q, known := savedQuestions[kind]
+	if !found || !known {
+		return 0, nil, false
+	}
+	if over, _ := w.argValue(f, "overrides").(string); over != "" {
+		var m map[string]any
+		if json.Unmarshal([]byte(over), &m) != nil {
+			return 0, nil, false
+		}
+		for k, v := range m {
+			params[k] = v
+		}
+	}
+	work, items, answer := analysisCost[q.field](questionInputOf(params, q.input))
+	// As a saved-search result, a timeline's and a co-location's lists sit
+	// in a wrapper (TimelineResult, CoLocationResult).
+	wrapped := map[string]string{"timeline": "TimelineResult.entries", "coLocation": "CoLocationResult.meetings"}
+	if key, ok := wrapped[q.field]; ok {
+		answer = maps.Clone(answer)
+		if answer == nil {
+			answer = map[string]int{}
+		}
+		answer[key] = items
+	}
+	return work, answer, true
+}
+
+// argValue is an argument's value, inline or a variable; nil when absent.
+func (w *walker) argValue(f *ast.Field, name string) any {
+	arg := f.Arguments.ForName(name)
+	if arg == nil {
+		return nil
+	}
+	v, err := arg.Value.Value(w.vars)
+	if err != nil {
+		return nil
+	}
+	return v
 }
 
 // questionInput is an analysis question's input: numbers as ints, lists

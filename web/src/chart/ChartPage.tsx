@@ -13,7 +13,7 @@ import { ApiError, fetchDocument, gql, saveBlob } from '../api/client';
 import { useOperation } from '../operation';
 import { EntityCard } from '../entity/EntityCard';
 import { LinkProvenance } from '../provenance/LinkProvenance';
-import type { CommonLinksInput, SavedSearchKind } from '../gql/graphql';
+import type { SavedSearchKind } from '../gql/graphql';
 import { ChartCanvas, markDataArrived, type ChartCanvasHandle, type LayoutName } from './ChartCanvas';
 import {
   clearHighlight, counts, emptyChart, fromCoLocation, fromCommonLinks, fromEntities, fromKeyPlayers, fromNetwork,
@@ -22,7 +22,7 @@ import {
 } from './model';
 import {
   ChartCommonLinksDocument, ChartCoLocationDocument, ChartKeyPlayersDocument, ChartLinksAmongDocument, ChartNetworkDocument,
-  ChartNodesDocument, ChartPathsDocument, ChartSavedCoLocationDocument, ChartSavedKeyPlayersDocument,
+  ChartNodesDocument, ChartPathsDocument, ChartSavedCoLocationDocument, ChartSavedCommonLinksDocument, ChartSavedKeyPlayersDocument,
   ChartSavedNetworkDocument, ChartSavedPathsDocument, ChartSavedSearchInfoDocument, ChartSavedTimelineDocument,
   ChartSaveSearchDocument, ChartTimelineDocument,
 } from './queries';
@@ -150,10 +150,9 @@ export function ChartPage() {
         break;
       }
       case 'COMMON_LINKS': {
-        // runSavedSearch is costed as the largest common-links question (20 entities, 200
-        // shared), past the API's cost limit for links with their sources; the saved
-        // parameters are asked directly instead, which is the same question.
-        const { commonLinks } = await gql(ChartCommonLinksDocument, { input: input as unknown as CommonLinksInput });
+        const r = await gql(ChartSavedCommonLinksDocument, { id });
+        if (r.runSavedSearch.__typename !== 'CommonLinks') throw new Error('unexpected answer');
+        const commonLinks = r.runSavedSearch;
         const asked = Array.isArray(input.entityIds) ? (input.entityIds as string[]) : [];
         const { nodes } = asked.length ? await gql(ChartNodesDocument, { ids: asked }) : { nodes: [] };
         const c = fromCommonLinks(commonLinks);

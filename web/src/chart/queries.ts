@@ -158,9 +158,8 @@ export const ChartSavedSearchInfoDocument = graphql(`
   }
 `);
 
-// runSavedSearch is costed as the largest question of every kind, so each
-// kind is asked for with its own selection (the saved search's kind is
-// read first).
+// Each kind of saved search is re-run with its own selection (the saved
+// search's kind is read first); the API costs it by its own question.
 export const ChartSavedNetworkDocument = graphql(`
   query ChartSavedNetwork($id: ID!) {
     runSavedSearch(id: $id) { __typename ... on Network { ...ChartNetwork } }
@@ -171,6 +170,12 @@ export const ChartSavedPathsDocument = graphql(`
     runSavedSearch(id: $id) { __typename ... on PathsResult { ...ChartPaths } }
   }
 `);
+export const ChartSavedCommonLinksDocument = graphql(`
+  query ChartSavedCommonLinks($id: ID!) {
+    runSavedSearch(id: $id) { __typename ... on CommonLinks { ...ChartCommon } }
+  }
+`);
+
 export const ChartSavedKeyPlayersDocument = graphql(`
   query ChartSavedKeyPlayers($id: ID!) {
     runSavedSearch(id: $id) { __typename ... on KeyPlayers { ...ChartKeyPlayers } }
