@@ -2,6 +2,7 @@ package keyline
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"time"
 )
@@ -94,6 +95,48 @@ func Describe(k Kind, p map[string]any) (label, search string) {
 	}
 	return label, strings.ToLower(search)
 }
+
+// SearchText is a list search's text in the form Describe keeps records'
+// own, so that an identifier finds its record however it is typed: a VRM
+// with or without its space, a phone number in national or international
+// form or in part with separators, a postcode without its space, and a
+// person as their label writes them ("FAMILY, Given", with or without the
+// date of birth). Anything else is only trimmed and lower-cased.
+func SearchText(k Kind, q string) string {
+	q = strings.TrimSpace(q)
+	switch k {
+	case KindVehicle:
+		if compact := strings.ReplaceAll(q, " ", ""); len(compact) <= 8 && vrmLike.MatchString(compact) {
+			q = compact
+		}
+	case KindCommsDevice:
+		if v, err := NormalisePhone("", q); err == nil {
+			q = v
+		} else if digits := phoneSeparators.Replace(q); phoneLike.MatchString(digits) {
+			q = digits
+		}
+	case KindLocation:
+		if v, err := NormalisePostcode("", q); err == nil {
+			q = v
+		}
+	case KindPerson:
+		label := labelDate.ReplaceAllString(q, "")
+		if family, given, ok := strings.Cut(label, ","); ok && strings.TrimSpace(family) != "" && strings.TrimSpace(given) != "" {
+			q = strings.TrimSpace(given) + " " + strings.TrimSpace(family)
+		}
+	}
+	return strings.ToLower(q)
+}
+
+var (
+	// A whole or partial VRM (at most 8 characters without spaces): letters
+	// and digits, at least one digit.
+	vrmLike = regexp.MustCompile(`^(?i)[a-z0-9]*[0-9][a-z0-9]*$`)
+	// Part of a phone number: digits, perhaps after a +.
+	phoneLike = regexp.MustCompile(`^\+?[0-9]{3,}$`)
+	// The date of birth a person's label ends with.
+	labelDate = regexp.MustCompile(`\s*\(\d{4}-\d{2}-\d{2}\)\s*$`)
+)
 
 func firstLine(s string) string {
 	line, _, _ := strings.Cut(s, ",")

@@ -33,3 +33,35 @@ func TestDescribe(t *testing.T) {
 		}
 	}
 }
+
+func TestSearchText(t *testing.T) {
+	tests := []struct {
+		kind Kind
+		q    string
+		want string
+	}{
+		{KindVehicle, "CE69 DNT", "ce69dnt"},
+		{KindVehicle, " ce69 d ", "ce69d"},
+		{KindVehicle, "black ford", "black ford"},         // no digit: words, not a VRM
+		{KindVehicle, "CE69 DNT black", "ce69 dnt black"}, // longer than a VRM
+		{KindCommsDevice, "07700 900101", "+447700900101"},
+		{KindCommsDevice, "0044 7700-900101", "+447700900101"},
+		{KindCommsDevice, "7700 900101", "7700900101"}, // part of a number
+		{KindCommsDevice, "(0151) 496", "+44151496"},   // the start of a national number, as stored
+		{KindCommsDevice, "snapchat:prichy", "snapchat:prichy"},
+		{KindLocation, "LL138SS", "ll13 8ss"},
+		{KindLocation, "ll13 8ss", "ll13 8ss"},
+		{KindLocation, "Kell Street", "kell street"},
+		{KindPerson, "CARROLL, Jake", "jake carroll"},
+		{KindPerson, "CARROLL, Jake (1984-10-14)", "jake carroll"},
+		{KindPerson, "Jake Carroll", "jake carroll"},
+		{KindPerson, "Big C", "big c"},
+		{KindPerson, "02/318842L", "02/318842l"},
+		{KindOrganisation, "Kell Street Crew, Toxteth", "kell street crew, toxteth"},
+	}
+	for _, tt := range tests {
+		if got := SearchText(tt.kind, tt.q); got != tt.want {
+			t.Errorf("SearchText(%s, %q) = %q, want %q", tt.kind, tt.q, got, tt.want)
+		}
+	}
+}

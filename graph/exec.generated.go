@@ -7273,7 +7273,14 @@ type ContinuityEvent {
 
 "Filter common to entity lists."
 input EntityFilter {
-  "Text to look for in the record's names, identifiers and descriptions (case-insensitive)."
+  """
+  Text to look for in the record's names, identifiers and descriptions
+  (case-insensitive). An identifier finds its record however it is typed:
+  a VRM with or without its space, a phone number in national or
+  international form or in part, a postcode without its space, a person as
+  their label writes them ("CARROLL, Jake", with or without the date of
+  birth).
+  """
   search: String
   "Only records changed at or after this time."
   updatedAfter: DateTime

@@ -110,7 +110,7 @@ func listQuery(k keyline.Kind, filter *model.EntityFilter, orderBy *model.Entity
 	}
 	if filter != nil {
 		if filter.Search != nil {
-			lq.Search = *filter.Search
+			lq.Search = keyline.SearchText(k, *filter.Search)
 		}
 		lq.UpdatedAfter = filter.UpdatedAfter
 	}

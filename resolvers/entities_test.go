@@ -155,3 +155,30 @@ func readAnalysisCase(t *testing.T, name string, v any) {
 		t.Fatalf("%s: %v", name, err)
 	}
 }
+
+// A list search finds an identifier however it is typed: a VRM with its
+// space, a phone number in national form or in part, a postcode without
+// its space, a person as their label writes them.
+func TestListSearchFindsIdentifiersAsTyped(t *testing.T) {
+	w := newWorld(t)
+	w.create(t, w.analyst, "createPerson", "CreatePersonInput", map[string]any{"givenNames": "Jake", "familyName": "Carroll", "dateOfBirth": "1984-10-14"})
+	w.create(t, w.analyst, "createVehicle", "CreateVehicleInput", map[string]any{"vrm": "CE69DNT", "make": "Ford", "model": "Focus"})
+	w.create(t, w.analyst, "createCommsDevice", "CreateCommsDeviceInput", map[string]any{"kind": "MOBILE", "number": "+447700900101"})
+	w.create(t, w.analyst, "createLocation", "CreateLocationInput", map[string]any{"address": "12 Marine Road, Rhyl", "postcode": "LL18 3AF", "kind": "RESIDENTIAL"})
+	tests := []struct{ list, search string }{
+		{"persons", "CARROLL, Jake"},
+		{"persons", "CARROLL, Jake (1984-10-14)"},
+		{"vehicles", "CE69 DNT"},
+		{"vehicles", "ce69 d"},
+		{"commsDevices", "07700 900101"},
+		{"commsDevices", "7700 900101"},
+		{"locations", "LL183AF"},
+	}
+	for _, tt := range tests {
+		res := w.env.Do(w.analyst, `query($op: ID!, $s: String) { operation(id: $op) { `+tt.list+`(filter: {search: $s}) { totalCount } } }`,
+			map[string]any{"op": w.op, "s": tt.search}).NoErrors()
+		if n := res.Int("operation", tt.list, "totalCount"); n != 1 {
+			t.Errorf("%s %q: %d found, want 1", tt.list, tt.search, n)
+		}
+	}
+}
