@@ -39,10 +39,16 @@ func Describe(k Kind, p map[string]any) (label, search string) {
 	switch k {
 	case KindPerson:
 		label = strings.ToUpper(str("familyName")) + ", " + str("givenNames")
+		dob := ""
 		if d, ok := p["dateOfBirth"].(Date); ok {
 			label += " (" + d.String() + ")"
+			// Both ways a date of birth is written: 1984-10-14 and 14/10/1984.
+			dob = d.String() + " " + d.Format("02/01/2006")
 		}
-		search = join(str("givenNames"), str("familyName"), strings.Join(list("aliases"), " "), str("pncId"), strings.Join(list("identifiers"), " "))
+		// Given then family name, and family then given ("Carroll Jake"),
+		// as people search for both.
+		search = join(str("givenNames"), str("familyName"), "|", str("familyName"), str("givenNames"), "|",
+			strings.Join(list("aliases"), " "), str("pncId"), strings.Join(list("identifiers"), " "), dob)
 	case KindOrganisation:
 		label = str("name")
 		search = join(str("name"), str("reference"), str("description"))

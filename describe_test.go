@@ -14,7 +14,7 @@ func TestDescribe(t *testing.T) {
 		search string
 	}{
 		{KindPerson, map[string]any{"givenNames": "Daniel", "familyName": "Shaw", "dateOfBirth": dob, "aliases": []any{"Danny"}},
-			"SHAW, Daniel (1994-02-11)", "daniel shaw danny"},
+			"SHAW, Daniel (1994-02-11)", "daniel shaw | shaw daniel | danny 1994-02-11 11/02/1994"},
 		{KindVehicle, map[string]any{"vrm": "AB12CDE", "make": "Audi", "model": "A3", "colour": "Black"},
 			"AB12CDE Black Audi A3", "ab12cde black audi a3"},
 		{KindLocation, map[string]any{"address": "14 Kell Street, Liverpool", "postcode": "L8 1AB"},

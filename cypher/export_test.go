@@ -24,3 +24,6 @@ func (s *Store) WriteForTest(ctx context.Context, fn func(run func(text string, 
 		})
 	})
 }
+
+// RedescribePersonsForTest runs migration 0008's Go step.
+func (s *Store) RedescribePersonsForTest(ctx context.Context) error { return s.redescribePersons(ctx) }

@@ -13,6 +13,8 @@ import (
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/keyline/keyline"
 )
 
 // migration is one versioned file under migrations/: schema statements
@@ -60,6 +62,33 @@ func migrations() []migration {
 var dataSteps = map[string]func(*Store, context.Context) error{
 	"0006": (*Store).scrubStoredSourceText,
 	"0007": (*Store).backfillLinkLevels,
+	"0008": (*Store).redescribePersons,
+}
+
+// redescribePersons is migration 0008's Go step: every person's label and
+// search text again from keyline.Describe, a page at a time. Idempotent.
+func (s *Store) redescribePersons(ctx context.Context) error {
+	after := ""
+	for {
+		rows, err := s.readOne(ctx, q("persons_describe_page"), map[string]any{"after": after, "limit": 1000})
+		if err != nil || len(rows) == 0 {
+			return err
+		}
+		set := make([]map[string]any, 0, len(rows))
+		for _, r := range rows {
+			props := asMap(r["props"])
+			label, search := keyline.Describe(keyline.KindPerson, props)
+			id, _ := props["id"].(string)
+			set = append(set, map[string]any{"id": id, "label": label, "searchText": search})
+			after = id
+		}
+		if err := s.write(ctx, func(tx neo4j.ManagedTransaction) error {
+			_, err := s.collect(ctx, tx, q("persons_describe_set"), map[string]any{"rows": set})
+			return err
+		}); err != nil {
+			return err
+		}
+	}
 }
 
 // backfillLinkLevels is migration 0007's Go step: every link without

@@ -7277,9 +7277,10 @@ input EntityFilter {
   Text to look for in the record's names, identifiers and descriptions
   (case-insensitive). An identifier finds its record however it is typed:
   a VRM with or without its space, a phone number in national or
-  international form or in part, a postcode without its space, a person as
-  their label writes them ("CARROLL, Jake", with or without the date of
-  birth).
+  international form or in part, a postcode without its space, a person
+  by either order of their names, as their label writes them ("CARROLL,
+  Jake", with or without the date of birth), or by date of birth
+  (1984-10-14 or 14/10/1984).
   """
   search: String
   "Only records changed at or after this time."

@@ -158,7 +158,8 @@ func readAnalysisCase(t *testing.T, name string, v any) {
 
 // A list search finds an identifier however it is typed: a VRM with its
 // space, a phone number in national form or in part, a postcode without
-// its space, a person as their label writes them.
+// its space, a person as their label writes them, family name first, or
+// by date of birth in either written form.
 func TestListSearchFindsIdentifiersAsTyped(t *testing.T) {
 	w := newWorld(t)
 	w.create(t, w.analyst, "createPerson", "CreatePersonInput", map[string]any{"givenNames": "Jake", "familyName": "Carroll", "dateOfBirth": "1984-10-14"})
@@ -168,6 +169,9 @@ func TestListSearchFindsIdentifiersAsTyped(t *testing.T) {
 	tests := []struct{ list, search string }{
 		{"persons", "CARROLL, Jake"},
 		{"persons", "CARROLL, Jake (1984-10-14)"},
+		{"persons", "Carroll Jake"},
+		{"persons", "1984-10-14"},
+		{"persons", "14/10/1984"},
 		{"vehicles", "CE69 DNT"},
 		{"vehicles", "ce69 d"},
 		{"commsDevices", "07700 900101"},
