@@ -15,7 +15,7 @@ import { ActionDetail } from './ActionDetail';
 import { errorMessage } from './api';
 import { DueText, PriorityBadge, StatusBadge } from './bits';
 import { mayRaise, QUEUES, STATUSES, STATUS_LABEL, type QueueKey } from './lifecycle';
-import { rangeLabel, usePaging } from './paging';
+import { rangeLabel, usePaging } from '../components/paging';
 import { ActionsListDocument, ActionsOperationDocument, ActionsOriginNodeDocument, ActionsQueueCountsDocument, ActionsQueueDocument } from './queries';
 import { RaiseActionDialog, type OriginChoice } from './RaiseActionDialog';
 import './actions.css';

@@ -5,11 +5,11 @@
 // API answers CONFLICT and the screen says so, keeping what was typed.
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { gql } from '../api/client';
+import { ApiError, gql } from '../api/client';
 import { useSession } from '../auth/session';
 import { ItemMarkings } from '../components/Badges';
 import type { ActionPriority, ActionsDetailQuery } from '../gql/graphql';
-import { errorMessage, FieldApiError, mutate } from './api';
+import { errorMessage, mutate } from './api';
 import { DueText, PriorityBadge, StatusBadge } from './bits';
 import {
   formatDate, formatDateTime, historyStepLabel, isOpen, mayRaise, PRIORITIES, PRIORITY_LABEL,
@@ -105,9 +105,9 @@ function DetailBody({ action, members, reload, reloading, onChanged }: {
     }
   };
 
-  const fieldError = (f: string) => (error instanceof FieldApiError && error.code === 'BAD_USER_INPUT' && error.field === f ? error.message : null);
-  const generalError = !!error && !(error instanceof FieldApiError && error.code === 'BAD_USER_INPUT' && error.field && ['reason', 'result', 'officerId', 'note'].includes(error.field));
-  const conflict = error instanceof FieldApiError && error.code === 'CONFLICT';
+  const fieldError = (f: string) => (error instanceof ApiError && error.code === 'BAD_USER_INPUT' && error.field === f ? error.message : null);
+  const generalError = !!error && !(error instanceof ApiError && error.code === 'BAD_USER_INPUT' && error.field && ['reason', 'result', 'officerId', 'note'].includes(error.field));
+  const conflict = error instanceof ApiError && error.code === 'CONFLICT';
 
   return (
     <div className="detail-body">
@@ -121,7 +121,7 @@ function DetailBody({ action, members, reload, reloading, onChanged }: {
         <div role="alert" className={`banner ${conflict ? 'banner-conflict' : 'banner-error'}`}>
           {conflict ? (
             <>
-              <strong>Changed by someone else; reload.</strong> <span className="small">{(error as FieldApiError).message}</span>{' '}
+              <strong>Changed by someone else; reload.</strong> <span className="small">{(error as ApiError).message}</span>{' '}
               <button type="button" onClick={() => { setError(null); reload(); }} disabled={reloading}>Reload</button>
               <span className="small muted"> What you typed is kept.</span>
             </>
@@ -395,8 +395,8 @@ function EditForm({ action, onSaved, reload }: { action: Detail; onSaved: () => 
   if (!open) {
     return <p><button type="button" onClick={() => setOpen(true)}>Change priority or due date</button></p>;
   }
-  const fe = (f: string) => (error instanceof FieldApiError && error.code === 'BAD_USER_INPUT' && error.field === f ? error.message : null);
-  const conflict = error instanceof FieldApiError && error.code === 'CONFLICT';
+  const fe = (f: string) => (error instanceof ApiError && error.code === 'BAD_USER_INPUT' && error.field === f ? error.message : null);
+  const conflict = error instanceof ApiError && error.code === 'CONFLICT';
   return (
     <form
       className="step-form edit-form"

@@ -4,10 +4,10 @@
 // of enquiry or decisions of the operation, found by search.
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { gql } from '../api/client';
+import { ApiError, gql } from '../api/client';
 import { ItemMarkings } from '../components/Badges';
 import type { ActionPriority, Classification } from '../gql/graphql';
-import { errorMessage, FieldApiError, mutate } from './api';
+import { errorMessage, mutate } from './api';
 import type { Member } from './ActionDetail';
 import { formatDate, formatDateTime, policyDueDate, PRIORITIES, PRIORITY_LABEL, timescaleLabel } from './lifecycle';
 import { ActionsOriginIntelDocument, ActionsOriginPolicyDocument, ActionsRaiseDocument } from './queries';
@@ -50,10 +50,10 @@ export function RaiseActionDialog({ operationId, policy, members, onClose, onRai
   }, []);
 
   const knownSkills = useMemo(() => [...new Set(members.flatMap((m) => m.skills))].sort(), [members]);
-  const fe = (f: string) => (error instanceof FieldApiError && error.code === 'BAD_USER_INPUT' && error.field === f ? error.message : null);
+  const fe = (f: string) => (error instanceof ApiError && error.code === 'BAD_USER_INPUT' && error.field === f ? error.message : null);
   const fieldNames = ['title', 'instructions', 'dueDate', 'requiredSkills', 'raisedFromIds', 'priority'];
-  const general = !!error && !(error instanceof FieldApiError && error.field && fieldNames.includes(error.field) && error.code === 'BAD_USER_INPUT');
-  const originError = error instanceof FieldApiError && error.field === 'raisedFromIds' ? error.message : null;
+  const general = !!error && !(error instanceof ApiError && error.field && fieldNames.includes(error.field) && error.code === 'BAD_USER_INPUT');
+  const originError = error instanceof ApiError && error.field === 'raisedFromIds' ? error.message : null;
 
   const submit = async () => {
     setBusy(true);

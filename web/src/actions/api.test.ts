@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../api/client';
-import { errorMessage, FieldApiError, fieldKey } from './api';
+import { errorMessage, fieldKey } from './api';
 
 describe('fieldKey', () => {
   it('names the form field an API error points at', () => {
@@ -14,7 +14,7 @@ describe('fieldKey', () => {
 
 describe('errorMessage', () => {
   it('says a conflict means someone else changed the action', () => {
-    expect(errorMessage(new FieldApiError('act_1 has changed since version 3; reload and retry', 'CONFLICT', 200, null)))
+    expect(errorMessage(new ApiError('act_1 has changed since version 3; reload and retry', 'CONFLICT', 200)))
       .toBe('Changed by someone else; reload. (act_1 has changed since version 3; reload and retry)');
   });
   it('says plainly when the role may not do something', () => {

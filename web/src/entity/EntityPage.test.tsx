@@ -3,7 +3,7 @@ import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { EntityPage } from './EntityPage';
 import { EMPTY_FILTER, toLinkFilter } from './LinksSection';
 import { timelineInput } from './TimelineSection';
-import { rangeLabel } from './paging';
+import { rangeLabel } from '../components/paging';
 import { renderWith, stubGraphQL } from './testUtils';
 
 afterEach(() => { cleanup(); vi.unstubAllGlobals(); });

@@ -8,7 +8,7 @@ import { ItemMarkings } from '../components/Badges';
 import { gradeWords } from '../provenance/LinkProvenance';
 import { enumLabel, formatDateTime } from './format';
 import { EntityIntelligenceDocument } from './queries';
-import { usePaging } from './paging';
+import { usePaging } from '../components/paging';
 import { Pager } from './Pager';
 
 const PAGE = 10;

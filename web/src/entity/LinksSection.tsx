@@ -8,7 +8,7 @@ import { LinkMarkings } from '../components/Badges';
 import type { LinkFilter, LinkType } from '../gql/graphql';
 import { count, dayBound, entityPath, enumLabel, formatConfidence, formatDay, kindLabel, linkTypeLabel } from './format';
 import { EntityLinksDocument } from './queries';
-import { usePaging } from './paging';
+import { usePaging } from '../components/paging';
 import { Pager } from './Pager';
 
 export const LINK_TYPES: LinkType[] = [

@@ -1,4 +1,4 @@
-import { rangeLabel, type Paging } from './paging';
+import { rangeLabel, type Paging } from '../components/paging';
 
 export function Pager({ label, paging, size, shown, total, hasNext, endCursor, busy }: {
   label: string; paging: Paging; size: number; shown: number; total: number;

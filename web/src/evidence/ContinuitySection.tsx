@@ -5,7 +5,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { formatDateTime } from '../entity/format';
-import { mutate, FieldApiError } from './api';
+import { ApiError, gql } from '../api/client';
 import { continuityInput, EMPTY_FORM, fieldMessage, formFieldOf, sortContinuity, validateContinuity, type ContinuityEventLike, type ContinuityForm, type FieldErrors, type FormField } from './continuity';
 import { EvidenceRecordContinuityDocument } from './queries';
 
@@ -73,7 +73,7 @@ function ContinuityFormView({ exhibitId, reference, version, onReload, reloading
   const [conflict, setConflict] = useState(false);
   const [done, setDone] = useState<string | null>(null);
   const m = useMutation({
-    mutationFn: (f: ContinuityForm) => mutate(EvidenceRecordContinuityDocument, { exhibitId, expectedVersion: version, input: continuityInput(f) }),
+    mutationFn: (f: ContinuityForm) => gql(EvidenceRecordContinuityDocument, { exhibitId, expectedVersion: version, input: continuityInput(f) }),
     onSuccess: async () => {
       setForm(EMPTY_FORM);
       setErrors({});
@@ -83,14 +83,14 @@ function ContinuityFormView({ exhibitId, reference, version, onReload, reloading
     },
     onError: (err) => {
       setDone(null);
-      if (err instanceof FieldApiError && err.code === 'CONFLICT') {
+      if (err instanceof ApiError && err.code === 'CONFLICT') {
         setConflict(true);
         setErrors({});
-      } else if (err instanceof FieldApiError && err.code === 'BAD_USER_INPUT') {
+      } else if (err instanceof ApiError && err.code === 'BAD_USER_INPUT') {
         const f = formFieldOf(err.field);
         setErrors({ [f]: fieldMessage(f, err.message) });
       } else {
-        const code = err instanceof FieldApiError ? err.code : '';
+        const code = err instanceof ApiError ? err.code : '';
         setErrors({ form: code === 'FORBIDDEN' ? `You may not record continuity: ${err.message}` : `Could not record the step: ${err.message}` });
       }
     },

@@ -6,7 +6,7 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { gql } from '../api/client';
 import { enumLabel, formatDate } from '../entity/format';
 import { Pager } from '../entity/Pager';
-import { usePaging } from '../entity/paging';
+import { usePaging } from '../components/paging';
 import { evidenceHref } from './links';
 import { disclosureLabel } from './format';
 import { EvidenceExhibitsDocument } from './queries';

@@ -7,7 +7,7 @@ import { gql } from '../api/client';
 import { ItemMarkings } from '../components/Badges';
 import { enumLabel, formatDateTime } from '../entity/format';
 import { Pager } from '../entity/Pager';
-import { usePaging } from '../entity/paging';
+import { usePaging } from '../components/paging';
 import { evidenceHref } from './links';
 import { excerpt } from './format';
 import { EvidenceIntelligenceListDocument } from './queries';
