@@ -10,9 +10,8 @@
 #                                   test` against while writing specs)
 #
 # It starts a throwaway Neo4j (auth on, a random password, a free loopback
-# port, its own data directory), builds the workbench if web/dist is missing
-# or older than its sources (web/dist/app) (npm ci first if node_modules is missing or
-# older than package-lock.json), builds keyline with it embedded, migrates,
+# port, its own data directory), builds the workbench if its sources changed
+# (`make web`), builds keyline with it embedded, migrates,
 # loads the demo operation (Operation Kestrel), serves it in development
 # mode on another free loopback port with a throwaway signing key, waits
 # for /readyz, runs `npx playwright test` in web/ with KEYLINE_URL (and
@@ -35,31 +34,11 @@ E2E_DEVDB="$E2E_ROOT/scripts/devdb.sh"
 e2e_log() { printf '%s: %s\n' "${E2E_NAME:-e2e}" "$*" >&2; }
 e2e_die() { e2e_log "error: $*"; exit 1; }
 
-# e2e_build_web: npm ci when node_modules is missing or older than
-# package-lock.json; npm run build when web/dist/app/index.html is missing or
-# older than any of the app's sources (or the schema its types come from).
+# e2e_build_web: the Makefile's `web` target (npm ci when the lockfile
+# changed, npm run build when a source or the schema is newer than the build).
 e2e_build_web() {
-  local web="$E2E_ROOT/web"
   command -v npm >/dev/null || e2e_die "npm is missing (Node.js 20+ is needed to build the workbench)"
-  if [[ ! -d "$web/node_modules" || "$web/package-lock.json" -nt "$web/node_modules/.package-lock.json" ]]; then
-    e2e_log "installing the workbench's packages (npm ci)"
-    (cd "$web" && npm ci --no-audit --no-fund >&2) || e2e_die "npm ci failed"
-  fi
-  local stale=""
-  if [[ ! -f "$web/dist/app/index.html" ]]; then
-    stale="web/dist/app/index.html is missing"
-  else
-    local newer
-    newer="$(find "$web/src" "$web/index.html" "$web/explorer.html" "$web/package.json" \
-      "$web/package-lock.json" "$web/vite.config.ts" "$web/tsconfig.json" "$web/codegen.ts" \
-      "$E2E_ROOT/schema.graphqls" \
-      -newer "$web/dist/app/index.html" -not -path "$web/src/gql/*" -print -quit 2>/dev/null || true)"
-    [[ -z "$newer" ]] || stale="${newer#"$E2E_ROOT"/} is newer than web/dist"
-  fi
-  if [[ -n "$stale" ]]; then
-    e2e_log "building the workbench ($stale)"
-    (cd "$web" && npm run build >&2) || e2e_die "npm run build failed"
-  fi
+  make -C "$E2E_ROOT" --no-print-directory web >&2 || e2e_die "building the workbench failed"
 }
 
 # e2e_start_db: a throwaway Neo4j with authentication on. Sets E2E_TMP,

@@ -1,6 +1,6 @@
 // Journey: an entity page (properties, links, intelligence with their
 // markings), reached from the search.
-import { addToChart, chartEntity, checkA11y, DEMO, expect, screen, searchAndOpen, signIn, test } from './fixtures';
+import { addToChart, chartEntity, checkA11y, DEMO, expect, graphqlAs, screen, searchAndOpen, signIn, test } from './fixtures';
 
 test('opens an entity page with its properties, links and intelligence', async ({ page }, testInfo) => {
   await signIn(page, 'analyst');
@@ -46,13 +46,7 @@ test('"Add to chart" opens the link chart with the entity on it', async ({ page 
 test('an entity the reader may not see is not found, like one that does not exist', async ({ page, request }) => {
   // The SIO opens an operation of their own (the analyst is no member of
   // it) and records a person there: need to know hides it from the analyst.
-  const { token } = (await (await request.get('/dev/token?role=sio')).json()) as { token: string };
-  const post = async (query: string, variables: Record<string, unknown>) => {
-    const res = await request.post('/graphql', { headers: { Authorization: `Bearer ${token}` }, data: { query, variables } });
-    const body = (await res.json()) as { data?: Record<string, { id: string }>; errors?: unknown[] };
-    expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
-    return body.data!;
-  };
+  const post = (query: string, variables: Record<string, unknown>) => graphqlAs<Record<string, { id: string }>>(request, 'sio', query, variables);
   const ref = `OP-E2E-NTK-${Date.now()}`;
   const op = (await post('mutation($i: CreateOperationInput!) { createOperation(input: $i) { id } }',
     { i: { reference: ref, name: 'Need to know (e2e)' } })).createOperation.id;
@@ -75,18 +69,14 @@ test('an entity the reader may not see is not found, like one that does not exis
 
 test('the investigator sees only the intelligence the API gives them: no SECRET item', async ({ page, request }) => {
   // Cleared to OFFICIAL-SENSITIVE: Connor Mahoney's SECRET items are withheld.
-  const { token } = (await (await request.get('/dev/token?role=investigator')).json()) as { token: string };
-  const me = await request.post('/graphql', { headers: { Authorization: `Bearer ${token}` }, data: { query: '{ me { clearance operations { id } } }' } });
-  const { data } = (await me.json()) as { data: { me: { clearance: string; operations: { id: string }[] } } };
+  const data = await graphqlAs<{ me: { clearance: string; operations: { id: string }[] } }>(request, 'investigator', '{ me { clearance operations { id } } }');
   expect(data.me.operations.length, 'the investigator works in the demo operation').toBeGreaterThan(0);
   await signIn(page, 'investigator');
   await searchAndOpen(page, DEMO.mahoney.search, DEMO.mahoney.label);
   const id = decodeURIComponent(page.url().split('/entities/')[1]);
-  const res = await request.post('/graphql', {
-    headers: { Authorization: `Bearer ${token}` },
-    data: { query: 'query($id: ID!) { node(id: $id) { ... on Person { mentionedIn(first: 0) { totalCount } } } }', variables: { id } },
-  });
-  const total = ((await res.json()) as { data: { node: { mentionedIn: { totalCount: number } } } }).data.node.mentionedIn.totalCount;
+  const { node } = await graphqlAs<{ node: { mentionedIn: { totalCount: number } } }>(request, 'investigator',
+    'query($id: ID!) { node(id: $id) { ... on Person { mentionedIn(first: 0) { totalCount } } } }', { id });
+  const total = node.mentionedIn.totalCount;
   const main = page.getByRole('main');
   await expect(main.getByRole('heading', { name: 'Intelligence', level: 2 })).toBeVisible();
   await expect(main.getByText(new RegExp(`\\b${total} items? mentions?`))).toBeVisible();

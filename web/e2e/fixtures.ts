@@ -8,7 +8,7 @@
 // It also offers the helpers the journeys share: signing in as a demo
 // user, an accessibility check with axe, and saving a screen's screenshot
 // under test-results/screens/.
-import { test as base, expect, type Page, type TestInfo } from '@playwright/test';
+import { test as base, expect, type APIRequestContext, type Page, type TestInfo } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -228,4 +228,22 @@ export async function checkA11y(page: Page, screenName: string, testInfo: TestIn
   if (minor.length) console.log(`axe (${screenName}): ${minor.length} minor/moderate:\n${minor.map(describe).join('\n')}`);
   if (serious.length) console.log(`axe (${screenName}): ${serious.length} serious/critical:\n${serious.map(describe).join('\n')}`);
   expect(serious.map(describe), `axe: no serious or critical violations on ${screenName}`).toEqual([]);
+}
+
+/**
+ * Runs a GraphQL operation as a demo user (with a development token), for
+ * a journey's setup and its checks behind the screens; fails the test on
+ * any error.
+ */
+export async function graphqlAs<T>(request: APIRequestContext, role: Role, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const tok = await request.get(`/dev/token?role=${role}`);
+  expect(tok.ok(), `development token for ${role}`).toBeTruthy();
+  const { token } = (await tok.json()) as { token: string };
+  const res = await request.post('/graphql', {
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+    data: { query, variables },
+  });
+  const body = (await res.json()) as { data?: T; errors?: { message: string }[] };
+  expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
+  return body.data as T;
 }

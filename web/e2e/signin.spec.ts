@@ -3,21 +3,14 @@
 // (need to know: the investigator, action manager, auditor and external
 // system are members of none).
 import type { APIRequestContext } from '@playwright/test';
-import { checkA11y, DEMO, expect, ROLES, screen, signIn, test, type Role } from './fixtures';
+import { checkA11y, DEMO, expect, graphqlAs, ROLES, screen, signIn, test, type Role } from './fixtures';
 
 /** The operations the API gives a role (GET /dev/token, then { me }). */
 async function apiOperations(request: APIRequestContext, role: Role): Promise<string[]> {
-  const tok = await request.get(`/dev/token?role=${role}`);
-  expect(tok.ok(), `dev token for ${role}`).toBeTruthy();
-  const { token } = (await tok.json()) as { token: string };
-  const res = await request.post('/graphql', {
-    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-    data: { query: '{ me { name operations { reference name } } }' },
-  });
-  expect(res.ok()).toBeTruthy();
-  const body = (await res.json()) as { data: { me: { name: string; operations: { reference: string; name: string }[] } } };
-  expect(body.data.me.name).toBe(ROLES[role]);
-  return body.data.me.operations.map((o) => `${o.reference} ${o.name}`);
+  const { me } = await graphqlAs<{ me: { name: string; operations: { reference: string; name: string }[] } }>(request, role,
+    '{ me { name operations { reference name } } }');
+  expect(me.name).toBe(ROLES[role]);
+  return me.operations.map((o) => `${o.reference} ${o.name}`);
 }
 
 test('the sign-in screen offers every development role', async ({ page }, testInfo) => {

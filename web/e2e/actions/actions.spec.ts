@@ -12,7 +12,7 @@
 // setup changes nothing.
 import type { APIRequestContext, Page } from '@playwright/test';
 import { request as requestFactory } from '@playwright/test';
-import { checkA11y, DEMO, expect, ROLES, screen, signIn, test, type Role } from '../fixtures';
+import { checkA11y, DEMO, expect, graphqlAs, ROLES, screen, signIn, test, type Role } from '../fixtures';
 
 // Long journeys on a shared two-CPU machine: more than the default minute.
 test.describe.configure({ mode: 'serial', timeout: 180_000 });
@@ -20,23 +20,7 @@ test.describe.configure({ mode: 'serial', timeout: 180_000 });
 interface Api { call: <T>(role: Role, query: string, variables?: Record<string, unknown>) => Promise<T> }
 
 function api(ctx: APIRequestContext): Api {
-  const tokens = new Map<Role, string>();
-  return {
-    async call<T>(role: Role, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-      if (!tokens.has(role)) {
-        const res = await ctx.get(`/dev/token?role=${role}`);
-        expect(res.ok(), `dev token for ${role}`).toBeTruthy();
-        tokens.set(role, ((await res.json()) as { token: string }).token);
-      }
-      const res = await ctx.post('/graphql', {
-        headers: { Authorization: `Bearer ${tokens.get(role)}`, 'Content-Type': 'application/json' },
-        data: { query, variables },
-      });
-      const body = (await res.json()) as { data?: T; errors?: { message: string }[] };
-      expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
-      return body.data as T;
-    },
-  };
+  return { call: (role, query, variables) => graphqlAs(ctx, role, query, variables) };
 }
 
 let ctx: APIRequestContext;

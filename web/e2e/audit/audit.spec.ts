@@ -9,26 +9,14 @@
 //    that keeps what was typed.
 // Each screen is checked with axe and saved with screen().
 import { readFileSync } from 'node:fs';
-import type { APIRequestContext, Page } from '@playwright/test';
-import { checkA11y, DEMO, expect, ROLES, screen, searchAndOpen, signIn, test, type Role } from '../fixtures';
+import type { Page } from '@playwright/test';
+import { checkA11y, DEMO, expect, graphqlAs, ROLES, screen, searchAndOpen, signIn, test } from '../fixtures';
 
 async function signOut(page: Page): Promise<void> {
   await page.getByRole('banner').getByRole('button', { name: 'Sign out' }).click();
   await expect(page.getByRole('button', { name: ROLES.auditor, exact: true })).toBeVisible();
 }
 
-async function api<T>(request: APIRequestContext, role: Role, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const tok = await request.get(`/dev/token?role=${role}`);
-  expect(tok.ok()).toBeTruthy();
-  const { token } = (await tok.json()) as { token: string };
-  const res = await request.post('/graphql', {
-    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-    data: { query, variables },
-  });
-  const body = (await res.json()) as { data?: T; errors?: { message: string }[] };
-  expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
-  return body.data!;
-}
 
 /** Parses RFC 4180 CSV (quoted fields, doubled quotes, CRLF). */
 function parseCsv(text: string): string[][] {
@@ -233,9 +221,9 @@ test('the MOPI queue: read only for the auditor, decided by the SIO', async ({ p
   await decision.getByLabel('Next review date').fill('2031-06-30');
 
   // Meanwhile the deputy SIO decides the same record.
-  const { node } = await api<{ node: { version: number } }>(request, 'sio',
+  const { node } = await graphqlAs<{ node: { version: number } }>(request, 'sio',
     'query($id: ID!) { node(id: $id) { ... on IntelligenceItem { version } ... on Exhibit { version } } }', { id: recordId });
-  await api(request, 'deputy_sio',
+  await graphqlAs(request, 'deputy_sio',
     'mutation($id: ID!, $v: Int!) { recordRetention(id: $id, expectedVersion: $v, input: { decision: RETAIN, rationale: "Reviewed by the deputy SIO first.", nextReviewDate: "2029-01-31" }) { id } }',
     { id: recordId, v: node.version });
 

@@ -7,7 +7,7 @@
 // Serial: the review recorded by the first journey is the one whose
 // withheld snapshot the investigator sees in the last.
 import type { Page } from '@playwright/test';
-import { checkA11y, DEMO, expect, ROLES, screen, signIn, test } from '../fixtures';
+import { checkA11y, DEMO, expect, graphqlAs, ROLES, screen, signIn, test } from '../fixtures';
 
 // Assembling a package reads much of the graph: on a shared, busy machine
 // a journey takes longer than the default minute.
@@ -125,16 +125,9 @@ test('a review on a target someone else changed asks to reload and keeps the tex
   const version = Number((await page.locator('.pkg-title').innerText()).match(/version (\d+)/)![1]);
 
   // Someone else changes the target meanwhile.
-  const tok = await page.request.get('/dev/token?role=analyst');
-  const { token } = (await tok.json()) as { token: string };
-  const changed = await page.request.post('/graphql', {
-    headers: { Authorization: `Bearer ${token}` },
-    data: {
-      query: 'mutation($id: ID!, $v: Int!) { updateTarget(id: $id, expectedVersion: $v, input: {rationale: "Access to a firearm; collects debts with violence (updated by the analyst)."}) { version } }',
-      variables: { id, v: version },
-    },
-  });
-  expect((await changed.json()).errors).toBeUndefined();
+  await graphqlAs(page.request, 'analyst',
+    'mutation($id: ID!, $v: Int!) { updateTarget(id: $id, expectedVersion: $v, input: {rationale: "Access to a firearm; collects debts with violence (updated by the analyst)."}) { version } }',
+    { id, v: version });
 
   const text = 'Submit for tasking: firearms risk to the public (e2e).';
   await page.getByRole('radio', { name: /^Submit for review/ }).check();
@@ -156,13 +149,9 @@ test('a review on a target someone else changed asks to reload and keeps the tex
 
 /** Target ids by subject label, read with the DI's token. */
 async function targetIds(page: Page): Promise<Record<string, string>> {
-  const { token } = (await (await page.request.get('/dev/token?role=sio')).json()) as { token: string };
-  const res = await page.request.post('/graphql', {
-    headers: { Authorization: `Bearer ${token}` },
-    data: { query: '{ me { operations { reference targets(first: 50) { edges { node { id subject { label } } } } } } }' },
-  });
-  const body = (await res.json()) as { data: { me: { operations: { reference: string; targets: { edges: { node: { id: string; subject: { label: string } } }[] } }[] } } };
-  const op = body.data.me.operations.find((o) => o.reference === DEMO.reference)!;
+  const data = await graphqlAs<{ me: { operations: { reference: string; targets: { edges: { node: { id: string; subject: { label: string } } }[] } }[] } }>(
+    page.request, 'sio', '{ me { operations { reference targets(first: 50) { edges { node { id subject { label } } } } } } }');
+  const op = data.me.operations.find((o) => o.reference === DEMO.reference)!;
   return Object.fromEntries(op.targets.edges.map((e) => [e.node.subject.label, e.node.id]));
 }
 
