@@ -122,18 +122,19 @@ var scopeFragments = map[string]string{
 
 var scopeFragment = regexp.MustCompile(`__([A-Z_]+)\(([\w.$]+)\)__`)
 
-// ExpandScope returns a statement's text with its scope fragments
-// expanded, as the store loads it (for the peer benchmark's raw-Cypher
-// floor, which runs Keyline's own statements).
+// ExpandScope returns a statement's text with its scope fragments and
+// link-type lists expanded, as the store loads it (for the peer
+// benchmark's raw-Cypher floor, which runs Keyline's own statements).
 func ExpandScope(text string) string { return expandScope(text) }
 
 // Params returns the scope parameters with extra, as the store sends them
 // (for the same floor).
 func (sc Scope) Params(extra map[string]any) map[string]any { return sc.params(extra) }
 
-// expandScope replaces every scope fragment in a query's text; an unknown
-// fragment name is a programming error.
+// expandScope replaces every scope fragment and link-type list in a
+// query's text; an unknown fragment name is a programming error.
 func expandScope(text string) string {
+	text = expandLinkTypes(text)
 	for scopeFragment.MatchString(text) {
 		text = expandScopeOnce(text)
 	}
