@@ -8,7 +8,7 @@
 UNWIND $frontier AS fid
 MATCH (x:Keyed {id: fid})
 WHERE __ENTITY_VISIBLE(x)__
-MATCH (x)-[r:ASSOCIATE_OF|USES|RESIDES_AT|FREQUENTS|DRIVES|REGISTERED_KEEPER|MEMBER_OF|PRESENT_AT|INVOLVED_IN|CONTACTED|OPERATES_FROM]-(y:Keyed)
+MATCH (x)-[r:__LINK_TYPES__]-(y:Keyed)
 WHERE type(r) IN $types
   AND r.confidence >= $minConfidence
   AND ($seenAfter IS NULL OR coalesce(r.lastSeen, r.firstSeen) >= $seenAfter)
