@@ -51,14 +51,192 @@ func TestEveryLinkReadAppliesTheLinkRule(t *testing.T) {
 		name := strings.TrimSuffix(path.Base(n), ".cypher")
 		b, _ := cypher.QueryFiles.ReadFile(n)
 		text := string(b)
+		// The link types as the store runs them: most files name them as
+		// __LINK_TYPES__ and the like.
+		expanded := cypher.ExpandScope(text)
 		readsLinks := false
 		for _, typ := range cypher.LinkTypes {
-			if strings.Contains(text, ":"+typ) || strings.Contains(text, "|"+typ) {
+			if strings.Contains(expanded, ":"+typ) || strings.Contains(expanded, "|"+typ) {
 				readsLinks = true
 			}
 		}
 		if readsLinks && !linkWrites[name] && !strings.Contains(text, "__LINK_VISIBLE(") {
 			t.Errorf("%s reads links without __LINK_VISIBLE__", n)
+		}
+	}
+}
+
+// unscopedReads are the statements that read records without a scope
+// fragment, each with the reason it needs none. Every other statement
+// that reads (MATCH or MERGE), and each part of a top-level UNION, must
+// apply __VISIBLE__, __ENTITY_VISIBLE__, __MARKED__, __MEMBER__,
+// __OPERATION_VISIBLE__ or __LINK_VISIBLE__: a new read without one fails
+// TestEveryReadAppliesTheScope until it applies the rule or is listed
+// here with its reason.
+var unscopedReads = map[string]string{
+	// Changes to a record the same transaction has just locked with
+	// node_guard and checked in Go (Store.guard: Actor.Sees, then
+	// AuthoriseWrite), or reads of it for the change.
+	"action_progress":      guarded,
+	"action_state":         guarded,
+	"exhibit_continuity":   guarded,
+	"node_update":          guarded,
+	"node_delete":          guarded,
+	"record_retention":     guarded,
+	"target_append_option": guarded,
+	"target_review":        guarded,
+	"unrelate_in":          guarded,
+	"unrelate_out":         guarded,
+	"node_guard":           "the guard itself: returns the record's marking so Go decides with Actor.Sees, answering a hidden record as a missing one",
+	// Link writes: the link is first read through link_by_id (which
+	// applies the rule) or its ends and sources checked in Go
+	// (CreateLink, checkSources); these then lock or change it.
+	"link_guard":         linkWrite,
+	"link_pair_lock":     linkWrite,
+	"link_create":        linkWrite,
+	"link_update":        linkWrite,
+	"link_delete":        linkWrite,
+	"link_marks_refresh": "re-marks every link citing a regraded source, hidden or not, so that the rule reads current marks",
+	// Writes into an operation Go has authorised (AuthoriseWrite), reading
+	// only the operation's action counter or an allocation's officer.
+	"action_raise":          "reads the operation's action counter after AuthoriseWrite",
+	"import_actions_create": "reads the operation's action counter; the import authorised the operation in Go",
+	"officer_is_member":     "checks an allocation's officer inside a guarded action write; officers are unit-wide",
+	// Officers are unit-wide: __VISIBLE__ passes every Officer.
+	"list_officers":         "officers are unit-wide",
+	"allocation_candidates": "officers are unit-wide; of their actions only counts of open work are returned, never an action",
+	// Before there is a scope.
+	"membership": "builds the actor whose operations the scope is made of",
+	"any_record": "startup check that the database is empty; its answer reaches no caller",
+	// The import: importPlan checks every record against the importer's
+	// scope in Go (importPlan.visible, taken) before these run.
+	"import_operation":    "reads the operation's status and classification for the import to check in Go",
+	"import_nodes_update": importWrite,
+	"import_links":        importWrite,
+	"import_relate":       importWrite,
+	"import_state":        "fingerprint of an operation for the operator's CLI and tests, counts only",
+	// Bulk loads for trusted generators, never reachable from the API
+	// (bulk.go).
+	"bulk_count":    bulkLoad,
+	"bulk_links":    bulkLoad,
+	"bulk_mentions": bulkLoad,
+	// The audit writer marks an event with the markings of the records it
+	// names; the trail is read through audit queries that apply the rule.
+	"audit_record": "the audit writer, reading the markings of the records an event names to mark the event",
+	// Migrations, their Go steps and backfills: run at startup, by no
+	// actor, and answer no caller.
+	"audit_source_text_pending": migration,
+	"audit_source_text_scrub":   migration,
+	"link_levels_backfill":      migration,
+	"persons_describe_page":     migration,
+	"persons_describe_set":      migration,
+	"migration_applied":         migration,
+	"migration_record":          migration,
+	// Service accounts are not Keyed and never reachable through the API:
+	// the authenticator and the operator's CLI read and write them.
+	"service_account_get":    serviceAccount,
+	"service_account_create": serviceAccount,
+	"service_account_revoke": serviceAccount,
+}
+
+const (
+	guarded        = "changes (or reads for the change) a record Store.guard has locked and checked with Actor.Sees"
+	linkWrite      = "locks or changes a link already read through link_by_id or checked in Go"
+	importWrite    = "writes records and links the import has checked against the importer's scope in Go"
+	bulkLoad       = "bulk load for trusted generators, never reachable from the API"
+	migration      = "migration or backfill, run at startup by no actor"
+	serviceAccount = "service accounts: the authenticator and the operator's CLI, not the API"
+)
+
+var (
+	readsRecords = regexp.MustCompile(`\b(MATCH|MERGE)\b`)
+	appliesScope = regexp.MustCompile(`__(VISIBLE|ENTITY_VISIBLE|MARKED|MEMBER|OPERATION_VISIBLE|LINK_VISIBLE)\(`)
+	union        = regexp.MustCompile(`\bUNION( ALL)?\b`)
+)
+
+// uncommented returns a query file's text without its // comments, which
+// describe the rule without applying it.
+func uncommented(text string) string {
+	lines := strings.Split(text, "\n")
+	for i, l := range lines {
+		if c := strings.Index(l, "//"); c >= 0 {
+			lines[i] = l[:c]
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+// unionParts splits a statement at its top-level UNIONs (those outside
+// any CALL { } subquery): each part reads on its own and needs the rule
+// on its own.
+func unionParts(text string) []string {
+	var parts []string
+	start := 0
+	for _, m := range union.FindAllStringIndex(text, -1) {
+		before := text[:m[0]]
+		if strings.Count(before, "{") == strings.Count(before, "}") {
+			parts = append(parts, text[start:m[0]])
+			start = m[1]
+		}
+	}
+	return append(parts, text[start:])
+}
+
+// unscopedParts returns the parts of a statement that read records without
+// applying a scope fragment.
+func unscopedParts(text string) []string {
+	var out []string
+	for _, p := range unionParts(uncommented(text)) {
+		if readsRecords.MatchString(p) && !appliesScope.MatchString(p) {
+			out = append(out, strings.TrimSpace(p))
+		}
+	}
+	return out
+}
+
+func TestEveryReadAppliesTheScope(t *testing.T) {
+	names, _ := fs.Glob(cypher.QueryFiles, "queries/*.cypher")
+	files := map[string]bool{}
+	for _, n := range names {
+		name := strings.TrimSuffix(path.Base(n), ".cypher")
+		files[name] = true
+		b, _ := cypher.QueryFiles.ReadFile(n)
+		parts := unscopedParts(string(b))
+		if _, exempt := unscopedReads[name]; exempt {
+			if len(parts) == 0 {
+				t.Errorf("%s applies the scope: take it off unscopedReads", n)
+			}
+			continue
+		}
+		for _, p := range parts {
+			t.Errorf("%s reads without a scope fragment (apply __VISIBLE__ or the like, or list it in unscopedReads with the reason):\n%s", n, p)
+		}
+	}
+	for name := range unscopedReads {
+		if !files[name] {
+			t.Errorf("unscopedReads lists %s, which is no query file", name)
+		}
+	}
+}
+
+// The check above can fail: an unscoped part of a UNION, a fragment only
+// in a comment and a read with no fragment are each caught, and a MERGE
+// counts as a read.
+func TestUnscopedReadsAreDetected(t *testing.T) {
+	for _, c := range []struct {
+		text     string
+		unscoped int
+	}{
+		{"MATCH (n:Person {id: $id}) WHERE __ENTITY_VISIBLE(n)__ RETURN n", 0},
+		{"MATCH (n:Person {id: $id}) RETURN n", 1},
+		{"// __VISIBLE(n)__\nMATCH (n:Person {id: $id}) RETURN n", 1},
+		{"MERGE (m:Migration {version: $v}) RETURN m", 1},
+		{"CREATE (n:Keyed:Person) SET n = $props RETURN n", 0},
+		{"MATCH (n:Person) WHERE __VISIBLE(n)__ RETURN n.id AS id\nUNION\nMATCH (n:Vehicle) RETURN n.id AS id", 1},
+		{"CALL {\n  MATCH (n:Person) RETURN n\n  UNION MATCH (n:Vehicle) RETURN n\n}\nWITH n WHERE __VISIBLE(n)__ RETURN n", 0},
+	} {
+		if got := len(unscopedParts(c.text)); got != c.unscoped {
+			t.Errorf("%q: %d unscoped parts, want %d", c.text, got, c.unscoped)
 		}
 	}
 }

@@ -2,7 +2,7 @@
 // phones, addresses, vehicles, organisations, events; common associates),
 // with the links that join them, most shared first.
 UNWIND $ids AS sid
-MATCH (s:Keyed {id: sid})-[r:ASSOCIATE_OF|USES|RESIDES_AT|FREQUENTS|DRIVES|REGISTERED_KEEPER|MEMBER_OF|PRESENT_AT|INVOLVED_IN|CONTACTED|OPERATES_FROM]-(m:Keyed)
+MATCH (s:Keyed {id: sid})-[r:__LINK_TYPES__]-(m:Keyed)
 WHERE __VISIBLE(s)__
   AND NOT m.id IN $ids
   AND type(r) IN $types

@@ -3,7 +3,7 @@
 // changed (a regrade). A regrade is rare, so a scan of the operation's
 // links (its records by the keyed_operation index) is the price of keeping
 // every path query free of source lookups.
-MATCH (a:Keyed {operationId: $operationId})-[r:ASSOCIATE_OF|USES|RESIDES_AT|FREQUENTS|DRIVES|REGISTERED_KEEPER|MEMBER_OF|PRESENT_AT|INVOLVED_IN|CONTACTED|OPERATES_FROM]->()
+MATCH (a:Keyed {operationId: $operationId})-[r:__LINK_TYPES__]->()
 WHERE any(sid IN r.sources WHERE sid IN $sourceIds)
 CALL {
   WITH r

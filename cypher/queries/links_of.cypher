@@ -6,7 +6,7 @@
 UNWIND $ids AS nodeId
 CALL {
   WITH nodeId
-  MATCH (n:Keyed {id: nodeId})-[r:ASSOCIATE_OF|USES|RESIDES_AT|FREQUENTS|DRIVES|REGISTERED_KEEPER|MEMBER_OF|PRESENT_AT|INVOLVED_IN|CONTACTED|OPERATES_FROM]-(m:Keyed)
+  MATCH (n:Keyed {id: nodeId})-[r:__LINK_TYPES__]-(m:Keyed)
   WHERE type(r) IN $types
     AND r.confidence >= $minConfidence
     AND ($seenAfter IS NULL OR coalesce(r.lastSeen, r.firstSeen) >= $seenAfter)
@@ -20,7 +20,7 @@ CALL {
 }
 CALL {
   WITH nodeId
-  MATCH (n:Keyed {id: nodeId})-[r:ASSOCIATE_OF|USES|RESIDES_AT|FREQUENTS|DRIVES|REGISTERED_KEEPER|MEMBER_OF|PRESENT_AT|INVOLVED_IN|CONTACTED|OPERATES_FROM]-(m:Keyed)
+  MATCH (n:Keyed {id: nodeId})-[r:__LINK_TYPES__]-(m:Keyed)
   WHERE type(r) IN $types
     AND r.confidence >= $minConfidence
     AND ($seenAfter IS NULL OR coalesce(r.lastSeen, r.firstSeen) >= $seenAfter)

@@ -7,7 +7,7 @@ UNWIND $frontier AS fid
 MATCH (n:Keyed {id: fid})
 CALL {
   WITH n
-  MATCH (n)-[r:ASSOCIATE_OF|USES|RESIDES_AT|FREQUENTS|DRIVES|REGISTERED_KEEPER|MEMBER_OF|PRESENT_AT|INVOLVED_IN|CONTACTED|OPERATES_FROM]-(m:Keyed)
+  MATCH (n)-[r:__LINK_TYPES__]-(m:Keyed)
   WHERE type(r) IN $types
     AND r.confidence >= $minConfidence
     AND ($seenAfter IS NULL OR coalesce(r.lastSeen, r.firstSeen) >= $seenAfter)

@@ -4,14 +4,14 @@ MATCH (n:Keyed {operationId: $operationId})
 WHERE __OPERATION_VISIBLE($operationId)__
   AND (n:Person OR n:Organisation OR n:Location OR n:Vehicle OR n:CommsDevice OR n:Event)
   AND NOT any(l IN labels(n) WHERE l IN $avoid)
-WITH n, COUNT { (n)-[:ASSOCIATE_OF|USES|RESIDES_AT|FREQUENTS|DRIVES|REGISTERED_KEEPER|MEMBER_OF|PRESENT_AT|INVOLVED_IN|CONTACTED|OPERATES_FROM]-() } AS degree
+WITH n, COUNT { (n)-[:__LINK_TYPES__]-() } AS degree
 ORDER BY degree DESC, n.id
 LIMIT $budget
 WITH collect(n) AS nodes
 CALL {
   WITH nodes
   UNWIND nodes AS a
-  MATCH (a)-[r:ASSOCIATE_OF|USES|RESIDES_AT|FREQUENTS|DRIVES|REGISTERED_KEEPER|MEMBER_OF|PRESENT_AT|INVOLVED_IN|CONTACTED|OPERATES_FROM]->(b)
+  MATCH (a)-[r:__LINK_TYPES__]->(b)
   WHERE b IN nodes AND __LINK_VISIBLE(r)__
     AND type(r) IN $types
     AND r.confidence >= $minConfidence

@@ -15,7 +15,7 @@ CALL {
 }
 CALL {
   WITH s
-  MATCH (s)-[r:RESIDES_AT|FREQUENTS|OPERATES_FROM|USES|DRIVES|REGISTERED_KEEPER]->(x:Keyed)
+  MATCH (s)-[r:__LIFESTYLE_LINK_TYPES__]->(x:Keyed)
   WHERE __LINK_VISIBLE(r)__ AND __VISIBLE(x)__
   WITH s, r, x ORDER BY coalesce(r.lastSeen, r.firstSeen) DESC LIMIT 200
   RETURN collect({type: type(r), props: properties(r), from: s.id, to: x.id, labels: labels(x), other: properties(x)}) AS lifestyle

@@ -21,7 +21,7 @@ MATCH (a:Keyed {id: $fromId})
 WHERE __VISIBLE(a)__
 MATCH (b:Keyed {id: $toId})
 WHERE __VISIBLE(b)__
-MATCH p = SHORTEST __K__ GROUPS (a) ((x)-[r:ASSOCIATE_OF|USES|RESIDES_AT|FREQUENTS|DRIVES|REGISTERED_KEEPER|MEMBER_OF|PRESENT_AT|INVOLVED_IN|CONTACTED|OPERATES_FROM]-(y:Keyed)
+MATCH p = SHORTEST __K__ GROUPS (a) ((x)-[r:__LINK_TYPES__]-(y:Keyed)
     WHERE type(r) IN $types
       AND r.confidence >= $minConfidence
       AND ($seenAfter IS NULL OR coalesce(r.lastSeen, r.firstSeen) >= $seenAfter)

@@ -9,7 +9,7 @@ MATCH (s:Keyed {id: $pairs[i][0]})
 WHERE __ENTITY_VISIBLE(s)__
 MATCH (t:Keyed {id: $pairs[i][1]})
 WHERE __ENTITY_VISIBLE(t)__
-MATCH (s)-[r:ASSOCIATE_OF|USES|RESIDES_AT|FREQUENTS|DRIVES|REGISTERED_KEEPER|MEMBER_OF|PRESENT_AT|INVOLVED_IN|CONTACTED|OPERATES_FROM]-(t)
+MATCH (s)-[r:__LINK_TYPES__]-(t)
 WHERE type(r) IN $types
   AND r.confidence >= $minConfidence
   AND ($seenAfter IS NULL OR coalesce(r.lastSeen, r.firstSeen) >= $seenAfter)
