@@ -3,7 +3,10 @@
 // the intelligence picture (with whether evidence supports each item),
 // actions and evidence, and people in the network with warning markers.
 // Each section is bounded, and holds only links and records the caller
-// sees.
+// sees. Actions (and their exhibits) are the operation's, but are listed
+// here only when raised from intelligence about the subject that the
+// caller sees: one resting on a hidden item would say that hidden
+// intelligence mentions the subject.
 MATCH (t:Target {id: $targetId})-[:SUBJECT]->(s:Keyed)
 WHERE __VISIBLE(t)__ AND __VISIBLE(s)__
 CALL {
@@ -40,14 +43,14 @@ CALL {
 CALL {
   WITH s, t
   MATCH (a:Action)-[:RAISED_FROM]->(x:Keyed)
-  WHERE x = t OR (x:IntelligenceItem AND EXISTS { (x)-[:MENTIONS]->(s) })
+  WHERE x = t OR (x:IntelligenceItem AND __MARKED(x)__ AND EXISTS { (x)-[:MENTIONS]->(s) })
   WITH DISTINCT a ORDER BY a.seq LIMIT 500
   RETURN collect(properties(a)) AS actions
 }
 CALL {
   WITH s, t
   MATCH (ex:Exhibit)-[:OBTAINED_BY]->(a:Action)-[:RAISED_FROM]->(x:Keyed)
-  WHERE x = t OR (x:IntelligenceItem AND EXISTS { (x)-[:MENTIONS]->(s) })
+  WHERE x = t OR (x:IntelligenceItem AND __MARKED(x)__ AND EXISTS { (x)-[:MENTIONS]->(s) })
   WITH DISTINCT ex ORDER BY ex.reference LIMIT 200
   RETURN collect(properties(ex)) AS evidence
 }
