@@ -2,11 +2,11 @@ package resolvers
 
 import (
 	"context"
-	"encoding/json"
 
 	"github.com/keyline/keyline"
 	"github.com/keyline/keyline/cypher"
 	"github.com/keyline/keyline/graph/model"
+	"github.com/keyline/keyline/questions"
 )
 
 // auditEventFor decodes a stored audit event for reader a, applying need
@@ -31,13 +31,13 @@ func auditEventFor(a *keyline.Actor, row map[string]any) (*model.AuditEvent, err
 	return ev, nil
 }
 
-// Question actions: what the audit trail records of the questions asked
-// (cypher.Question), one event per question, never the answer.
+// Question actions, as the questions package names them; schema.resolvers.go
+// and the lists' search record with these.
 const (
-	actionSearch  = "SEARCH"
-	actionAnalyse = "ANALYSE"
-	// ActionExport is a question answered as a chart or document.
-	ActionExport = "EXPORT"
+	actionSearch  = questions.Search
+	actionAnalyse = questions.Analyse
+	// ActionExport is questions.Export, kept for callers of the old name.
+	ActionExport = questions.Export
 )
 
 // asked records a question in the audit trail before its answer is
@@ -55,19 +55,16 @@ func asked[T any](ctx context.Context, store *cypher.Store, action, name string,
 		if err != nil {
 			return zero, err
 		}
-		if err := RecordQuestion(ctx, store, action, name, params, AnswerSize(res)); err != nil {
+		if err := questions.Record(ctx, store, action, name, params, questions.AnswerSize(res)); err != nil {
 			return zero, err
 		}
 		return res, nil
 	}
 }
 
-// RecordQuestion records one question asked by the actor in ctx (for the
-// export and report routes, which answer outside GraphQL). The error, if
-// any, is the one to return instead of the answer.
+// RecordQuestion is questions.Record, kept for callers of the old name.
 func RecordQuestion(ctx context.Context, store *cypher.Store, action, name string, params any, size int) error {
-	return store.RecordQuery(ctx, keyline.ActorFrom(ctx), cypher.Question{
-		Action: action, Name: name, About: questionAbout(params), Params: params, ResultSize: size})
+	return questions.Record(ctx, store, action, name, params, size)
 }
 
 // recordSearch records a list asked for with search text, once per list
@@ -76,84 +73,10 @@ func recordSearch(ctx context.Context, store *cypher.Store, k keyline.Kind, opID
 	if lq.Search == "" {
 		return nil
 	}
-	return RecordQuestion(ctx, store, actionSearch, "search "+string(k), map[string]any{
+	return questions.Record(ctx, store, actionSearch, "search "+string(k), map[string]any{
 		"operationId": opID, "search": lq.Search, "filters": lq.Filters, "updatedAfter": lq.UpdatedAfter,
 		"orderBy": lq.OrderBy, "skip": lq.Skip, "limit": lq.Limit}, total)
 }
 
-// questionAbout is the record a question is about: the first entity it
-// names, else the organisation or operation it covers, else the record
-// (saved search, target, operation) named by id. An input type is read by
-// its JSON names, as the audit stores its parameters, so every question,
-// export and document is read one way.
-func questionAbout(params any) string {
-	p, ok := params.(map[string]any)
-	if !ok {
-		b, err := json.Marshal(params)
-		if err != nil || json.Unmarshal(b, &p) != nil {
-			return ""
-		}
-	}
-	for _, k := range []string{"id", "fromId", "seedIds", "entityIds", "organisationId", "operationId"} {
-		switch v := p[k].(type) {
-		case string:
-			return v
-		case []any:
-			if len(v) > 0 {
-				id, _ := v[0].(string)
-				return id
-			}
-		}
-	}
-	return ""
-}
-
-// AnswerSize counts what an answer held, for the audit trail: entities
-// for networks and charts, paths, rows, matches. Never the answer itself.
-func AnswerSize(res any) int {
-	switch x := res.(type) {
-	case *model.PathsResult:
-		if x != nil {
-			return len(x.Paths)
-		}
-	case *model.Network:
-		if x != nil {
-			return len(x.Nodes)
-		}
-	case *model.CommonLinks:
-		if x != nil {
-			return len(x.Shared) + len(x.CoMentions)
-		}
-	case []*model.CoLocation:
-		return len(x)
-	case *model.CoLocationResult:
-		if x != nil {
-			return len(x.Meetings)
-		}
-	case []*model.TimelineEntry:
-		return len(x)
-	case *model.TimelineResult:
-		if x != nil {
-			return len(x.Entries)
-		}
-	case *model.KeyPlayers:
-		if x != nil {
-			return x.NodeCount
-		}
-	case *model.Trace:
-		if x != nil {
-			return len(x.Nodes)
-		}
-	case *model.DisclosureSchedule:
-		if x != nil {
-			return len(x.Entries)
-		}
-	case keyline.Graph:
-		return len(x.Nodes)
-	case *model.TargetPackage:
-		if x != nil {
-			return 1
-		}
-	}
-	return 0
-}
+// AnswerSize is questions.AnswerSize, kept for callers of the old name.
+func AnswerSize(res any) int { return questions.AnswerSize(res) }
