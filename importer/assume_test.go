@@ -13,7 +13,7 @@ import (
 )
 
 // Once a run has found every key new, its later batches create without
-// reading their keys first (cypher.ImportBatch.AssumeNew). A key that does
+// reading their keys first (Batch.AssumeNew). A key that does
 // exist is refused by its uniqueness constraint, the batch changes
 // nothing, and it is written again after reading: no duplicate, no
 // version moved, and the rows count as unchanged.
@@ -74,18 +74,18 @@ func TestAssumeNewNeverDuplicates(t *testing.T) {
 		t.Fatal(err)
 	}
 	before, _ := s.ImportState(ctx, op)
-	batch := func(k keyline.Kind, key string, props map[string]any) cypher.ImportBatch {
-		return cypher.ImportBatch{OperationID: op, RunID: "imp_test", File: "test", FileKind: "test", FirstLine: 1, LastLine: 2, AssumeNew: true,
-			Rows: []cypher.ImportRow{{Line: 2, Nodes: []cypher.ImportNode{{Kind: k, Key: key, Props: props}}}}}
+	batch := func(k keyline.Kind, key string, props map[string]any) Batch {
+		return Batch{OperationID: op, RunID: "imp_test", File: "test", FileKind: "test", FirstLine: 1, LastLine: 2, AssumeNew: true,
+			Rows: []Row{{Line: 2, Nodes: []Node{{Kind: k, Key: key, Props: props}}}}}
 	}
-	_, err = s.Import(ctx, a, batch(keyline.KindPerson, "N1", map[string]any{"givenNames": "Kerry", "familyName": "PRICE"}))
+	_, err = writeBatch(ctx, s, a, batch(keyline.KindPerson, "N1", map[string]any{"givenNames": "Kerry", "familyName": "PRICE"}))
 	if keyline.ErrorCode(err) != keyline.CodeConflict {
 		t.Fatalf("an existing person assumed new: %v", err)
 	}
 	if after, _ := s.ImportState(ctx, op); fmt.Sprint(after) != fmt.Sprint(before) {
 		t.Fatalf("the refused batch changed the graph: %+v then %+v", before, after)
 	}
-	res, err := s.Import(ctx, a, batch(keyline.KindCommsDevice, "+447700900555", map[string]any{"number": "+447700900555", "lineName": "Dex"}))
+	res, err := writeBatch(ctx, s, a, batch(keyline.KindCommsDevice, "+447700900555", map[string]any{"number": "+447700900555", "lineName": "Dex"}))
 	if err != nil || res.Created != 0 || res.Updated != 1 {
 		t.Fatalf("a hand-entered phone assumed new: %+v %v", res, err)
 	}

@@ -35,8 +35,8 @@ func TestContactTimesKeepTheMostRecentAndCountOnce(t *testing.T) {
 	if sum, err := ImportRows(ctx, s, a, op, "contacts", rows); err != nil || sum.Loaded != n || sum.LinksCreated != 1 {
 		t.Fatalf("%d contacts: %+v %v %v", n, sum.Stats, sum.Rejects, err)
 	}
-	res, err := s.Import(ctx, a, cypher.ImportBatch{OperationID: op, RunID: "imp_t", File: "t", FileKind: "t", FirstLine: 1, LastLine: 1,
-		Rows: []cypher.ImportRow{{Line: 1, Nodes: []cypher.ImportNode{{Kind: keyline.KindCommsDevice, Key: "+447700900601", Ensure: true}}}}})
+	res, err := writeBatch(ctx, s, a, Batch{OperationID: op, RunID: "imp_t", File: "t", FileKind: "t", FirstLine: 1, LastLine: 1,
+		Rows: []Row{{Line: 1, Nodes: []Node{{Kind: keyline.KindCommsDevice, Key: "+447700900601", Ensure: true}}}}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -216,8 +216,8 @@ type run struct {
 	known knownIDs
 	// fresh is set while every batch of the run so far found all its
 	// keys new (a first import): later batches are then written without
-	// reading their keys first (cypher.ImportBatch.AssumeNew). A batch
-	// that finds an existing record clears it.
+	// reading their keys first (Batch.AssumeNew). A batch that finds an
+	// existing record clears it.
 	fresh   atomic.Bool
 	sum     Summary
 	rejects *csv.Writer
@@ -256,7 +256,7 @@ func (r *run) all(ctx context.Context, src source) (Summary, error) {
 	// are counted here, so Summary, Progress and the rejects report are
 	// only ever touched by this goroutine.
 	workers := r.workers()
-	todo := make(chan cypher.ImportBatch)
+	todo := make(chan Batch)
 	done := make(chan written, workers)
 	var wg sync.WaitGroup
 	for range workers {
@@ -280,7 +280,7 @@ func (r *run) all(ctx context.Context, src source) (Summary, error) {
 		}
 		r.count(w.b, w.res)
 	}
-	send := func(b cypher.ImportBatch) {
+	send := func(b Batch) {
 		for ctx.Err() == nil {
 			select {
 			case todo <- b:
@@ -313,8 +313,8 @@ func (r *run) all(ctx context.Context, src source) (Summary, error) {
 
 // written is one batch's outcome.
 type written struct {
-	b   cypher.ImportBatch
-	res cypher.ImportResult
+	b   Batch
+	res BatchResult
 	err error
 }
 
@@ -335,15 +335,15 @@ func (r *run) workers() int {
 // read validates and batches the source's rows, handing each full batch
 // to send; it stops at the end of the source or when ctx ends (a write
 // failed, or the caller gave up).
-func (r *run) read(ctx context.Context, src source, send func(cypher.ImportBatch)) error {
-	var batch []cypher.ImportRow
+func (r *run) read(ctx context.Context, src source, send func(Batch)) error {
+	var batch []Row
 	flush := func() {
 		if len(batch) == 0 {
 			return
 		}
-		send(cypher.ImportBatch{OperationID: r.opts.OperationID, RunID: r.sum.RunID, File: r.file, FileKind: r.k.name,
+		send(Batch{OperationID: r.opts.OperationID, RunID: r.sum.RunID, File: r.file, FileKind: r.k.name,
 			FirstLine: batch[0].Line, LastLine: batch[len(batch)-1].Line, Rows: batch})
-		batch = make([]cypher.ImportRow, 0, r.opts.BatchSize)
+		batch = make([]Row, 0, r.opts.BatchSize)
 	}
 	for {
 		if ctx.Err() != nil {
@@ -388,11 +388,11 @@ func (r *run) read(ctx context.Context, src source, send func(cypher.ImportBatch
 // Later batches reuse the ids earlier ones resolved (r.known) instead of
 // looking the same references up again; a retry after a conflict looks
 // everything up afresh, in case the conflict was a known record deleted.
-func (r *run) write(ctx context.Context, b cypher.ImportBatch) (cypher.ImportResult, error) {
+func (r *run) write(ctx context.Context, b Batch) (BatchResult, error) {
 	b.Known = r.known.get
 	b.AssumeNew = r.fresh.Load()
 	for attempt := 1; ; attempt++ {
-		res, err := r.store.Import(ctx, r.actor, b)
+		res, err := writeBatch(ctx, r.store, r.actor, b)
 		if err == nil {
 			r.known.add(res.Resolved)
 			// All new: the next batches are probably new too.
@@ -470,7 +470,7 @@ const maxRetries = 5
 
 // add validates and maps one record, rejecting it when it is invalid or
 // repeats an earlier row's key.
-func (r *run) add(rc rec) (cypher.ImportRow, bool) {
+func (r *run) add(rc rec) (Row, bool) {
 	rw := &row{vals: rc.vals}
 	out, key := r.k.build(rw, &r.ctx)
 	if rw.err != nil {
@@ -499,7 +499,7 @@ func (r *run) reject(j Reject) {
 }
 
 // count adds a committed batch to the summary and reports progress.
-func (r *run) count(b cypher.ImportBatch, res cypher.ImportResult) {
+func (r *run) count(b Batch, res BatchResult) {
 	s := &r.sum
 	s.Batches++
 	s.Loaded += len(b.Rows) - len(res.Rejected)
@@ -510,7 +510,7 @@ func (r *run) count(b cypher.ImportBatch, res cypher.ImportResult) {
 	s.LinksUpdated += res.LinksUpdated
 	s.LinksUnchanged += res.LinksUnchanged
 	for _, j := range res.Rejected {
-		r.reject(Reject{File: r.file, Line: j.Line, Field: j.Field, Reason: j.Reason})
+		r.reject(j)
 	}
 	if r.opts.Progress != nil {
 		r.opts.Progress(s.finish(r).Stats)

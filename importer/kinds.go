@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/keyline/keyline"
-	"github.com/keyline/keyline/cypher"
 	"github.com/keyline/keyline/graph/model"
 )
 
@@ -20,7 +19,7 @@ type kindSpec struct {
 	byCanon  map[string]string
 	// build validates a row and maps it; key is the row's natural key,
 	// used to refuse the same key twice in one file.
-	build func(r *row, c *mapCtx) (out cypher.ImportRow, key string)
+	build func(r *row, c *mapCtx) (out Row, key string)
 	// ordered kinds are written one batch at a time, in file order.
 	ordered bool
 }
@@ -97,7 +96,7 @@ var (
 // link builds the optional link a row's reference column asks for, with
 // its provenance: the row's sourceUrn or the file's default. It returns
 // nil when the column is empty.
-func link(r *row, c *mapCtx, typ, refCol string, from, to cypher.ImportRef) *cypher.ImportLink {
+func link(r *row, c *mapCtx, typ, refCol string, from, to Ref) *Link {
 	if !r.has(refCol) {
 		for _, col := range []string{"sourceUrn", "confidence", "firstSeen", "lastSeen"} {
 			if r.has(col) {
@@ -128,10 +127,10 @@ func link(r *row, c *mapCtx, typ, refCol string, from, to cypher.ImportRef) *cyp
 	if okF && okL && last.Before(first) {
 		r.fail(keyline.FieldErrorf("lastSeen", "last seen cannot be before first seen"))
 	}
-	return &cypher.ImportLink{Type: typ, From: from, To: to, Source: src, Props: props}
+	return &Link{Type: typ, From: from, To: to, Source: src, Props: props}
 }
 
-func withLink(out *cypher.ImportRow, l *cypher.ImportLink) {
+func withLink(out *Row, l *Link) {
 	if l != nil {
 		out.Links = append(out.Links, *l)
 	}
@@ -139,7 +138,7 @@ func withLink(out *cypher.ImportRow, l *cypher.ImportLink) {
 
 // --- nominals -----------------------------------------------------------------
 
-func buildNominal(r *row, c *mapCtx) (cypher.ImportRow, string) {
+func buildNominal(r *row, c *mapCtx) (Row, string) {
 	ref := r.ref("sourceRef", true)
 	p := map[string]any{
 		"givenNames": strings.TrimSpace(r.text("givenNames", maxName, true)),
@@ -171,14 +170,14 @@ func buildNominal(r *row, c *mapCtx) (cypher.ImportRow, string) {
 	if d := r.text("description", maxText, false); d != "" {
 		p["description"] = d
 	}
-	n := cypher.ImportNode{Kind: keyline.KindPerson, Key: ref, Props: p,
+	n := Node{Kind: keyline.KindPerson, Key: ref, Props: p,
 		CreateOnly: map[string]any{"aliases": []string{}, "identifiers": []string{}, "warningMarkers": []string{}}}
-	return cypher.ImportRow{Nodes: []cypher.ImportNode{n}}, ref
+	return Row{Nodes: []Node{n}}, ref
 }
 
 // --- addresses ----------------------------------------------------------------
 
-func buildAddress(r *row, c *mapCtx) (cypher.ImportRow, string) {
+func buildAddress(r *row, c *mapCtx) (Row, string) {
 	ref := r.ref("sourceRef", true)
 	p := map[string]any{"address": strings.TrimSpace(r.text("address", maxShort, true))}
 	if s := r.str("postcode"); s != "" {
@@ -198,16 +197,16 @@ func buildAddress(r *row, c *mapCtx) (cypher.ImportRow, string) {
 	if k, ok := r.enum("kind", locationKinds); ok {
 		p["kind"] = k
 	}
-	out := cypher.ImportRow{Nodes: []cypher.ImportNode{{Kind: keyline.KindLocation, Key: ref, Props: p, CreateOnly: create}}}
+	out := Row{Nodes: []Node{{Kind: keyline.KindLocation, Key: ref, Props: p, CreateOnly: create}}}
 	withLink(&out, link(r, c, "RESIDES_AT", "personRef",
-		cypher.ImportRef{Kinds: person, Key: r.ref("personRef", false), Field: "personRef"},
-		cypher.ImportRef{Kinds: []keyline.Kind{keyline.KindLocation}, Key: ref, Field: "sourceRef"}))
+		Ref{Kinds: person, Key: r.ref("personRef", false), Field: "personRef"},
+		Ref{Kinds: []keyline.Kind{keyline.KindLocation}, Key: ref, Field: "sourceRef"}))
 	return out, ref
 }
 
 // --- vehicles -----------------------------------------------------------------
 
-func buildVehicle(r *row, c *mapCtx) (cypher.ImportRow, string) {
+func buildVehicle(r *row, c *mapCtx) (Row, string) {
 	vrm, err := keyline.NormaliseVRM("vrm", r.str("vrm"))
 	r.fail(err)
 	p := map[string]any{"vrm": vrm}
@@ -216,10 +215,10 @@ func buildVehicle(r *row, c *mapCtx) (cypher.ImportRow, string) {
 			p[col] = s
 		}
 	}
-	out := cypher.ImportRow{Nodes: []cypher.ImportNode{{Kind: keyline.KindVehicle, Key: vrm, Props: p}}}
+	out := Row{Nodes: []Node{{Kind: keyline.KindVehicle, Key: vrm, Props: p}}}
 	withLink(&out, link(r, c, "REGISTERED_KEEPER", "keeperRef",
-		cypher.ImportRef{Kinds: person, Key: r.ref("keeperRef", false), Field: "keeperRef"},
-		cypher.ImportRef{Kinds: []keyline.Kind{keyline.KindVehicle}, Key: vrm, Field: "vrm"}))
+		Ref{Kinds: person, Key: r.ref("keeperRef", false), Field: "keeperRef"},
+		Ref{Kinds: []keyline.Kind{keyline.KindVehicle}, Key: vrm, Field: "vrm"}))
 	return out, vrm
 }
 
@@ -234,7 +233,7 @@ func phoneKey(number, imei string) string {
 	return "IMEI:" + imei
 }
 
-func buildPhone(r *row, c *mapCtx) (cypher.ImportRow, string) {
+func buildPhone(r *row, c *mapCtx) (Row, string) {
 	p := map[string]any{}
 	var number, imei string
 	if s := r.str("number"); s != "" {
@@ -270,10 +269,10 @@ func buildPhone(r *row, c *mapCtx) (cypher.ImportRow, string) {
 		p["lineName"] = s
 	}
 	key := phoneKey(number, imei)
-	out := cypher.ImportRow{Nodes: []cypher.ImportNode{{Kind: keyline.KindCommsDevice, Key: key, Props: p, CreateOnly: create}}}
+	out := Row{Nodes: []Node{{Kind: keyline.KindCommsDevice, Key: key, Props: p, CreateOnly: create}}}
 	withLink(&out, link(r, c, "USES", "userRef",
-		cypher.ImportRef{Kinds: person, Key: r.ref("userRef", false), Field: "userRef"},
-		cypher.ImportRef{Kinds: []keyline.Kind{keyline.KindCommsDevice}, Key: key, Field: "number"}))
+		Ref{Kinds: person, Key: r.ref("userRef", false), Field: "userRef"},
+		Ref{Kinds: []keyline.Kind{keyline.KindCommsDevice}, Key: key, Field: "number"}))
 	return out, key
 }
 
@@ -291,7 +290,7 @@ func anyCol(r *row, cols []string) bool {
 	return false
 }
 
-func buildIntelligence(r *row, c *mapCtx) (cypher.ImportRow, string) {
+func buildIntelligence(r *row, c *mapCtx) (Row, string) {
 	urn := r.text("urn", 50, true)
 	p := map[string]any{}
 	// The grade is Fixed: an import never regrades an item.
@@ -347,7 +346,7 @@ func buildIntelligence(r *row, c *mapCtx) (cypher.ImportRow, string) {
 	if d, ok := r.date("reviewDate"); ok {
 		p["reviewDate"] = d
 	}
-	out := cypher.ImportRow{Nodes: []cypher.ImportNode{{Kind: keyline.KindIntelligenceItem, Key: urn, Props: p, Fixed: fixed}}}
+	out := Row{Nodes: []Node{{Kind: keyline.KindIntelligenceItem, Key: urn, Props: p, Fixed: fixed}}}
 	mentions, _ := r.list("mentions", maxRef+60)
 	for _, m := range mentions {
 		ref, ok := parseMention(r, m)
@@ -382,11 +381,11 @@ var mentionPrefixes = map[string]keyline.Kind{
 // parseMention reads "ref:ROLE", optionally "KIND:ref:ROLE" (KIND one of
 // PERSON, LOCATION, VEHICLE, PHONE) when a bare reference would be
 // ambiguous or needs normalising (a VRM with a space, a national number).
-func parseMention(r *row, m string) (cypher.ImportRel, bool) {
+func parseMention(r *row, m string) (Rel, bool) {
 	i := strings.LastIndex(m, ":")
 	if i <= 0 || i == len(m)-1 {
 		r.fail(keyline.FieldErrorf("mentions", "%q is not ref:ROLE", m))
-		return cypher.ImportRel{}, false
+		return Rel{}, false
 	}
 	ref, role := strings.TrimSpace(m[:i]), strings.TrimSpace(m[i+1:])
 	r.fail(keyline.RequireText("mentions", role, 50))
@@ -408,15 +407,15 @@ func parseMention(r *row, m string) (cypher.ImportRel, bool) {
 	}
 	if ref == "" {
 		r.fail(keyline.FieldErrorf("mentions", "%q has no reference", m))
-		return cypher.ImportRel{}, false
+		return Rel{}, false
 	}
-	return cypher.ImportRel{Type: "MENTIONS", To: cypher.ImportRef{Kinds: kinds, Key: ref, Field: "mentions"},
+	return Rel{Type: "MENTIONS", To: Ref{Kinds: kinds, Key: ref, Field: "mentions"},
 		Props: map[string]any{"role": role}}, true
 }
 
 // --- contacts -----------------------------------------------------------------
 
-func buildContact(r *row, c *mapCtx) (cypher.ImportRow, string) {
+func buildContact(r *row, c *mapCtx) (Row, string) {
 	from, err := normalisePhone("fromNumber", r.str("fromNumber"))
 	r.fail(err)
 	to, err := normalisePhone("toNumber", r.str("toNumber"))
@@ -424,16 +423,16 @@ func buildContact(r *row, c *mapCtx) (cypher.ImportRow, string) {
 	if from == to && from != "" {
 		r.fail(keyline.FieldErrorf("toNumber", "a number cannot contact itself"))
 	}
-	device := func(n string) cypher.ImportNode {
-		return cypher.ImportNode{Kind: keyline.KindCommsDevice, Key: n, Ensure: true,
+	device := func(n string) Node {
+		return Node{Kind: keyline.KindCommsDevice, Key: n, Ensure: true,
 			Props: map[string]any{"number": n, "kind": phoneKind(n)}}
 	}
-	out := cypher.ImportRow{Nodes: []cypher.ImportNode{device(from), device(to)}}
+	out := Row{Nodes: []Node{device(from), device(to)}}
 	// Call data always names both ends, so the link is not optional here;
 	// "fromNumber" stands in for the reference column link() looks for.
 	l := link(r, c, "CONTACTED", "fromNumber",
-		cypher.ImportRef{Kinds: []keyline.Kind{keyline.KindCommsDevice}, Key: from, Field: "fromNumber"},
-		cypher.ImportRef{Kinds: []keyline.Kind{keyline.KindCommsDevice}, Key: to, Field: "toNumber"})
+		Ref{Kinds: []keyline.Kind{keyline.KindCommsDevice}, Key: from, Field: "fromNumber"},
+		Ref{Kinds: []keyline.Kind{keyline.KindCommsDevice}, Key: to, Field: "toNumber"})
 	n, hasCount := r.int("count", 0)
 	if hasCount && l != nil {
 		l.Props["count"] = n
@@ -456,7 +455,7 @@ func buildContact(r *row, c *mapCtx) (cypher.ImportRow, string) {
 // 1, or 0, or a period, or no time) summarises the pair's contacts: its
 // count replaces the link's and its period widens the link's, and no
 // contact time is kept.
-func oneContact(l *cypher.ImportLink, count int, hasCount bool) (time.Time, bool) {
+func oneContact(l *Link, count int, hasCount bool) (time.Time, bool) {
 	if l == nil || (hasCount && count != 1) {
 		return time.Time{}, false
 	}
@@ -473,7 +472,7 @@ func oneContact(l *cypher.ImportLink, count int, hasCount bool) (time.Time, bool
 
 // --- actions ------------------------------------------------------------------
 
-func buildAction(r *row, c *mapCtx) (cypher.ImportRow, string) {
+func buildAction(r *row, c *mapCtx) (Row, string) {
 	ref := r.ref("sourceRef", true)
 	p := map[string]any{"title": strings.TrimSpace(r.text("title", maxShort, true))}
 	if s := r.text("instructions", maxText, false); s != "" {
@@ -501,11 +500,11 @@ func buildAction(r *row, c *mapCtx) (cypher.ImportRow, string) {
 		}
 		p["requiredSkills"] = sk
 	}
-	out := cypher.ImportRow{Nodes: []cypher.ImportNode{{Kind: keyline.KindAction, Key: ref, Props: p, CreateOnly: create}}}
+	out := Row{Nodes: []Node{{Kind: keyline.KindAction, Key: ref, Props: p, CreateOnly: create}}}
 	urns, _ := r.list("raisedFromUrn", 50)
 	for _, u := range urns {
-		out.Rels = append(out.Rels, cypher.ImportRel{Type: "RAISED_FROM",
-			To: cypher.ImportRef{Kinds: []keyline.Kind{keyline.KindIntelligenceItem}, Key: u, Field: "raisedFromUrn"}})
+		out.Rels = append(out.Rels, Rel{Type: "RAISED_FROM",
+			To: Ref{Kinds: []keyline.Kind{keyline.KindIntelligenceItem}, Key: u, Field: "raisedFromUrn"}})
 	}
 	return out, ref
 }

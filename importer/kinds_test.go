@@ -11,13 +11,12 @@ import (
 	"time"
 
 	"github.com/keyline/keyline"
-	"github.com/keyline/keyline/cypher"
 )
 
 func fixture(name string) string { return filepath.Join("..", "testdata", "import", name) }
 
 // mapRow validates and maps one row of kind as the importer does.
-func mapRow(t *testing.T, kind string, vals map[string]any) (cypher.ImportRow, string, error) {
+func mapRow(t *testing.T, kind string, vals map[string]any) (Row, string, error) {
 	t.Helper()
 	k := kinds[kind]
 	clean, lerr := jsonValues(k, vals)
@@ -33,7 +32,7 @@ type mapCase struct {
 	name  string
 	vals  map[string]any
 	field string // the field at fault; "" when the row is valid
-	check func(t *testing.T, out cypher.ImportRow, key string)
+	check func(t *testing.T, out Row, key string)
 }
 
 func runCases(t *testing.T, kind string, cases []mapCase) {
@@ -60,7 +59,7 @@ func runCases(t *testing.T, kind string, cases []mapCase) {
 	}
 }
 
-func props(t *testing.T, out cypher.ImportRow) map[string]any {
+func props(t *testing.T, out Row) map[string]any {
 	t.Helper()
 	if len(out.Nodes) == 0 {
 		t.Fatal("no records")
@@ -79,7 +78,7 @@ func TestNominalMapping(t *testing.T) {
 		return m
 	}
 	runCases(t, "nominals", []mapCase{
-		{name: "minimal", vals: ok, check: func(t *testing.T, out cypher.ImportRow, key string) {
+		{name: "minimal", vals: ok, check: func(t *testing.T, out Row, key string) {
 			n := out.Nodes[0]
 			if key != "N1" || n.Key != "N1" || n.Kind != keyline.KindPerson {
 				t.Fatalf("key %q node %+v", key, n)
@@ -92,7 +91,7 @@ func TestNominalMapping(t *testing.T) {
 			}
 		}},
 		{name: "full", vals: with("aliases", "Danny; DJ ;Danny").with("dateOfBirth", "1994-02-11").with("pncId", "94/123456k").with("warningMarkers", "violent;Self harm"),
-			check: func(t *testing.T, out cypher.ImportRow, _ string) {
+			check: func(t *testing.T, out Row, _ string) {
 				p := props(t, out)
 				if !reflect.DeepEqual(p["aliases"], []string{"Danny", "DJ"}) {
 					t.Errorf("aliases %v", p["aliases"])
@@ -107,7 +106,7 @@ func TestNominalMapping(t *testing.T) {
 					t.Errorf("markers %v", p["warningMarkers"])
 				}
 			}},
-		{name: "aliases as a JSON list", vals: with("aliases", []any{"Danny", "DJ"}), check: func(t *testing.T, out cypher.ImportRow, _ string) {
+		{name: "aliases as a JSON list", vals: with("aliases", []any{"Danny", "DJ"}), check: func(t *testing.T, out Row, _ string) {
 			if !reflect.DeepEqual(props(t, out)["aliases"], []string{"Danny", "DJ"}) {
 				t.Fatal(props(t, out)["aliases"])
 			}
@@ -133,7 +132,7 @@ func TestAddressMapping(t *testing.T) {
 		return vals{"sourceRef": "L1", "address": "14 Claremont Road, Manchester", "postcode": "m14 4rn"}
 	}
 	runCases(t, "addresses", []mapCase{
-		{name: "no link", vals: base(), check: func(t *testing.T, out cypher.ImportRow, _ string) {
+		{name: "no link", vals: base(), check: func(t *testing.T, out Row, _ string) {
 			p := props(t, out)
 			if p["postcode"] != "M14 4RN" || len(out.Links) != 0 {
 				t.Fatalf("%v %v", p, out.Links)
@@ -143,7 +142,7 @@ func TestAddressMapping(t *testing.T) {
 			}
 		}},
 		{name: "resident", vals: base().with("personRef", "N1").with("sourceUrn", "INT/1").with("kind", "Residential").with("latitude", "53.4571").with("longitude", "-2.229"),
-			check: func(t *testing.T, out cypher.ImportRow, _ string) {
+			check: func(t *testing.T, out Row, _ string) {
 				p := props(t, out)
 				if p["kind"] != "RESIDENTIAL" || p["latitude"] != 53.4571 {
 					t.Fatalf("%v", p)
@@ -153,7 +152,7 @@ func TestAddressMapping(t *testing.T) {
 					t.Fatalf("%+v", l)
 				}
 			}},
-		{name: "trap house with a space", vals: base().with("kind", "trap house"), check: func(t *testing.T, out cypher.ImportRow, _ string) {
+		{name: "trap house with a space", vals: base().with("kind", "trap house"), check: func(t *testing.T, out Row, _ string) {
 			if props(t, out)["kind"] != "TRAP_HOUSE" {
 				t.Fatal(props(t, out))
 			}
@@ -172,7 +171,7 @@ func TestAddressMapping(t *testing.T) {
 func TestVehicleMapping(t *testing.T) {
 	runCases(t, "vehicles", []mapCase{
 		{name: "normalised vrm is the key", vals: vals{"vrm": "ma19 xyz", "make": "Audi", "keeperRef": "N1", "sourceUrn": "INT/1"},
-			check: func(t *testing.T, out cypher.ImportRow, key string) {
+			check: func(t *testing.T, out Row, key string) {
 				if key != "MA19XYZ" || props(t, out)["vrm"] != "MA19XYZ" || props(t, out)["make"] != "Audi" {
 					t.Fatalf("%q %v", key, props(t, out))
 				}
@@ -189,7 +188,7 @@ func TestVehicleMapping(t *testing.T) {
 func TestPhoneMapping(t *testing.T) {
 	runCases(t, "phones", []mapCase{
 		{name: "UK mobile", vals: vals{"number": "07700 900123", "userRef": "N1", "sourceUrn": "INT/1"},
-			check: func(t *testing.T, out cypher.ImportRow, key string) {
+			check: func(t *testing.T, out Row, key string) {
 				n := out.Nodes[0]
 				if key != "+447700900123" || n.Props["number"] != "+447700900123" || n.CreateOnly["kind"] != "MOBILE" {
 					t.Fatalf("%q %+v", key, n)
@@ -201,12 +200,12 @@ func TestPhoneMapping(t *testing.T) {
 					t.Fatalf("%+v", l)
 				}
 			}},
-		{name: "landline", vals: vals{"number": "0161 496 0000"}, check: func(t *testing.T, out cypher.ImportRow, _ string) {
+		{name: "landline", vals: vals{"number": "0161 496 0000"}, check: func(t *testing.T, out Row, _ string) {
 			if out.Nodes[0].CreateOnly["kind"] != "LANDLINE" {
 				t.Fatal(out.Nodes[0])
 			}
 		}},
-		{name: "handset by IMEI", vals: vals{"imei": "356938035643809"}, check: func(t *testing.T, out cypher.ImportRow, key string) {
+		{name: "handset by IMEI", vals: vals{"imei": "356938035643809"}, check: func(t *testing.T, out Row, key string) {
 			if key != "IMEI:356938035643809" || out.Nodes[0].CreateOnly["kind"] != "HANDSET" {
 				t.Fatalf("%q %+v", key, out.Nodes[0])
 			}
@@ -229,7 +228,7 @@ func TestIntelligenceMapping(t *testing.T) {
 	}
 	runCases(t, "intelligence", []mapCase{
 		{name: "3x5x2", vals: graded().with("mentions", "N1:SUBJECT; VEHICLE:ma19 xyz:USED ;PHONE:07700 900123:USED"),
-			check: func(t *testing.T, out cypher.ImportRow, key string) {
+			check: func(t *testing.T, out Row, key string) {
 				n := out.Nodes[0]
 				if key != "INT/2026/1" || n.Kind != keyline.KindIntelligenceItem {
 					t.Fatal(key, n)
@@ -259,13 +258,13 @@ func TestIntelligenceMapping(t *testing.T) {
 				}
 			}},
 		{name: "handling C with conditions", vals: base().with("gradeSource", "1").with("gradeAssessment", "A").with("gradeHandling", "C").with("gradeConditions", "SOCU only"),
-			check: func(t *testing.T, out cypher.ImportRow, _ string) {
+			check: func(t *testing.T, out Row, _ string) {
 				if out.Nodes[0].Fixed["gradeConditions"] != "SOCU only" {
 					t.Fatal(out.Nodes[0].Fixed)
 				}
 			}},
 		{name: "legacy mapped and kept", vals: base().with("legacySource", "b").with("legacyInformation", "2").with("legacyHandling", "3"),
-			check: func(t *testing.T, out cypher.ImportRow, _ string) {
+			check: func(t *testing.T, out Row, _ string) {
 				f := out.Nodes[0].Fixed
 				if f["legacySource"] != "B" || f["legacyInformation"] != "2" || f["legacyHandling"] != "3" {
 					t.Errorf("legacy %v", f)
@@ -274,7 +273,7 @@ func TestIntelligenceMapping(t *testing.T) {
 					t.Errorf("mapped %v", f)
 				}
 			}},
-		{name: "date-only receivedAt", vals: graded().with("receivedAt", "2019-05-02"), check: func(t *testing.T, out cypher.ImportRow, _ string) {
+		{name: "date-only receivedAt", vals: graded().with("receivedAt", "2019-05-02"), check: func(t *testing.T, out Row, _ string) {
 			if got := props(t, out)["receivedAt"].(time.Time); !got.Equal(time.Date(2019, 5, 2, 0, 0, 0, 0, time.UTC)) {
 				t.Fatal(got)
 			}
@@ -300,7 +299,7 @@ func TestContactMapping(t *testing.T) {
 	runCases(t, "contacts", []mapCase{
 		{name: "call data", vals: vals{"fromNumber": "07700900123", "toNumber": "+44 7700 900456", "count": "42",
 			"firstSeen": "2026-01-02T08:15:00Z", "lastSeen": "2026-01-30", "sourceUrn": "INT/1"},
-			check: func(t *testing.T, out cypher.ImportRow, key string) {
+			check: func(t *testing.T, out Row, key string) {
 				if key != "+447700900123>+447700900456" || len(out.Nodes) != 2 || !out.Nodes[0].Ensure || !out.Nodes[1].Ensure {
 					t.Fatalf("%q %+v", key, out.Nodes)
 				}
@@ -333,7 +332,7 @@ func TestActionMapping(t *testing.T) {
 	runCases(t, "actions", []mapCase{
 		{name: "raised", vals: vals{"sourceRef": "A-1", "title": "Identify the user", "priority": "high", "dueDate": "2026-03-01",
 			"requiredSkills": "comms;analysis", "raisedFromUrn": "INT/1;INT/2"},
-			check: func(t *testing.T, out cypher.ImportRow, key string) {
+			check: func(t *testing.T, out Row, key string) {
 				n := out.Nodes[0]
 				if key != "A-1" || n.Props["priority"] != "HIGH" || n.CreateOnly["status"] != "RAISED" {
 					t.Fatalf("%+v", n)

@@ -60,8 +60,8 @@ func TestImportMergesLinkProvenance(t *testing.T) {
 	// The id of a record by import key (Ensure joins it, writing nothing).
 	idOf := func(k keyline.Kind, key string) string {
 		t.Helper()
-		res, err := s.Import(ctx, a, cypher.ImportBatch{OperationID: op, RunID: "imp_t", File: "t", FileKind: "t", FirstLine: 1, LastLine: 1,
-			Rows: []cypher.ImportRow{{Line: 1, Nodes: []cypher.ImportNode{{Kind: k, Key: key, Ensure: true}}}}})
+		res, err := writeBatch(ctx, s, a, Batch{OperationID: op, RunID: "imp_t", File: "t", FileKind: "t", FirstLine: 1, LastLine: 1,
+			Rows: []Row{{Line: 1, Nodes: []Node{{Kind: k, Key: key, Ensure: true}}}}})
 		if err != nil || res.Created != 0 {
 			t.Fatalf("%+v %v", res, err)
 		}
