@@ -7,46 +7,36 @@ import (
 
 	"github.com/keyline/keyline"
 	"github.com/keyline/keyline/cypher"
+	"github.com/keyline/keyline/disclosure"
 	"github.com/keyline/keyline/graph/model"
 )
 
-// Schedule builds a CPIA schedule for an operation. The sensitive MG6D is
-// for the SIO, deputy SIO and auditors only (keyline.Actor.SeesSensitiveSchedule,
-// the same rule as Exhibit.sensitivityReason). Exported for the report
-// endpoints, which render the same schedule as CSV and HTML.
-func Schedule(ctx context.Context, store *cypher.Store, a *keyline.Actor, operationID string, kind model.ScheduleKind) (*model.DisclosureSchedule, error) {
-	// An operation-level document needs the operation itself to be
-	// visible (its membership and its own classification), exactly as
-	// Query.operation does.
-	if ops, err := store.NodesByID(ctx, cypher.ScopeOf(a), []string{operationID}); err != nil {
-		return nil, err
-	} else if rec, ok := ops[operationID]; !ok || rec.Kind != keyline.KindOperation {
-		return nil, keyline.ErrNotFound(operationID)
-	}
-	status := model.DisclosureStatusUnusedNonSensitive
-	if kind == model.ScheduleKindMg6d {
-		if !a.SeesSensitiveSchedule() {
-			return nil, keyline.Errorf(keyline.CodeForbidden, "the MG6D sensitive schedule is for the SIO, deputy SIO and auditors only")
-		}
-		status = model.DisclosureStatusUnusedSensitive
-	}
-	recs, err := store.Schedule(ctx, cypher.ScopeOf(a), operationID, string(status))
+// DisclosureStore is the store as disclosure.Schedule reads it, with the
+// exhibits decoded into the API's models here, where the decoder is, so
+// that the report routes build schedules as the GraphQL field does.
+func DisclosureStore(store *cypher.Store) disclosure.Store { return disclosureStore{store} }
+
+type disclosureStore struct{ *cypher.Store }
+
+func (s disclosureStore) ScheduledExhibits(ctx context.Context, sc cypher.Scope, operationID, status string) ([]*model.Exhibit, error) {
+	recs, err := s.Schedule(ctx, sc, operationID, status)
 	if err != nil {
 		return nil, err
 	}
-	s := &model.DisclosureSchedule{Kind: kind, GeneratedAt: time.Now().UTC(), Entries: make([]*model.ScheduleEntry, 0, len(recs))}
-	for i, rec := range recs {
+	out := make([]*model.Exhibit, 0, len(recs))
+	for _, rec := range recs {
 		e, err := decodeAs[*model.Exhibit](rec)
 		if err != nil {
 			return nil, err
 		}
-		entry := &model.ScheduleEntry{Number: i + 1, Exhibit: e, Description: e.Reference + " " + strings.ToLower(e.Kind) + ": " + e.Description}
-		if kind == model.ScheduleKindMg6d && a.SeesSensitiveSchedule() {
-			entry.Reason = e.SensitivityReason
-		}
-		s.Entries = append(s.Entries, entry)
+		out = append(out, e)
 	}
-	return s, nil
+	return out, nil
+}
+
+// Schedule is disclosure.Schedule, kept for callers of the old name.
+func Schedule(ctx context.Context, store *cypher.Store, a *keyline.Actor, operationID string, kind model.ScheduleKind) (*model.DisclosureSchedule, error) {
+	return disclosure.Schedule(ctx, DisclosureStore(store), a, operationID, kind)
 }
 
 func (r *operationResolver) disclosureSchedule(ctx context.Context, obj *model.Operation, kind model.ScheduleKind) (*model.DisclosureSchedule, error) {
@@ -54,7 +44,7 @@ func (r *operationResolver) disclosureSchedule(ctx context.Context, obj *model.O
 	if err != nil {
 		return nil, err
 	}
-	return Schedule(ctx, r.Store, a, obj.ID, kind)
+	return disclosure.Schedule(ctx, DisclosureStore(r.Store), a, obj.ID, kind)
 }
 
 // reviewsDue lists what is due for MOPI review.
