@@ -19,8 +19,11 @@ import (
 
 	"github.com/keyline/keyline"
 	"github.com/keyline/keyline/cypher"
+	"github.com/keyline/keyline/disclosure"
 	"github.com/keyline/keyline/export"
 	"github.com/keyline/keyline/graph/model"
+	"github.com/keyline/keyline/linkanalysis"
+	"github.com/keyline/keyline/linkanalysis/questions"
 	"github.com/keyline/keyline/resolvers"
 )
 
@@ -51,7 +54,7 @@ const (
 //	GET  /export/saved/{id}.{anx|graphml|json}             a saved search's chart
 func Handler(store *cypher.Store) http.Handler {
 	mux := http.NewServeMux()
-	charts := &resolvers.Resolver{Store: store}
+	charts := &linkanalysis.Service{Store: store}
 	exportKinds := map[string]model.SavedSearchKind{
 		"paths": model.SavedSearchKindPaths, "network": model.SavedSearchKindNetwork,
 		"common-links": model.SavedSearchKindCommonLinks, "key-players": model.SavedSearchKindKeyPlayers,
@@ -100,7 +103,7 @@ func Handler(store *cypher.Store) http.Handler {
 			http.NotFound(w, r)
 			return
 		}
-		s, err := resolvers.Schedule(r.Context(), store, a, r.PathValue("id"), kind)
+		s, err := disclosure.Schedule(r.Context(), resolvers.DisclosureStore(store), a, r.PathValue("id"), kind)
 		if err == nil {
 			err = resolvers.RecordQuestion(r.Context(), store, resolvers.ActionExport, "report "+name+"."+format, map[string]any{"operationId": r.PathValue("id"), "schedule": name}, len(s.Entries))
 		}
@@ -121,15 +124,19 @@ func Handler(store *cypher.Store) http.Handler {
 	return mux
 }
 
-// writeChart runs a link-analysis question and writes its chart.
-func writeChart(w http.ResponseWriter, r *http.Request, charts *resolvers.Resolver, kind model.SavedSearchKind, params []byte, name, format string) {
-	if keyline.ActorFrom(r.Context()) == nil {
+// writeChart runs a link-analysis question (the parameters of a search of
+// the kind) and writes its chart.
+func writeChart(w http.ResponseWriter, r *http.Request, charts *linkanalysis.Service, kind model.SavedSearchKind, params []byte, name, format string) {
+	a := keyline.ActorFrom(r.Context())
+	if a == nil {
 		http.Error(w, "authentication required", http.StatusUnauthorized)
 		return
 	}
-	g, err := charts.AnalysisGraph(r.Context(), kind, params)
+	q, err := questions.Chart(kind, params)
+	var g keyline.Graph
 	if err == nil {
-		err = resolvers.RecordQuestion(r.Context(), charts.Store, resolvers.ActionExport, "export "+name+"."+format, questionParams(params), len(g.Nodes))
+		g, err = charts.Chart(r.Context(), linkanalysis.Caller{Actor: a}, q,
+			linkanalysis.Export{Name: "export " + name + "." + format, Params: questionParams(params)})
 	}
 	if err != nil {
 		writeError(w, r, err)
