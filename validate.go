@@ -95,6 +95,18 @@ func ValidateConfidence(field string, c float64) error {
 	return nil
 }
 
+// IntIn reads an optional bounded number: def when not given, else it
+// must lie in [lo, hi].
+func IntIn(field string, v *int, def, lo, hi int) (int, error) {
+	if v == nil {
+		return def, nil
+	}
+	if *v < lo || *v > hi {
+		return 0, FieldErrorf(field, "must be between %d and %d", lo, hi)
+	}
+	return *v, nil
+}
+
 // MarshalJSON writes the date as "YYYY-MM-DD".
 func (d Date) MarshalJSON() ([]byte, error) { return []byte(`"` + d.String() + `"`), nil }
 

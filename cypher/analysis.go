@@ -168,12 +168,23 @@ type HopRow struct {
 	Other        Record
 }
 
+// Detail is how much of each record a network read returns.
+type Detail int
+
+const (
+	// FullDetail returns every stored property.
+	FullDetail Detail = iota
+	// LeanDetail returns of links only their id, confidence and
+	// operationId, and of entities only their id, label and operationId:
+	// all a chart of names and strengths needs.
+	LeanDetail
+)
+
 // ExpandHop returns the links of each frontier entity that pass the
-// filter, strongest first, at most perNode each and limit in all. With
-// lean, links carry only their id, confidence and operationId and
-// entities only their id, label and operationId.
-func (s *Store) ExpandHop(ctx context.Context, sc Scope, frontier []string, f LinkFilter, perNode, limit int, lean bool) ([]HopRow, error) {
-	rows, err := s.readAnalysis(ctx, q("network_hop"), f.params(sc, map[string]any{"frontier": frontier, "perNode": perNode, "limit": limit, "lean": lean}))
+// filter, strongest first, at most perNode each and limit in all, with
+// records in the detail asked for.
+func (s *Store) ExpandHop(ctx context.Context, sc Scope, frontier []string, f LinkFilter, perNode, limit int, detail Detail) ([]HopRow, error) {
+	rows, err := s.readAnalysis(ctx, q("network_hop"), f.params(sc, map[string]any{"frontier": frontier, "perNode": perNode, "limit": limit, "lean": detail == LeanDetail}))
 	if err != nil {
 		return nil, err
 	}
@@ -421,17 +432,29 @@ type TimelineRow struct {
 	Link  *LinkRecord
 }
 
+// TimelineQuery is what a timeline reads: the dated events of the
+// entities IDs (of the Kinds given, or all) and, with Contacts, the
+// contacts between their phones, from From to To when given, at most
+// Limit entries.
+type TimelineQuery struct {
+	IDs      []string
+	From, To *time.Time
+	Kinds    []string
+	Contacts bool
+	Limit    int
+}
+
 // Timeline returns the dated events and contacts of entities in order.
-func (s *Store) Timeline(ctx context.Context, sc Scope, ids []string, from, to *time.Time, kinds []string, contacts bool, limit int) ([]TimelineRow, error) {
-	p := map[string]any{"ids": ids, "from": nil, "to": nil, "kinds": nil, "includeContacts": contacts, "limit": limit}
-	if from != nil {
-		p["from"] = *from
+func (s *Store) Timeline(ctx context.Context, sc Scope, tq TimelineQuery) ([]TimelineRow, error) {
+	p := map[string]any{"ids": tq.IDs, "from": nil, "to": nil, "kinds": nil, "includeContacts": tq.Contacts, "limit": tq.Limit}
+	if tq.From != nil {
+		p["from"] = *tq.From
 	}
-	if to != nil {
-		p["to"] = *to
+	if tq.To != nil {
+		p["to"] = *tq.To
 	}
-	if len(kinds) > 0 {
-		p["kinds"] = kinds
+	if len(tq.Kinds) > 0 {
+		p["kinds"] = tq.Kinds
 	}
 	rows, err := s.readAnalysis(ctx, q("timeline"), sc.params(p))
 	if err != nil {

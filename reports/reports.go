@@ -23,7 +23,7 @@ import (
 	"github.com/keyline/keyline/export"
 	"github.com/keyline/keyline/graph/model"
 	"github.com/keyline/keyline/linkanalysis"
-	"github.com/keyline/keyline/linkanalysis/questions"
+	"github.com/keyline/keyline/linkanalysis/fromapi"
 	"github.com/keyline/keyline/resolvers"
 )
 
@@ -132,7 +132,7 @@ func writeChart(w http.ResponseWriter, r *http.Request, charts *linkanalysis.Ser
 		http.Error(w, "authentication required", http.StatusUnauthorized)
 		return
 	}
-	q, err := questions.Chart(kind, params)
+	q, err := fromapi.Chart(kind, params)
 	var g keyline.Graph
 	if err == nil {
 		g, err = charts.Chart(r.Context(), linkanalysis.Caller{Actor: a}, q,

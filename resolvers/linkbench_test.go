@@ -14,7 +14,7 @@ import (
 	"github.com/keyline/keyline/cypher"
 	"github.com/keyline/keyline/internal/apitest"
 	"github.com/keyline/keyline/internal/latency"
-	"github.com/keyline/keyline/resolvers"
+	"github.com/keyline/keyline/linkanalysis"
 	"github.com/keyline/keyline/synth"
 )
 
@@ -108,7 +108,7 @@ func checkShortestAgainstExhaustive(b *testing.B, lb *linkBench) {
 	reader := *lb.analyst
 	reader.Operations = []string{lb.op}
 	sc := cypher.ScopeOf(&reader)
-	f := cypher.LinkFilter{MaxDegree: resolvers.DefaultPathMaxDegree}
+	f := cypher.LinkFilter{MaxDegree: linkanalysis.DefaultPathMaxDegree}
 	same := 0
 	for _, p := range lb.pairs {
 		res := lb.env.Do(lb.analyst, `query($a: ID!, $b: ID!) { paths(input: {fromId: $a, toId: $b, maxHops: 6}) { paths { length } } }`,

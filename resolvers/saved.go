@@ -1,51 +1,14 @@
 package resolvers
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"strings"
 
 	"github.com/keyline/keyline"
 	"github.com/keyline/keyline/graph/model"
+	"github.com/keyline/keyline/linkanalysis/fromapi"
 )
-
-// decodeParams reads saved-search parameters strictly into the input type
-// of its kind, so a saved search can only hold a valid question.
-func decodeParams(kind model.SavedSearchKind, raw []byte) (any, error) {
-	var in any
-	switch kind {
-	case model.SavedSearchKindPaths:
-		in = &model.PathsInput{}
-	case model.SavedSearchKindNetwork:
-		in = &model.NetworkInput{}
-	case model.SavedSearchKindCommonLinks:
-		in = &model.CommonLinksInput{}
-	case model.SavedSearchKindCoLocation:
-		in = &model.CoLocationInput{}
-	case model.SavedSearchKindTimeline:
-		in = &model.TimelineInput{}
-	case model.SavedSearchKindKeyPlayers:
-		in = &model.KeyPlayersInput{}
-	default:
-		return nil, keyline.FieldErrorf("input.kind", "unknown kind %q", kind)
-	}
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(in); err != nil {
-		return nil, keyline.FieldErrorf("input.parameters", "not valid parameters for a %s search: %v", kind, cleanJSONError(err))
-	}
-	return in, nil
-}
-
-// cleanJSONError keeps decoder messages short and free of Go type names.
-func cleanJSONError(err error) string {
-	msg := err.Error()
-	if i := strings.Index(msg, " of type "); i > 0 {
-		msg = msg[:i]
-	}
-	return strings.TrimPrefix(msg, "json: ")
-}
 
 func (r *mutationResolver) saveSearch(ctx context.Context, in model.SaveSearchInput) (*model.SavedSearch, error) {
 	if err := keyline.RequireText("input.name", in.Name, maxName); err != nil {
@@ -54,7 +17,7 @@ func (r *mutationResolver) saveSearch(ctx context.Context, in model.SaveSearchIn
 	if err := keyline.LimitText("input.parameters", in.Parameters, 20_000); err != nil {
 		return nil, err
 	}
-	if _, err := decodeParams(in.Kind, []byte(in.Parameters)); err != nil {
+	if _, err := fromapi.Decode(in.Kind, []byte(in.Parameters)); err != nil {
 		return nil, err
 	}
 	props := map[string]any{"name": strings.TrimSpace(in.Name), "kind": string(in.Kind), "parameters": in.Parameters}
@@ -78,8 +41,8 @@ func (r *operationResolver) savedSearches(ctx context.Context, obj *model.Operat
 }
 
 // runSavedSearch re-runs a saved search, with overrides merged over its
-// parameters (top-level keys replace), through the same resolver and
-// checks as the direct query.
+// parameters (top-level keys replace), through the same field and checks
+// as the direct query.
 func (r *queryResolver) runSavedSearch(ctx context.Context, id string, overrides *string) (model.SavedSearchResult, error) {
 	if err := requireKind("id", id, keyline.KindSavedSearch); err != nil {
 		return nil, err
@@ -102,7 +65,7 @@ func (r *queryResolver) runSavedSearch(ctx context.Context, id string, overrides
 		}
 	}
 	raw, _ := json.Marshal(params)
-	in, err := decodeParams(s.Kind, raw)
+	in, err := fromapi.Decode(s.Kind, raw)
 	if err != nil {
 		return nil, prefixOverrides(err)
 	}
