@@ -3,7 +3,6 @@ package resolvers
 import (
 	"fmt"
 	"regexp"
-	"slices"
 	"strings"
 	"time"
 
@@ -17,104 +16,26 @@ import (
 // input field at fault.
 
 const (
-	maxName  = 200
-	maxShort = 500
-	maxText  = 20_000
-	maxList  = 50
+	maxName  = keyline.MaxName
+	maxShort = keyline.MaxShort
+	maxText  = keyline.MaxText
 )
 
-// fields accumulates validated properties and the first error.
-type fields struct {
-	props map[string]any
-	err   error
-}
-
-func newFields() *fields { return &fields{props: map[string]any{}} }
-
-func (f *fields) fail(err error) {
-	if f.err == nil && err != nil {
-		f.err = err
-	}
-}
-
-// text stores a required string.
-func (f *fields) text(field, key, v string, max int) {
-	f.fail(keyline.RequireText(field, v, max))
-	f.props[key] = strings.TrimSpace(v)
-}
-
-// optText stores an optional string; an empty string clears it.
-func (f *fields) optText(field, key string, v *string, max int) {
-	if v == nil {
-		return
-	}
-	f.fail(keyline.LimitText(field, *v, max))
-	if s := strings.TrimSpace(*v); s != "" {
-		f.props[key] = s
-	} else {
-		f.props[key] = nil
-	}
-}
-
-func (f *fields) list(field, key string, vs []string, max int) {
-	if vs == nil {
-		return
-	}
-	if len(vs) > maxList {
-		f.fail(keyline.FieldErrorf(field, "at most %d entries", maxList))
-	}
-	out := make([]string, 0, len(vs))
-	for i, v := range vs {
-		f.fail(keyline.RequireText(fmt.Sprintf("%s[%d]", field, i), v, max))
-		if s := strings.TrimSpace(v); s != "" && !slices.Contains(out, s) {
-			out = append(out, s)
-		}
-	}
-	f.props[key] = out
-}
-
-func (f *fields) date(key string, d *keyline.Date) {
-	if d != nil {
-		f.props[key] = *d
-	}
-}
-
-func (f *fields) set(key string, v any) { f.props[key] = v }
-
-// done returns the properties; requireChange refuses an update that
-// changes nothing.
-func (f *fields) done(requireChange bool) (map[string]any, error) {
-	if f.err != nil {
-		return nil, f.err
-	}
-	if requireChange && len(f.props) == 0 {
-		return nil, keyline.FieldErrorf("input", "nothing to change")
-	}
-	return f.props, nil
-}
+// newFields starts the validated properties of one input (keyline.Changes:
+// the rules shared with the importer).
+func newFields() *keyline.Changes { return keyline.NewChanges() }
 
 func enumStrings[T ~string](vs []T) []string {
-	out := make([]string, 0, len(vs))
-	for _, v := range vs {
-		if !slices.Contains(out, string(v)) {
-			out = append(out, string(v))
-		}
+	out := make([]string, len(vs))
+	for i, v := range vs {
+		out[i] = string(v)
 	}
-	return out
+	return keyline.Distinct(out)
 }
 
 // requireKind checks an id names a record of one of the kinds.
 func requireKind(field, id string, kinds ...keyline.Kind) error {
-	k, ok := keyline.KindOfID(id)
-	if !ok || !slices.Contains(kinds, k) {
-		names := make([]string, len(kinds))
-		for i, k := range kinds {
-			names[i] = string(k)
-		}
-		return &keyline.Error{Code: keyline.CodeNotFound, Field: field,
-			Message: fmt.Sprintf("%q is not the id of a %s", id, strings.Join(names, " or "))}
-	}
-	return nil
+	return keyline.RequireKind(field, id, kinds...)
 }
 
 // --- operations, officers, policy file ----------------------------------
@@ -125,218 +46,180 @@ func createOperationProps(in model.CreateOperationInput) (map[string]any, error)
 	f := newFields()
 	ref := strings.ToUpper(strings.TrimSpace(in.Reference))
 	if !operationReference.MatchString(ref) {
-		f.fail(keyline.FieldErrorf("input.reference", "reference must be 3 to 41 letters, digits or hyphens, e.g. OP-KESTREL-2026"))
+		f.Fail(keyline.FieldErrorf("input.reference", "reference must be 3 to 41 letters, digits or hyphens, e.g. OP-KESTREL-2026"))
 	}
-	f.set("reference", ref)
-	f.text("input.name", "name", in.Name, maxName)
+	f.Set("reference", ref)
+	f.Text("input.name", "name", in.Name, maxName)
 	if in.SioID != nil {
-		f.fail(requireKind("input.sioId", *in.SioID, keyline.KindOfficer))
+		f.Fail(requireKind("input.sioId", *in.SioID, keyline.KindOfficer))
 	}
-	f.set("status", string(model.OperationStatusOpen))
-	f.set("classification", string(in.Classification))
+	f.Set("status", string(model.OperationStatusOpen))
+	f.Set("classification", string(in.Classification))
 	opened := keyline.Date{Time: time.Now().UTC().Truncate(24 * time.Hour)}
 	if in.Opened != nil {
 		opened = *in.Opened
 	}
-	f.set("opened", opened)
-	f.optText("input.summary", "summary", in.Summary, maxText)
-	return f.done(false)
+	f.Set("opened", opened)
+	f.OptText("input.summary", "summary", in.Summary, maxText)
+	return f.Done(false)
 }
 
 func updateOperationSet(in model.UpdateOperationInput) (map[string]any, error) {
 	f := newFields()
 	if in.Name != nil {
-		f.text("input.name", "name", *in.Name, maxName)
+		f.Text("input.name", "name", *in.Name, maxName)
 	}
 	if in.Status != nil {
-		f.set("status", string(*in.Status))
+		f.Set("status", string(*in.Status))
 	}
 	if in.Classification != nil {
-		f.set("classification", string(*in.Classification))
+		f.Set("classification", string(*in.Classification))
 	}
-	f.date("closed", in.Closed)
-	f.optText("input.summary", "summary", in.Summary, maxText)
+	f.Date("closed", in.Closed)
+	f.OptText("input.summary", "summary", in.Summary, maxText)
 	if in.SioID != nil {
-		f.fail(requireKind("input.sioId", *in.SioID, keyline.KindOfficer))
+		f.Fail(requireKind("input.sioId", *in.SioID, keyline.KindOfficer))
 	}
 	// The SIO is a relationship, so a change of SIO alone is a change.
-	return f.done(in.SioID == nil)
+	return f.Done(in.SioID == nil)
 }
 
 func createOfficerProps(in model.CreateOfficerInput) (map[string]any, error) {
 	f := newFields()
-	f.text("input.collarNumber", "collarNumber", in.CollarNumber, 20)
-	f.text("input.name", "name", in.Name, maxName)
-	f.text("input.rank", "rank", in.Rank, 50)
-	f.set("role", string(in.Role))
-	f.list("input.skills", "skills", in.Skills, 50)
+	f.Text("input.collarNumber", "collarNumber", in.CollarNumber, 20)
+	f.Text("input.name", "name", in.Name, maxName)
+	f.Text("input.rank", "rank", in.Rank, 50)
+	f.Set("role", string(in.Role))
+	f.List("input.skills", "skills", in.Skills, 50)
 	if in.Skills == nil {
-		f.set("skills", []string{})
+		f.Set("skills", []string{})
 	}
-	f.optText("input.team", "team", in.Team, 100)
-	f.optText("input.subject", "subject", in.Subject, 200)
-	return f.done(false)
+	f.OptText("input.team", "team", in.Team, 100)
+	f.OptText("input.subject", "subject", in.Subject, 200)
+	return f.Done(false)
 }
 
 func updateOfficerSet(in model.UpdateOfficerInput) (map[string]any, error) {
 	f := newFields()
 	if in.Name != nil {
-		f.text("input.name", "name", *in.Name, maxName)
+		f.Text("input.name", "name", *in.Name, maxName)
 	}
 	if in.Rank != nil {
-		f.text("input.rank", "rank", *in.Rank, 50)
+		f.Text("input.rank", "rank", *in.Rank, 50)
 	}
 	if in.Role != nil {
-		f.set("role", string(*in.Role))
+		f.Set("role", string(*in.Role))
 	}
-	f.list("input.skills", "skills", in.Skills, 50)
-	f.optText("input.team", "team", in.Team, 100)
-	return f.done(true)
+	f.List("input.skills", "skills", in.Skills, 50)
+	f.OptText("input.team", "team", in.Team, 100)
+	return f.Done(true)
 }
 
 func createLineOfEnquiryProps(in model.CreateLineOfEnquiryInput) (map[string]any, error) {
 	f := newFields()
-	f.text("input.title", "title", in.Title, maxShort)
-	f.optText("input.description", "description", in.Description, maxText)
-	f.set("status", string(model.LineOfEnquiryStatusOpen))
-	return f.done(false)
+	f.Text("input.title", "title", in.Title, maxShort)
+	f.OptText("input.description", "description", in.Description, maxText)
+	f.Set("status", string(model.LineOfEnquiryStatusOpen))
+	return f.Done(false)
 }
 
 func updateLineOfEnquirySet(in model.UpdateLineOfEnquiryInput) (map[string]any, error) {
 	f := newFields()
 	if in.Title != nil {
-		f.text("input.title", "title", *in.Title, maxShort)
+		f.Text("input.title", "title", *in.Title, maxShort)
 	}
-	f.optText("input.description", "description", in.Description, maxText)
+	f.OptText("input.description", "description", in.Description, maxText)
 	if in.Status != nil {
-		f.set("status", string(*in.Status))
+		f.Set("status", string(*in.Status))
 	}
-	return f.done(true)
+	return f.Done(true)
 }
 
 func recordDecisionProps(in model.RecordDecisionInput) (map[string]any, error) {
 	f := newFields()
-	f.text("input.decision", "decision", in.Decision, maxText)
-	f.text("input.rationale", "rationale", in.Rationale, maxText)
+	f.Text("input.decision", "decision", in.Decision, maxText)
+	f.Text("input.rationale", "rationale", in.Rationale, maxText)
 	madeAt := time.Now().UTC()
 	if in.MadeAt != nil {
 		if in.MadeAt.After(time.Now().Add(5 * time.Minute)) {
-			f.fail(keyline.FieldErrorf("input.madeAt", "a decision cannot be recorded as made in the future"))
+			f.Fail(keyline.FieldErrorf("input.madeAt", "a decision cannot be recorded as made in the future"))
 		}
 		madeAt = in.MadeAt.UTC()
 	}
-	f.set("madeAt", madeAt)
+	f.Set("madeAt", madeAt)
 	if in.LineOfEnquiryID != nil {
-		f.fail(requireKind("input.lineOfEnquiryId", *in.LineOfEnquiryID, keyline.KindLineOfEnquiry))
+		f.Fail(requireKind("input.lineOfEnquiryId", *in.LineOfEnquiryID, keyline.KindLineOfEnquiry))
 	}
 	if in.SupersedesID != nil {
-		f.fail(requireKind("input.supersedesId", *in.SupersedesID, keyline.KindDecision))
+		f.Fail(requireKind("input.supersedesId", *in.SupersedesID, keyline.KindDecision))
 	}
-	return f.done(false)
+	return f.Done(false)
 }
 
 // --- entities -------------------------------------------------------------
 
-var identifierPattern = regexp.MustCompile(`^[A-Z][A-Z_]{1,20}:.{1,100}$`)
-
-func personFields(f *fields, given, family *string, aliases []string, dob *keyline.Date, pnc *string, ids []string, markers []model.WarningMarker, desc *string) {
-	if given != nil {
-		f.text("input.givenNames", "givenNames", *given, maxName)
-	}
-	if family != nil {
-		f.text("input.familyName", "familyName", *family, maxName)
-	}
-	f.list("input.aliases", "aliases", aliases, maxName)
-	if dob != nil {
-		if dob.After(time.Now()) {
-			f.fail(keyline.FieldErrorf("input.dateOfBirth", "a date of birth cannot be in the future"))
-		}
-		f.date("dateOfBirth", dob)
-	}
-	if pnc != nil {
-		if *pnc == "" {
-			f.set("pncId", nil)
-		} else {
-			v := strings.ToUpper(strings.TrimSpace(*pnc))
-			f.fail(keyline.ValidatePNC("input.pncId", v))
-			f.set("pncId", v)
-		}
-	}
-	for i, id := range ids {
-		if !identifierPattern.MatchString(id) {
-			f.fail(keyline.FieldErrorf(fmt.Sprintf("input.identifiers[%d]", i), "identifiers are written KIND:value, e.g. PASSPORT:123456789"))
-		}
-	}
-	f.list("input.identifiers", "identifiers", ids, 120)
+func personUpdate(given, family *string, aliases []string, dob *keyline.Date, pnc *string, ids []string, markers []model.WarningMarker, desc *string) keyline.PersonUpdate {
+	u := keyline.PersonUpdate{GivenNames: given, FamilyName: family, Aliases: aliases, DateOfBirth: dob, PNCID: pnc, Identifiers: ids, Description: desc}
 	if markers != nil {
-		f.set("warningMarkers", enumStrings(markers))
+		u.WarningMarkers = enumStrings(markers)
 	}
-	f.optText("input.description", "description", desc, maxText)
+	return u
 }
 
 func createPersonProps(in model.CreatePersonInput) (map[string]any, error) {
-	f := newFields()
-	personFields(f, &in.GivenNames, &in.FamilyName, in.Aliases, in.DateOfBirth, in.PncID, in.Identifiers, in.WarningMarkers, in.Description)
-	for _, k := range []string{"aliases", "identifiers", "warningMarkers"} {
-		if _, ok := f.props[k]; !ok {
-			f.set(k, []string{})
-		}
-	}
-	return f.done(false)
+	return personUpdate(&in.GivenNames, &in.FamilyName, in.Aliases, in.DateOfBirth, in.PncID, in.Identifiers, in.WarningMarkers, in.Description).CreateProps("input.")
 }
 
 func updatePersonSet(in model.UpdatePersonInput) (map[string]any, error) {
-	f := newFields()
-	personFields(f, in.GivenNames, in.FamilyName, in.Aliases, in.DateOfBirth, in.PncID, in.Identifiers, in.WarningMarkers, in.Description)
-	return f.done(true)
+	return personUpdate(in.GivenNames, in.FamilyName, in.Aliases, in.DateOfBirth, in.PncID, in.Identifiers, in.WarningMarkers, in.Description).UpdateProps("input.")
 }
 
 func createOrganisationProps(in model.CreateOrganisationInput) (map[string]any, error) {
 	f := newFields()
-	f.text("input.name", "name", in.Name, maxName)
-	f.set("kind", string(in.Kind))
-	f.optText("input.reference", "reference", in.Reference, 100)
-	f.optText("input.description", "description", in.Description, maxText)
-	return f.done(false)
+	f.Text("input.name", "name", in.Name, maxName)
+	f.Set("kind", string(in.Kind))
+	f.OptText("input.reference", "reference", in.Reference, 100)
+	f.OptText("input.description", "description", in.Description, maxText)
+	return f.Done(false)
 }
 
 func updateOrganisationSet(in model.UpdateOrganisationInput) (map[string]any, error) {
 	f := newFields()
 	if in.Name != nil {
-		f.text("input.name", "name", *in.Name, maxName)
+		f.Text("input.name", "name", *in.Name, maxName)
 	}
 	if in.Kind != nil {
-		f.set("kind", string(*in.Kind))
+		f.Set("kind", string(*in.Kind))
 	}
-	f.optText("input.reference", "reference", in.Reference, 100)
-	f.optText("input.description", "description", in.Description, maxText)
-	return f.done(true)
+	f.OptText("input.reference", "reference", in.Reference, 100)
+	f.OptText("input.description", "description", in.Description, maxText)
+	return f.Done(true)
 }
 
-func locationFields(f *fields, address, postcode *string, lat, lon *float64) {
+func locationFields(f *keyline.Changes, address, postcode *string, lat, lon *float64) {
 	if address != nil {
-		f.text("input.address", "address", *address, maxShort)
+		f.Text("input.address", "address", *address, maxShort)
 	}
 	if postcode != nil {
 		if *postcode == "" {
-			f.set("postcode", nil)
+			f.Set("postcode", nil)
 		} else {
 			pc, err := keyline.NormalisePostcode("input.postcode", *postcode)
-			f.fail(err)
-			f.set("postcode", pc)
+			f.Fail(err)
+			f.Set("postcode", pc)
 		}
 	}
 	if lat != nil {
 		if *lat < -90 || *lat > 90 {
-			f.fail(keyline.FieldErrorf("input.latitude", "latitude must be between -90 and 90"))
+			f.Fail(keyline.FieldErrorf("input.latitude", "latitude must be between -90 and 90"))
 		}
-		f.set("latitude", *lat)
+		f.Set("latitude", *lat)
 	}
 	if lon != nil {
 		if *lon < -180 || *lon > 180 {
-			f.fail(keyline.FieldErrorf("input.longitude", "longitude must be between -180 and 180"))
+			f.Fail(keyline.FieldErrorf("input.longitude", "longitude must be between -180 and 180"))
 		}
-		f.set("longitude", *lon)
+		f.Set("longitude", *lon)
 	}
 }
 
@@ -344,159 +227,159 @@ func createLocationProps(in model.CreateLocationInput) (map[string]any, error) {
 	f := newFields()
 	locationFields(f, &in.Address, in.Postcode, in.Latitude, in.Longitude)
 	if (in.Latitude == nil) != (in.Longitude == nil) {
-		f.fail(keyline.FieldErrorf("input.longitude", "give both latitude and longitude, or neither"))
+		f.Fail(keyline.FieldErrorf("input.longitude", "give both latitude and longitude, or neither"))
 	}
-	f.set("kind", string(in.Kind))
-	return f.done(false)
+	f.Set("kind", string(in.Kind))
+	return f.Done(false)
 }
 
 func updateLocationSet(in model.UpdateLocationInput) (map[string]any, error) {
 	f := newFields()
 	locationFields(f, in.Address, in.Postcode, in.Latitude, in.Longitude)
 	if in.Kind != nil {
-		f.set("kind", string(*in.Kind))
+		f.Set("kind", string(*in.Kind))
 	}
-	return f.done(true)
+	return f.Done(true)
 }
 
-func vehicleFields(f *fields, vrm, make, mdl, colour *string) {
+func vehicleFields(f *keyline.Changes, vrm, make, mdl, colour *string) {
 	if vrm != nil {
 		v, err := keyline.NormaliseVRM("input.vrm", *vrm)
-		f.fail(err)
-		f.set("vrm", v)
+		f.Fail(err)
+		f.Set("vrm", v)
 	}
-	f.optText("input.make", "make", make, 50)
-	f.optText("input.model", "model", mdl, 50)
-	f.optText("input.colour", "colour", colour, 30)
+	f.OptText("input.make", "make", make, 50)
+	f.OptText("input.model", "model", mdl, 50)
+	f.OptText("input.colour", "colour", colour, 30)
 }
 
 func createVehicleProps(in model.CreateVehicleInput) (map[string]any, error) {
 	f := newFields()
 	vehicleFields(f, &in.Vrm, in.Make, in.Model, in.Colour)
-	return f.done(false)
+	return f.Done(false)
 }
 
 func updateVehicleSet(in model.UpdateVehicleInput) (map[string]any, error) {
 	f := newFields()
 	vehicleFields(f, in.Vrm, in.Make, in.Model, in.Colour)
-	return f.done(true)
+	return f.Done(true)
 }
 
 var emailPattern = regexp.MustCompile(`^[^@\s]{1,64}@[^@\s]{1,255}\.[^@\s]+$`)
 
-func commsFields(f *fields, number, imei, email, handle, line *string) {
+func commsFields(f *keyline.Changes, number, imei, email, handle, line *string) {
 	if number != nil {
 		n, err := keyline.NormalisePhone("input.number", *number)
-		f.fail(err)
-		f.set("number", n)
+		f.Fail(err)
+		f.Set("number", n)
 	}
 	if imei != nil {
-		f.fail(keyline.ValidateIMEI("input.imei", *imei))
-		f.set("imei", *imei)
+		f.Fail(keyline.ValidateIMEI("input.imei", *imei))
+		f.Set("imei", *imei)
 	}
 	if email != nil {
 		e := strings.ToLower(strings.TrimSpace(*email))
 		if !emailPattern.MatchString(e) {
-			f.fail(keyline.FieldErrorf("input.email", "%q is not an email address", *email))
+			f.Fail(keyline.FieldErrorf("input.email", "%q is not an email address", *email))
 		}
-		f.set("email", e)
+		f.Set("email", e)
 	}
-	f.optText("input.handle", "handle", handle, 100)
-	f.optText("input.lineName", "lineName", line, 100)
+	f.OptText("input.handle", "handle", handle, 100)
+	f.OptText("input.lineName", "lineName", line, 100)
 }
 
 func createCommsDeviceProps(in model.CreateCommsDeviceInput) (map[string]any, error) {
 	f := newFields()
 	commsFields(f, in.Number, in.Imei, in.Email, in.Handle, in.LineName)
-	f.set("kind", string(in.Kind))
+	f.Set("kind", string(in.Kind))
 	need := map[model.CommsKind]string{
 		model.CommsKindMobile: "number", model.CommsKindLandline: "number", model.CommsKindHandset: "imei",
 		model.CommsKindEmail: "email", model.CommsKindSocialHandle: "handle",
 	}[in.Kind]
-	if f.props[need] == nil {
-		f.fail(keyline.FieldErrorf("input."+need, "a %s needs its %s", in.Kind, need))
+	if !f.Has(need) {
+		f.Fail(keyline.FieldErrorf("input."+need, "a %s needs its %s", in.Kind, need))
 	}
-	return f.done(false)
+	return f.Done(false)
 }
 
 func updateCommsDeviceSet(in model.UpdateCommsDeviceInput) (map[string]any, error) {
 	f := newFields()
 	commsFields(f, in.Number, in.Imei, in.Email, in.Handle, in.LineName)
-	return f.done(true)
+	return f.Done(true)
 }
 
-func eventFields(f *fields, occurred *time.Time, summary, crimeNo, class *string) {
+func eventFields(f *keyline.Changes, occurred *time.Time, summary, crimeNo, class *string) {
 	if occurred != nil {
-		f.set("occurredAt", occurred.UTC())
+		f.Set("occurredAt", occurred.UTC())
 	}
 	if summary != nil {
-		f.text("input.summary", "summary", *summary, 1000)
+		f.Text("input.summary", "summary", *summary, 1000)
 	}
-	f.optText("input.crimeNumber", "crimeNumber", crimeNo, 50)
-	f.optText("input.classification", "crimeClassification", class, 200)
+	f.OptText("input.crimeNumber", "crimeNumber", crimeNo, 50)
+	f.OptText("input.classification", "crimeClassification", class, 200)
 }
 
 func createEventProps(in model.CreateEventInput) (map[string]any, error) {
 	f := newFields()
-	f.set("kind", string(in.Kind))
+	f.Set("kind", string(in.Kind))
 	eventFields(f, &in.OccurredAt, &in.Summary, in.CrimeNumber, in.Classification)
-	return f.done(false)
+	return f.Done(false)
 }
 
 func updateEventSet(in model.UpdateEventInput) (map[string]any, error) {
 	f := newFields()
 	if in.Kind != nil {
-		f.set("kind", string(*in.Kind))
+		f.Set("kind", string(*in.Kind))
 	}
 	eventFields(f, in.OccurredAt, in.Summary, in.CrimeNumber, in.Classification)
-	return f.done(true)
+	return f.Done(true)
 }
 
 // --- targets, intelligence, actions, exhibits ------------------------------
 
 func nominateTargetProps(in model.NominateTargetInput) (map[string]any, error) {
 	f := newFields()
-	f.fail(requireKind("input.subjectId", in.SubjectID, keyline.KindPerson, keyline.KindOrganisation))
+	f.Fail(requireKind("input.subjectId", in.SubjectID, keyline.KindPerson, keyline.KindOrganisation))
 	if len(in.ThreatAreas) == 0 {
-		f.fail(keyline.FieldErrorf("input.threatAreas", "name at least one threat area"))
+		f.Fail(keyline.FieldErrorf("input.threatAreas", "name at least one threat area"))
 	}
-	f.set("threatAreas", enumStrings(in.ThreatAreas))
-	f.set("nimLevel", string(in.NimLevel))
-	f.set("status", string(model.TargetStatusDraft))
-	f.optText("input.rationale", "rationale", in.Rationale, maxText)
+	f.Set("threatAreas", enumStrings(in.ThreatAreas))
+	f.Set("nimLevel", string(in.NimLevel))
+	f.Set("status", string(model.TargetStatusDraft))
+	f.OptText("input.rationale", "rationale", in.Rationale, maxText)
 	if in.OwnerID != nil {
-		f.fail(requireKind("input.ownerId", *in.OwnerID, keyline.KindOfficer))
+		f.Fail(requireKind("input.ownerId", *in.OwnerID, keyline.KindOfficer))
 	}
-	return f.done(false)
+	return f.Done(false)
 }
 
 func updateTargetSet(in model.UpdateTargetInput) (map[string]any, error) {
 	f := newFields()
 	if in.NimLevel != nil {
-		f.set("nimLevel", string(*in.NimLevel))
+		f.Set("nimLevel", string(*in.NimLevel))
 	}
 	if in.ThreatAreas != nil {
 		if len(in.ThreatAreas) == 0 {
-			f.fail(keyline.FieldErrorf("input.threatAreas", "name at least one threat area"))
+			f.Fail(keyline.FieldErrorf("input.threatAreas", "name at least one threat area"))
 		}
-		f.set("threatAreas", enumStrings(in.ThreatAreas))
+		f.Set("threatAreas", enumStrings(in.ThreatAreas))
 	}
-	f.optText("input.rationale", "rationale", in.Rationale, maxText)
+	f.OptText("input.rationale", "rationale", in.Rationale, maxText)
 	if in.OwnerID != nil {
-		f.fail(requireKind("input.ownerId", *in.OwnerID, keyline.KindOfficer))
+		f.Fail(requireKind("input.ownerId", *in.OwnerID, keyline.KindOfficer))
 	}
-	return f.done(in.OwnerID == nil)
+	return f.Done(in.OwnerID == nil)
 }
 
-func gradingProps(f *fields, field string, g keyline.Grading) {
-	f.fail(g.Validate(field))
-	f.set("gradeSource", g.Source)
-	f.set("gradeAssessment", g.Assessment)
-	f.set("gradeHandling", g.Handling)
+func gradingProps(f *keyline.Changes, field string, g keyline.Grading) {
+	f.Fail(g.Validate(field))
+	f.Set("gradeSource", g.Source)
+	f.Set("gradeAssessment", g.Assessment)
+	f.Set("gradeHandling", g.Handling)
 	if g.Conditions != "" {
-		f.set("gradeConditions", g.Conditions)
+		f.Set("gradeConditions", g.Conditions)
 	} else {
-		f.set("gradeConditions", nil)
+		f.Set("gradeConditions", nil)
 	}
 }
 
@@ -512,104 +395,104 @@ func createIntelligenceProps(in model.CreateIntelligenceItemInput) (map[string]a
 	f := newFields()
 	switch {
 	case in.Grading != nil && in.LegacyGrading != nil:
-		f.fail(keyline.FieldErrorf("input.legacyGrading", "give a 3x5x2 grading or a legacy 5x5x5 grading, not both"))
+		f.Fail(keyline.FieldErrorf("input.legacyGrading", "give a 3x5x2 grading or a legacy 5x5x5 grading, not both"))
 	case in.Grading != nil:
 		gradingProps(f, "input.grading", gradingOf(in.Grading))
 	case in.LegacyGrading != nil:
 		l := keyline.LegacyGrading{Source: in.LegacyGrading.Source, Information: in.LegacyGrading.Information, Handling: in.LegacyGrading.Handling}
 		g, err := l.Map("input.legacyGrading")
-		f.fail(err)
+		f.Fail(err)
 		if err == nil {
 			gradingProps(f, "input.legacyGrading", g)
 		}
-		f.set("legacySource", l.Source)
-		f.set("legacyInformation", l.Information)
-		f.set("legacyHandling", l.Handling)
+		f.Set("legacySource", l.Source)
+		f.Set("legacyInformation", l.Information)
+		f.Set("legacyHandling", l.Handling)
 	default:
-		f.fail(keyline.FieldErrorf("input.grading", "every intelligence item must be graded"))
+		f.Fail(keyline.FieldErrorf("input.grading", "every intelligence item must be graded"))
 	}
 	urn := ""
 	if in.Urn != nil {
 		urn = strings.TrimSpace(*in.Urn)
-		f.fail(keyline.RequireText("input.urn", urn, 50))
+		f.Fail(keyline.RequireText("input.urn", urn, 50))
 	} else {
 		urn = fmt.Sprintf("INT/%d/%s", time.Now().UTC().Year(), strings.ToUpper(keyline.NewID(keyline.KindIntelligenceItem)[len("int_")+10:]))
 	}
-	f.set("urn", urn)
+	f.Set("urn", urn)
 	received := time.Now().UTC()
 	if in.ReceivedAt != nil {
 		received = in.ReceivedAt.UTC()
 	}
-	f.set("receivedAt", received)
+	f.Set("receivedAt", received)
 	if in.ReportedAt != nil {
-		f.set("reportedAt", in.ReportedAt.UTC())
+		f.Set("reportedAt", in.ReportedAt.UTC())
 	}
-	f.set("sourceType", string(in.SourceType))
-	f.set("classification", string(in.Classification))
-	f.text("input.sanitisedText", "sanitisedText", in.SanitisedText, maxText)
-	f.optText("input.sourceText", "sourceText", in.SourceText, maxText)
-	f.date("reviewDate", in.ReviewDate)
+	f.Set("sourceType", string(in.SourceType))
+	f.Set("classification", string(in.Classification))
+	f.Text("input.sanitisedText", "sanitisedText", in.SanitisedText, maxText)
+	f.OptText("input.sourceText", "sourceText", in.SourceText, maxText)
+	f.Date("reviewDate", in.ReviewDate)
 	for i, m := range in.Mentions {
-		f.fail(requireKind(fmt.Sprintf("input.mentions[%d].entityId", i), m.EntityID, keyline.EntityKinds...))
-		f.fail(keyline.RequireText(fmt.Sprintf("input.mentions[%d].role", i), m.Role, 50))
+		f.Fail(requireKind(fmt.Sprintf("input.mentions[%d].entityId", i), m.EntityID, keyline.EntityKinds...))
+		f.Fail(keyline.RequireText(fmt.Sprintf("input.mentions[%d].role", i), m.Role, 50))
 	}
-	return f.done(false)
+	return f.Done(false)
 }
 
 func updateIntelligenceSet(in model.UpdateIntelligenceItemInput, legacy bool) (map[string]any, error) {
 	f := newFields()
 	if in.ReportedAt != nil {
-		f.set("reportedAt", in.ReportedAt.UTC())
+		f.Set("reportedAt", in.ReportedAt.UTC())
 	}
 	if in.Grading != nil {
 		if legacy {
-			f.fail(keyline.FieldErrorf("input.grading", "a legacy 5x5x5 item keeps its original grade; record a new item to regrade"))
+			f.Fail(keyline.FieldErrorf("input.grading", "a legacy 5x5x5 item keeps its original grade; record a new item to regrade"))
 		}
 		gradingProps(f, "input.grading", gradingOf(in.Grading))
 	}
 	if in.Classification != nil {
-		f.set("classification", string(*in.Classification))
+		f.Set("classification", string(*in.Classification))
 	}
 	if in.SanitisedText != nil {
-		f.text("input.sanitisedText", "sanitisedText", *in.SanitisedText, maxText)
+		f.Text("input.sanitisedText", "sanitisedText", *in.SanitisedText, maxText)
 	}
-	f.optText("input.sourceText", "sourceText", in.SourceText, maxText)
-	f.date("reviewDate", in.ReviewDate)
-	return f.done(true)
+	f.OptText("input.sourceText", "sourceText", in.SourceText, maxText)
+	f.Date("reviewDate", in.ReviewDate)
+	return f.Done(true)
 }
 
 func raiseActionProps(in model.RaiseActionInput) (map[string]any, error) {
 	f := newFields()
-	f.text("input.title", "title", in.Title, maxShort)
-	f.optText("input.instructions", "instructions", in.Instructions, maxText)
-	f.set("priority", string(in.Priority))
-	f.set("status", string(model.ActionStatusRaised))
+	f.Text("input.title", "title", in.Title, maxShort)
+	f.OptText("input.instructions", "instructions", in.Instructions, maxText)
+	f.Set("priority", string(in.Priority))
+	f.Set("status", string(model.ActionStatusRaised))
 	// Without a due date, the store applies the operation's timescale.
-	f.date("dueDate", in.DueDate)
-	f.list("input.requiredSkills", "requiredSkills", upperAll(in.RequiredSkills), 50)
+	f.Date("dueDate", in.DueDate)
+	f.List("input.requiredSkills", "requiredSkills", upperAll(in.RequiredSkills), 50)
 	if in.RequiredSkills == nil {
-		f.set("requiredSkills", []string{})
+		f.Set("requiredSkills", []string{})
 	}
-	f.set("chaseCount", 0)
+	f.Set("chaseCount", 0)
 	for i, id := range in.RaisedFromIds {
-		f.fail(requireKind(fmt.Sprintf("input.raisedFromIds[%d]", i), id,
+		f.Fail(requireKind(fmt.Sprintf("input.raisedFromIds[%d]", i), id,
 			keyline.KindIntelligenceItem, keyline.KindLineOfEnquiry, keyline.KindDecision, keyline.KindAction))
 	}
-	return f.done(false)
+	return f.Done(false)
 }
 
 func updateActionSet(in model.UpdateActionInput) (map[string]any, error) {
 	f := newFields()
 	if in.Title != nil {
-		f.text("input.title", "title", *in.Title, maxShort)
+		f.Text("input.title", "title", *in.Title, maxShort)
 	}
-	f.optText("input.instructions", "instructions", in.Instructions, maxText)
+	f.OptText("input.instructions", "instructions", in.Instructions, maxText)
 	if in.Priority != nil {
-		f.set("priority", string(*in.Priority))
+		f.Set("priority", string(*in.Priority))
 	}
-	f.date("dueDate", in.DueDate)
-	f.list("input.requiredSkills", "requiredSkills", upperAll(in.RequiredSkills), 50)
-	return f.done(true)
+	f.Date("dueDate", in.DueDate)
+	f.List("input.requiredSkills", "requiredSkills", upperAll(in.RequiredSkills), 50)
+	return f.Done(true)
 }
 
 func upperAll(ss []string) []string {
@@ -627,60 +510,60 @@ func actionPolicyProps(in model.ActionPolicyInput) (map[string]any, error) {
 	f := newFields()
 	check := func(field string, v, lo, hi int) {
 		if v < lo || v > hi {
-			f.fail(keyline.FieldErrorf(field, "must be between %d and %d", lo, hi))
+			f.Fail(keyline.FieldErrorf(field, "must be between %d and %d", lo, hi))
 		}
 	}
 	check("input.highHours", in.HighHours, 1, 168)
 	check("input.mediumDays", in.MediumDays, 1, 90)
 	check("input.lowDays", in.LowDays, 1, 365)
 	if in.HighHours > in.MediumDays*24 || in.MediumDays > in.LowDays {
-		f.fail(keyline.FieldErrorf("input", "timescales must not get shorter as priority falls"))
+		f.Fail(keyline.FieldErrorf("input", "timescales must not get shorter as priority falls"))
 	}
-	f.set("policyHighHours", in.HighHours)
-	f.set("policyMediumDays", in.MediumDays)
-	f.set("policyLowDays", in.LowDays)
-	return f.done(false)
+	f.Set("policyHighHours", in.HighHours)
+	f.Set("policyMediumDays", in.MediumDays)
+	f.Set("policyLowDays", in.LowDays)
+	return f.Done(false)
 }
 
 var exhibitReference = regexp.MustCompile(`^[A-Z]{2,4}/[0-9]{1,5}$`)
 
-func exhibitFields(f *fields, kind, desc *string, status *model.DisclosureStatus, reason *string, review *keyline.Date) {
+func exhibitFields(f *keyline.Changes, kind, desc *string, status *model.DisclosureStatus, reason *string, review *keyline.Date) {
 	if kind != nil {
-		f.text("input.kind", "kind", strings.ToUpper(*kind), 50)
+		f.Text("input.kind", "kind", strings.ToUpper(*kind), 50)
 	}
 	if desc != nil {
-		f.text("input.description", "description", *desc, maxText)
+		f.Text("input.description", "description", *desc, maxText)
 	}
 	if status != nil {
-		f.set("disclosureStatus", string(*status))
+		f.Set("disclosureStatus", string(*status))
 		if *status == model.DisclosureStatusUnusedSensitive && (reason == nil || strings.TrimSpace(*reason) == "") {
-			f.fail(keyline.FieldErrorf("input.sensitivityReason", "sensitive unused material needs the reason it is sensitive (MG6D)"))
+			f.Fail(keyline.FieldErrorf("input.sensitivityReason", "sensitive unused material needs the reason it is sensitive (MG6D)"))
 		}
 	}
-	f.optText("input.sensitivityReason", "sensitivityReason", reason, maxShort)
-	f.date("reviewDate", review)
+	f.OptText("input.sensitivityReason", "sensitivityReason", reason, maxShort)
+	f.Date("reviewDate", review)
 }
 
 func createExhibitProps(in model.CreateExhibitInput) (map[string]any, error) {
 	f := newFields()
 	ref := strings.ToUpper(strings.TrimSpace(in.Reference))
 	if !exhibitReference.MatchString(ref) {
-		f.fail(keyline.FieldErrorf("input.reference", "an exhibit reference is the officer's initials and a sequence, e.g. JS/3"))
+		f.Fail(keyline.FieldErrorf("input.reference", "an exhibit reference is the officer's initials and a sequence, e.g. JS/3"))
 	}
-	f.set("reference", ref)
+	f.Set("reference", ref)
 	exhibitFields(f, &in.Kind, &in.Description, &in.DisclosureStatus, in.SensitivityReason, in.ReviewDate)
-	f.date("obtainedOn", in.ObtainedOn)
-	f.set("continuity", []string{})
+	f.Date("obtainedOn", in.ObtainedOn)
+	f.Set("continuity", []string{})
 	if in.ObtainedByID != nil {
-		f.fail(requireKind("input.obtainedById", *in.ObtainedByID, keyline.KindAction))
+		f.Fail(requireKind("input.obtainedById", *in.ObtainedByID, keyline.KindAction))
 	}
-	return f.done(false)
+	return f.Done(false)
 }
 
 func updateExhibitSet(in model.UpdateExhibitInput) (map[string]any, error) {
 	f := newFields()
 	exhibitFields(f, in.Kind, in.Description, in.DisclosureStatus, in.SensitivityReason, in.ReviewDate)
-	return f.done(true)
+	return f.Done(true)
 }
 
 func continuityEntry(in model.ContinuityInput) (map[string]any, error) {
@@ -689,70 +572,21 @@ func continuityEntry(in model.ContinuityInput) (map[string]any, error) {
 	if in.At != nil {
 		at = in.At.UTC()
 	}
-	f.set("at", at.Format(time.RFC3339Nano))
-	f.text("input.heldBy", "heldBy", in.HeldBy, maxName)
-	f.text("input.location", "location", in.Location, maxName)
-	f.text("input.purpose", "purpose", in.Purpose, maxShort)
-	return f.done(false)
+	f.Set("at", at.Format(time.RFC3339Nano))
+	f.Text("input.heldBy", "heldBy", in.HeldBy, maxName)
+	f.Text("input.location", "location", in.Location, maxName)
+	f.Text("input.purpose", "purpose", in.Purpose, maxShort)
+	return f.Done(false)
 }
 
 // --- links ------------------------------------------------------------------
 
-func linkFields(f *fields, typ model.LinkType, kind, role *string, count *int, first, last *time.Time, conf *float64) {
-	f.optText("input.kind", "kind", kind, 50)
-	if role != nil {
-		r := strings.ToUpper(strings.TrimSpace(*role))
-		if typ == model.LinkTypeMemberOf && !model.MembershipRole(r).IsValid() {
-			f.fail(keyline.FieldErrorf("input.role", "a MEMBER_OF role is PRINCIPAL, SIGNIFICANT or PERIPHERAL"))
-		}
-		f.fail(keyline.LimitText("input.role", r, 50))
-		f.set("role", r)
-	}
-	if count != nil {
-		if *count < 0 {
-			f.fail(keyline.FieldErrorf("input.count", "a contact count cannot be negative"))
-		}
-		f.set("count", *count)
-	}
-	if first != nil {
-		f.set("firstSeen", first.UTC())
-	}
-	if last != nil {
-		f.set("lastSeen", last.UTC())
-	}
-	if first != nil && last != nil && last.Before(*first) {
-		f.fail(keyline.FieldErrorf("input.lastSeen", "last seen cannot be before first seen"))
-	}
-	if conf != nil {
-		f.fail(keyline.ValidateConfidence("input.confidence", *conf))
-		f.set("confidence", *conf)
-	}
-}
-
 func linkProps(in model.LinkInput) (map[string]any, error) {
-	f := newFields()
-	linkFields(f, in.Type, in.Kind, in.Role, in.Count, in.FirstSeen, in.LastSeen, &in.Confidence)
-	if in.Type == model.LinkTypeMemberOf && in.Role == nil {
-		f.fail(keyline.FieldErrorf("input.role", "a MEMBER_OF link needs the member's role"))
-	}
-	checkSourceIDs(f, in.SourceIds)
-	return f.done(false)
+	return keyline.LinkUpdate{Type: string(in.Type), Kind: in.Kind, Role: in.Role, Count: in.Count, FirstSeen: in.FirstSeen, LastSeen: in.LastSeen,
+		Confidence: &in.Confidence, SourceIDs: in.SourceIds}.CreateProps("input.")
 }
 
 func updateLinkSet(in model.UpdateLinkInput, typ model.LinkType) (map[string]any, error) {
-	f := newFields()
-	linkFields(f, typ, in.Kind, in.Role, in.Count, in.FirstSeen, in.LastSeen, in.Confidence)
-	if in.SourceIds != nil {
-		checkSourceIDs(f, in.SourceIds)
-	}
-	return f.done(in.SourceIds == nil)
-}
-
-func checkSourceIDs(f *fields, ids []string) {
-	if len(ids) == 0 {
-		f.fail(keyline.FieldErrorf("input.sourceIds", "a link must cite at least one intelligence item or exhibit"))
-	}
-	for i, id := range ids {
-		f.fail(requireKind(fmt.Sprintf("input.sourceIds[%d]", i), id, keyline.KindIntelligenceItem, keyline.KindExhibit))
-	}
+	return keyline.LinkUpdate{Type: string(typ), Kind: in.Kind, Role: in.Role, Count: in.Count, FirstSeen: in.FirstSeen, LastSeen: in.LastSeen,
+		Confidence: in.Confidence, SourceIDs: in.SourceIds}.UpdateProps("input.")
 }
