@@ -118,7 +118,7 @@ func (s *Store) bulkRun(ctx context.Context, qy query, rows []any) error {
 
 // bulkTx is Store.read/write with the longer bulk timeout.
 func (s *Store) bulkTx(ctx context.Context, mode neo4j.AccessMode, fn func(tx neo4j.ManagedTransaction) error) error {
-	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: mode})
+	sess := s.session(ctx, mode)
 	defer sess.Close(ctx)
 	work := func(tx neo4j.ManagedTransaction) (any, error) { return nil, fn(tx) }
 	timeout := neo4j.WithTxTimeout(max(s.txTimeout, bulkTimeout))

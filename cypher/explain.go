@@ -33,7 +33,7 @@ func (s *Store) ExplainText(ctx context.Context, text string) ([]Notification, e
 	for _, p := range paramNames(text) {
 		params[p] = nil
 	}
-	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeRead})
+	sess := s.session(ctx, neo4j.AccessModeRead)
 	defer sess.Close(ctx)
 	res, err := sess.Run(ctx, "EXPLAIN "+text, params)
 	if err != nil {

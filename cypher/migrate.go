@@ -146,7 +146,7 @@ func (s *Store) Migrate(ctx context.Context) ([]string, error) {
 			}
 			continue
 		}
-		sess := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeWrite})
+		sess := s.session(ctx, neo4j.AccessModeWrite)
 		for i, st := range m.statements {
 			// Schema changes cannot share a transaction with writes, so each
 			// runs as its own auto-commit statement.
@@ -176,7 +176,7 @@ func (s *Store) Migrate(ctx context.Context) ([]string, error) {
 		done = append(done, m.version+"_"+m.name)
 	}
 	// Wait for indexes to come online so the first queries use them.
-	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db})
+	sess := s.session(ctx, neo4j.AccessModeWrite)
 	defer sess.Close(ctx)
 	if res, err := sess.Run(ctx, q("await_indexes").text, nil); err == nil {
 		_, _ = res.Consume(ctx)

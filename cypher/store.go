@@ -56,6 +56,9 @@ type Store struct {
 	analysisTimeout time.Duration
 	log             zerolog.Logger
 	duration        *prometheus.HistogramVec
+	// bookmarks make every session follow this process's writes
+	// (bookmarks.go).
+	bookmarks bookmarks
 	// questions records the audit events of questions (RecordQuery) by
 	// group commit.
 	questions *groupCommit
@@ -97,13 +100,16 @@ func Open(ctx context.Context, cfg Config, log zerolog.Logger) (*Store, error) {
 	}
 	s := &Store{
 		driver: driver, db: cfg.Database, txTimeout: cfg.TxTimeout, analysisTimeout: cfg.AnalysisTimeout, log: log,
+		bookmarks: newBookmarks(),
 		duration: prometheus.NewHistogramVec(prometheus.HistogramOpts{
 			Name:    "keyline_cypher_query_duration_seconds",
 			Help:    "Time to run a named Cypher query and read its records.",
 			Buckets: prometheus.ExponentialBuckets(0.0005, 2, 16),
 		}, []string{"query"}),
 	}
-	s.questions = &groupCommit{flush: s.writeAuditEvents}
+	s.questions = &groupCommit{flush: func(ctx context.Context, events []any) error {
+		return s.writeAuditEvents(withoutClientBookmarks(ctx), events)
+	}}
 	return s, nil
 }
 
@@ -238,7 +244,7 @@ const (
 // runAutoCommit runs one named statement as an auto-commit transaction
 // and reads all its records, with the driver's own errors.
 func (s *Store) runAutoCommit(ctx context.Context, mode neo4j.AccessMode, timeout time.Duration, qy query, params map[string]any) ([]map[string]any, error) {
-	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: mode})
+	sess := s.session(ctx, mode)
 	defer sess.Close(ctx)
 	return s.collectRaw(ctx, autoCommit{sess: sess, timeout: timeout}, qy, params)
 }
@@ -253,13 +259,23 @@ func (a autoCommit) Run(ctx context.Context, cypher string, params map[string]an
 	return a.sess.Run(ctx, cypher, params, neo4j.WithTxTimeout(a.timeout))
 }
 
+// session opens a session on the store's database that begins after
+// every transaction this process has committed (bookmarks.go). Every
+// session is opened here.
+func (s *Store) session(ctx context.Context, mode neo4j.AccessMode) neo4j.SessionWithContext {
+	return s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: mode, BookmarkManager: s.bookmarks})
+}
+
 // write runs fn in a write transaction; the driver retries transient
 // failures, so fn must be safe to run again (ids are chosen before it).
 func (s *Store) write(ctx context.Context, fn func(tx neo4j.ManagedTransaction) error) error {
-	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeWrite})
+	sess := s.session(ctx, neo4j.AccessModeWrite)
 	defer sess.Close(ctx)
 	_, err := sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) { return nil, fn(tx) },
 		neo4j.WithTxTimeout(s.txTimeout))
+	if bad := invalidBookmark(err); bad != nil {
+		return bad
+	}
 	var ke *keyline.Error
 	if err != nil && !errors.As(err, &ke) && IsUnavailable(err) {
 		// Beginning or committing failed (fn's own statements are mapped
@@ -315,6 +331,9 @@ func (s *Store) wrap(qy query, err error) error {
 	var ke *keyline.Error
 	if errors.As(err, &ke) {
 		return err
+	}
+	if bad := invalidBookmark(err); bad != nil {
+		return bad
 	}
 	var ne *neo4j.Neo4jError
 	if errors.As(err, &ne) {
