@@ -48,6 +48,11 @@ type Config struct {
 	// MetricsToken, when set, is the bearer token a scraper must send to
 	// read /metrics.
 	MetricsToken string
+	// BookmarkKey, when set, seals the bookmark every /graphql response
+	// carries (HeaderBookmark), so that a client sending it back reads
+	// its own writes on any replica. Every replica of a deployment needs
+	// the same key; without one, reads follow their own process's writes.
+	BookmarkKey string
 	// MetricsListen, when set, is the address of a listener of its own
 	// serving /metrics (MetricsHandler); /metrics is then never served on
 	// the API listener. Without it, the API listener serves /metrics only

@@ -11,8 +11,8 @@ import (
 
 // Headers a browser client may send and read cross-origin.
 var (
-	corsAllowHeaders  = []string{"Authorization", "Content-Type", "Accept", "X-API-Key", HeaderRequestID, "X-Keyline-Purpose"}
-	corsExposeHeaders = []string{HeaderRequestID, "Retry-After"}
+	corsAllowHeaders  = []string{"Authorization", "Content-Type", "Accept", "X-API-Key", HeaderRequestID, "X-Keyline-Purpose", HeaderBookmark}
+	corsExposeHeaders = []string{HeaderRequestID, "Retry-After", HeaderBookmark}
 	corsAllowMethods  = []string{http.MethodGet, http.MethodPost}
 )
 

@@ -37,6 +37,9 @@ type Deps struct {
 	// /export/: schedules, printable packages, chart exports) behind the
 	// same middleware as /graphql, less the GraphQL transport checks.
 	Documents http.Handler
+	// Bookmarks, with Config.BookmarkKey, carries a client's position
+	// from one replica to the next (bookmark.go).
+	Bookmarks Bookmarks
 }
 
 type middleware = func(http.Handler) http.Handler
@@ -51,11 +54,12 @@ func chain(h http.Handler, mws ...middleware) http.Handler {
 // Handler routes requests. /graphql runs the full middleware chain, in
 // this order: panic recovery, request id, access log, metrics, CORS, body
 // limit, timeout, failed-authentication throttle per client address,
-// authentication, per-identity rate limit, then method and content-type
-// checks. The probes and /metrics skip user authentication. /metrics is
-// served here only without Config.MetricsListen and then only with
-// Config.MetricsToken (which it asks for) or in development mode: outside
-// development it is closed (404) unless configured.
+// authentication, per-identity rate limit, bookmarks (with a key), then
+// method and content-type checks. The probes and /metrics skip user
+// authentication. /metrics is served here only without
+// Config.MetricsListen and then only with Config.MetricsToken (which it
+// asks for) or in development mode: outside development it is closed
+// (404) unless configured.
 func Handler(cfg Config, deps Deps) http.Handler {
 	cfg = cfg.withDefaults()
 	log := deps.Logger
@@ -83,6 +87,7 @@ func Handler(cfg Config, deps Deps) http.Handler {
 		timeout(cfg.RequestTimeout),
 		authenticate(deps.Auth, failures),
 		limiter.middleware,
+		carryBookmarks(cfg.BookmarkKey, deps.Bookmarks),
 		graphqlTransport,
 	)...))
 	if deps.Documents != nil {

@@ -69,6 +69,7 @@ func Build(store *cypher.Store, cfg Config, log zerolog.Logger) (*App, error) {
 		Ready:     store.Ready,
 		Logger:    log,
 		Registry:  reg,
+		Bookmarks: store,
 	}
 	wb := &httpapi.Workbench{Assets: web.Assets(), OIDC: cfg.OIDCClient}
 	if signer := authn.DevSigner(); signer != nil && cfg.HTTP.Dev {

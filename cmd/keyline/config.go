@@ -35,6 +35,9 @@ type config struct {
 	MetricsToken   string
 	MetricsListen  string
 	DebugListen    string
+	// BookmarkKey seals the bookmarks that let a client read its own
+	// writes on any replica (docs/SCALING.md); the same on every replica.
+	BookmarkKey string
 	// TrustedProxies are CIDRs whose X-Forwarded-For is believed.
 	TrustedProxies        []string
 	AuthFailuresPerMinute float64
@@ -104,6 +107,7 @@ func defaultConfig() *config {
 		RatePerSecond:         envFloat("KEYLINE_RATE_PER_SECOND", 50),
 		RateBurst:             envInt("KEYLINE_RATE_BURST", 100),
 		MetricsToken:          env("KEYLINE_METRICS_TOKEN", ""),
+		BookmarkKey:           env("KEYLINE_BOOKMARK_KEY", ""),
 		MetricsListen:         env("KEYLINE_METRICS_LISTEN", ""),
 		TrustedProxies:        envList("KEYLINE_TRUSTED_PROXIES"),
 		AuthFailuresPerMinute: envFloat("KEYLINE_AUTH_FAILURES_PER_MINUTE", httpapi.DefaultAuthFailuresPerMinute),

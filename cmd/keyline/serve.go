@@ -78,6 +78,10 @@ func serveGC() {
 	}
 }
 
+// minBookmarkKey is the shortest KEYLINE_BOOKMARK_KEY accepted: whoever
+// can guess it can forge bookmarks that hold connections.
+const minBookmarkKey = 32
+
 // serverConfig turns the settings into the server's, refusing to run
 // without an identity provider (no request is ever served anonymously),
 // and refusing development mode anywhere but on a loopback address: it
@@ -87,13 +91,16 @@ func (c *config) serverConfig() (server.Config, error) {
 	if err != nil {
 		return server.Config{}, fmt.Errorf("--trusted-proxies (KEYLINE_TRUSTED_PROXIES): %w", err)
 	}
+	if c.BookmarkKey != "" && len(c.BookmarkKey) < minBookmarkKey {
+		return server.Config{}, fmt.Errorf("KEYLINE_BOOKMARK_KEY must be at least %d characters (e.g. openssl rand -base64 32)", minBookmarkKey)
+	}
 	if c.Dev && !httpapi.LoopbackAddr(c.Listen) {
 		return server.Config{}, fmt.Errorf("--dev serves demo users and an analyst token to anyone who can reach it, so it listens on loopback only (e.g. 127.0.0.1:8080), not %q", c.Listen)
 	}
 	sc := server.Config{
 		HTTP: httpapi.Config{Addr: c.Listen, Dev: c.Dev, AllowedOrigins: c.CORSOrigins, MaxBodyBytes: c.MaxBodyBytes,
 			RequestTimeout: c.RequestTimeout, RatePerSecond: c.RatePerSecond, RateBurst: c.RateBurst,
-			MetricsToken: c.MetricsToken, MetricsListen: c.MetricsListen, TrustedProxies: proxies,
+			MetricsToken: c.MetricsToken, MetricsListen: c.MetricsListen, TrustedProxies: proxies, BookmarkKey: c.BookmarkKey,
 			AuthFailuresPerMinute: c.AuthFailuresPerMinute, AuthFailureBurst: c.AuthFailureBurst},
 	}
 	switch {

@@ -111,6 +111,15 @@ func TestServeConfigPassesSecuritySettings(t *testing.T) {
 	if len(sc.HTTP.TrustedProxies) != 1 || sc.HTTP.MetricsListen != "127.0.0.1:9464" || sc.Auth.InsecureJWKS {
 		t.Fatalf("server config %+v", sc)
 	}
+	cfg.BookmarkKey = strings.Repeat("k", minBookmarkKey)
+	if sc, err := cfg.serverConfig(); err != nil || sc.HTTP.BookmarkKey != cfg.BookmarkKey {
+		t.Fatalf("bookmark key not passed on: %v", err)
+	}
+	cfg.BookmarkKey = "short"
+	if _, err := cfg.serverConfig(); err == nil || !strings.Contains(err.Error(), "KEYLINE_BOOKMARK_KEY") {
+		t.Fatalf("a short bookmark key accepted: %v", err)
+	}
+	cfg.BookmarkKey = ""
 	cfg.TrustedProxies = []string{"not-a-network"}
 	if _, err := cfg.serverConfig(); err == nil {
 		t.Fatal("bad trusted proxy accepted")
