@@ -11,7 +11,9 @@ import (
 	"github.com/keyline/keyline"
 	"github.com/keyline/keyline/cypher"
 	"github.com/keyline/keyline/graph/model"
+	"github.com/keyline/keyline/questions"
 	"github.com/keyline/keyline/resolvers"
+	"github.com/keyline/keyline/targetpackage"
 )
 
 // packageReport serves GET /reports/targets/{id}.html: the target package
@@ -28,9 +30,9 @@ func packageReport(store *cypher.Store) http.HandlerFunc {
 			http.Error(w, "authentication required", http.StatusUnauthorized)
 			return
 		}
-		pkg, err := resolvers.AssemblePackage(r.Context(), store, id)
+		pkg, err := targetpackage.Read(resolvers.WithLoaders(r.Context(), store), resolvers.PackageStore(store), id)
 		if err == nil {
-			err = resolvers.RecordQuestion(r.Context(), store, resolvers.ActionExport, "report target.html", map[string]any{"id": id}, 1)
+			err = questions.Record(r.Context(), store, questions.Export, "report target.html", map[string]any{"id": id}, 1)
 		}
 		if err != nil {
 			writeError(w, r, err)

@@ -34,11 +34,6 @@ func (s disclosureStore) ScheduledExhibits(ctx context.Context, sc cypher.Scope,
 	return out, nil
 }
 
-// Schedule is disclosure.Schedule, kept for callers of the old name.
-func Schedule(ctx context.Context, store *cypher.Store, a *keyline.Actor, operationID string, kind model.ScheduleKind) (*model.DisclosureSchedule, error) {
-	return disclosure.Schedule(ctx, DisclosureStore(store), a, operationID, kind)
-}
-
 func (r *operationResolver) disclosureSchedule(ctx context.Context, obj *model.Operation, kind model.ScheduleKind) (*model.DisclosureSchedule, error) {
 	a, err := currentActor(ctx)
 	if err != nil {

@@ -2,229 +2,131 @@ package resolvers
 
 import (
 	"context"
-	"slices"
-	"strings"
-	"time"
 
-	"github.com/keyline/keyline"
 	"github.com/keyline/keyline/cypher"
 	"github.com/keyline/keyline/graph/model"
+	"github.com/keyline/keyline/targetpackage"
 )
 
-// assemblePackage builds a target's package from one store round trip,
-// then computes its gaps and risks with the domain rules.
 func (r *targetResolver) assemblePackage(ctx context.Context, t *model.Target, staleAfterDays *int) (*model.TargetPackage, error) {
-	stale, err := intIn("staleAfterDays", staleAfterDays, 90, 1, 3650)
+	stale, err := intIn("staleAfterDays", staleAfterDays, targetpackage.DefaultStaleAfterDays, 1, 3650)
 	if err != nil {
 		return nil, err
 	}
-	return assemble(ctx, r.Store, t, stale)
+	return targetpackage.Assemble(ctx, PackageStore(r.Store), t, targetpackage.Options{StaleAfterDays: stale})
 }
 
+// assemble is the review's assembly (reviewTarget snapshots the package).
 func assemble(ctx context.Context, store *cypher.Store, t *model.Target, staleDays int) (*model.TargetPackage, error) {
-	d, ok, err := store.AssemblePackage(ctx, loadersFrom(ctx).scope, t.ID)
-	if err != nil {
-		return nil, err
-	}
-	if !ok {
-		return nil, keyline.ErrNotFound(t.ID)
-	}
-	noteRead(ctx, keyline.KindTarget, t.ID, t.OperationID)
-	now := time.Now().UTC()
-	subject, err := decodeEntity(d.Subject)
-	if err != nil {
-		return nil, err
-	}
-	pkg := &model.TargetPackage{Target: t, Subject: subject, AssembledAt: now, WarningMarkers: []model.WarningMarker{},
-		Lifestyle: &model.Lifestyle{Locations: []*model.LinkedEntity{}, Communications: []*model.LinkedEntity{}, Vehicles: []*model.LinkedEntity{}},
-		Evidence:  []*model.Exhibit{}, TacticalOptions: t.TacticalOptions(), Priority: t.Priority()}
-	facts := keyline.PackageFacts{AsOf: now, StaleAfter: time.Duration(staleDays) * 24 * time.Hour, Markers: map[string][]string{}}
-	if p, ok := subject.(*model.Person); ok {
-		pkg.WarningMarkers = p.WarningMarkers
-		facts.Markers[p.ID] = enumStrings(p.WarningMarkers)
-	}
-	linked := func(lr cypher.LinkedRecord) (*model.LinkedEntity, error) {
-		other, err := decodeEntity(lr.Other)
-		if err != nil {
-			return nil, err
-		}
-		l, err := linkBetween(lr.Link, map[string]model.Entity{d.Subject.ID(): subject, lr.Other.ID(): other})
-		if err != nil {
-			return nil, err
-		}
-		return &model.LinkedEntity{Entity: other, Link: l}, nil
-	}
-	for _, lr := range d.Activity {
-		le, err := linked(lr)
-		if err != nil {
-			return nil, err
-		}
-		pkg.CriminalActivity = append(pkg.CriminalActivity, le)
-	}
-	for _, lr := range d.Lifestyle {
-		le, err := linked(lr)
-		if err != nil {
-			return nil, err
-		}
-		switch lr.Link.Type {
-		case "USES":
-			pkg.Lifestyle.Communications = append(pkg.Lifestyle.Communications, le)
-			facts.CommsConfidence = append(facts.CommsConfidence, le.Link.Confidence)
-		case "DRIVES", "REGISTERED_KEEPER":
-			pkg.Lifestyle.Vehicles = append(pkg.Lifestyle.Vehicles, le)
-		default:
-			pkg.Lifestyle.Locations = append(pkg.Lifestyle.Locations, le)
-			if lr.Link.Type == "RESIDES_AT" {
-				var seen time.Time
-				if le.Link.LastSeen != nil {
-					seen = *le.Link.LastSeen
-				}
-				facts.ResidenceLastSeen = append(facts.ResidenceLastSeen, seen)
-			}
-			if loc, ok := le.Entity.(*model.Location); ok && loc.Kind == model.LocationKindTrapHouse {
-				facts.TrapHouses = append(facts.TrapHouses, loc.ID)
-			}
-		}
-	}
-	for _, lr := range d.Associations {
-		le, err := linked(lr)
-		if err != nil {
-			return nil, err
-		}
-		pkg.Associations = append(pkg.Associations, le)
-		facts.Associations++
-		if p, ok := le.Entity.(*model.Person); ok {
-			if len(p.WarningMarkers) > 0 {
-				facts.Markers[p.ID] = enumStrings(p.WarningMarkers)
-			}
-			if p.DateOfBirth != nil && p.DateOfBirth.AddDate(18, 0, 0).After(now) {
-				facts.Minors = append(facts.Minors, p.ID)
-			}
-			if k := strings.ToLower(deref(le.Link.Kind)); strings.Contains(k, "victim") || strings.Contains(k, "exploit") {
-				facts.Victims = append(facts.Victims, p.ID)
-			}
-		}
-	}
-	if pkg.Intelligence, err = picture(ctx, d, &facts); err != nil {
-		return nil, err
-	}
-	if pkg.Gaps, err = findings(ctx, keyline.PackageGaps(facts)); err != nil {
-		return nil, err
-	}
-	if pkg.Risks, err = findings(ctx, keyline.PackageRisks(facts)); err != nil {
-		return nil, err
-	}
-	acts := &model.PackageActions{Items: []*model.Action{}}
-	for _, rec := range d.Actions {
-		a, err := decodeAs[*model.Action](rec)
-		if err != nil {
-			return nil, err
-		}
-		switch {
-		case keyline.ActionOpen(keyline.ActionStatus(a.Status)):
-			acts.Open++
-			if a.Overdue() {
-				acts.Overdue++
-			}
-		case a.Status == model.ActionStatusResulted || a.Status == model.ActionStatusCompleted:
-			acts.Done++
-		}
-		acts.Items = append(acts.Items, a)
-	}
-	pkg.Actions = acts
-	for _, rec := range d.Evidence {
-		e, err := decodeAs[*model.Exhibit](rec)
-		if err != nil {
-			return nil, err
-		}
-		pkg.Evidence = append(pkg.Evidence, e)
-	}
-	return pkg, nil
+	return targetpackage.Assemble(ctx, PackageStore(store), t, targetpackage.Options{StaleAfterDays: staleDays})
 }
 
-// picture summarises the intelligence about the subject by grade.
-func picture(ctx context.Context, d cypher.PackageData, facts *keyline.PackageFacts) (*model.IntelligencePicture, error) {
-	pic := &model.IntelligencePicture{Total: d.ItemCount, Items: []*model.IntelligenceItem{}, ByGrade: []*model.Count{}, HandlingConditions: []string{}}
-	grades := map[string]int{}
-	quality := map[string]float64{}
+// AssemblePackage is targetpackage.Read for the actor in ctx, kept for
+// callers of the old name.
+func AssemblePackage(ctx context.Context, store *cypher.Store, targetID string) (*model.TargetPackage, error) {
+	return targetpackage.Read(WithLoaders(ctx, store), PackageStore(store), targetID)
+}
+
+// PackageStore is the store as targetpackage reads it: through the
+// request's loaders (WithLoaders; their scope is the reader's), decoded
+// here, where the decoder is, until the decoder has a package of its own.
+func PackageStore(store *cypher.Store) targetpackage.Store { return packageStore{store} }
+
+type packageStore struct{ store *cypher.Store }
+
+func (s packageStore) Target(ctx context.Context, id string) (*model.Target, error) {
+	return load[*model.Target](ctx, id)
+}
+
+func (s packageStore) PackageRecords(ctx context.Context, targetID string) (targetpackage.Records, bool, error) {
+	var recs targetpackage.Records
+	d, ok, err := s.store.AssemblePackage(ctx, loadersFrom(ctx).scope, targetID)
+	if err != nil || !ok {
+		return recs, ok, err
+	}
+	if recs.Subject, err = decodeEntity(d.Subject); err != nil {
+		return recs, false, err
+	}
+	linked := func(lrs []cypher.LinkedRecord) ([]*model.LinkedEntity, error) {
+		var out []*model.LinkedEntity
+		for _, lr := range lrs {
+			other, err := decodeEntity(lr.Other)
+			if err != nil {
+				return nil, err
+			}
+			l, err := linkBetween(lr.Link, map[string]model.Entity{d.Subject.ID(): recs.Subject, lr.Other.ID(): other})
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, &model.LinkedEntity{Entity: other, Link: l})
+		}
+		return out, nil
+	}
+	if recs.Activity, err = linked(d.Activity); err != nil {
+		return recs, false, err
+	}
+	if recs.Lifestyle, err = linked(d.Lifestyle); err != nil {
+		return recs, false, err
+	}
+	if recs.Associations, err = linked(d.Associations); err != nil {
+		return recs, false, err
+	}
+	recs.ItemCount = d.ItemCount
 	for _, pi := range d.Items {
 		it, err := decodeAs[*model.IntelligenceItem](pi.Item)
 		if err != nil {
-			return nil, err
+			return recs, false, err
 		}
-		noteItemsRead(ctx, it)
-		pic.Items = append(pic.Items, it)
-		g := it.Grade()
-		grades[g.String()]++
-		quality[g.String()] = g.Quality()
-		if g.Conditions != "" && !slices.Contains(pic.HandlingConditions, g.Conditions) {
-			pic.HandlingConditions = append(pic.HandlingConditions, g.Conditions)
-		}
-		if pi.Corroborated {
-			pic.Corroborated++
-		}
-		if pic.LatestReceivedAt == nil || it.ReceivedAt.After(*pic.LatestReceivedAt) {
-			at := it.ReceivedAt
-			pic.LatestReceivedAt = &at
-		}
-		facts.Items = append(facts.Items, keyline.ItemFact{Grading: g, ReceivedAt: it.ReceivedAt, Corroborated: pi.Corroborated})
+		recs.Items = append(recs.Items, targetpackage.Item{Item: it, Corroborated: pi.Corroborated})
 	}
-	for code, n := range grades {
-		pic.ByGrade = append(pic.ByGrade, &model.Count{Key: code, Count: n})
+	if recs.Actions, err = decodeAll[*model.Action](d.Actions); err != nil {
+		return recs, false, err
 	}
-	slices.SortFunc(pic.ByGrade, func(a, b *model.Count) int {
-		if qa, qb := quality[a.Key], quality[b.Key]; qa != qb {
-			if qa > qb {
-				return -1
-			}
-			return 1
-		}
-		return strings.Compare(a.Key, b.Key)
-	})
-	return pic, nil
+	recs.Evidence, err = decodeAll[*model.Exhibit](d.Evidence)
+	return recs, err == nil, err
 }
 
-// findings resolves the entities a finding names, through the loader.
-func findings(ctx context.Context, fs []keyline.Finding) ([]*model.Finding, error) {
-	var ids []string
-	for _, f := range fs {
-		ids = append(ids, f.EntityIDs...)
-	}
-	recs, err := loadersFrom(ctx).NodesMaybe(ctx, ids)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]*model.Finding, 0, len(fs))
-	for _, f := range fs {
-		mf := &model.Finding{Code: f.Code, Description: f.Description, Entities: []model.Entity{}}
-		for _, id := range f.EntityIDs {
-			rec, ok := recs[id]
-			if !ok {
-				continue
-			}
-			if e, err := decodeEntity(rec); err == nil {
-				mf.Entities = append(mf.Entities, e)
-			}
+func decodeAll[T model.Node](recs []cypher.Record) ([]T, error) {
+	out := make([]T, 0, len(recs))
+	for _, rec := range recs {
+		n, err := decodeAs[T](rec)
+		if err != nil {
+			return nil, err
 		}
-		out = append(out, mf)
+		out = append(out, n)
 	}
 	return out, nil
 }
 
-// AssemblePackage assembles a target's package for the actor in ctx (for
-// the printable report), recording the read in the audit trail.
-func AssemblePackage(ctx context.Context, store *cypher.Store, targetID string) (*model.TargetPackage, error) {
-	ctx = withReadLog(WithLoaders(ctx, store))
-	if err := requireKind("id", targetID, keyline.KindTarget); err != nil {
-		return nil, err
-	}
-	t, err := load[*model.Target](ctx, targetID)
+// Entities reads through the request's node loader, so entities this
+// request already read are not read again.
+func (s packageStore) Entities(ctx context.Context, ids []string) (map[string]model.Entity, error) {
+	recs, err := loadersFrom(ctx).NodesMaybe(ctx, ids)
 	if err != nil {
 		return nil, err
 	}
-	pkg, err := assemble(ctx, store, t, 90)
-	if err != nil {
-		return nil, err
+	out := make(map[string]model.Entity, len(recs))
+	for id, rec := range recs {
+		if e, err := decodeEntity(rec); err == nil {
+			out[id] = e
+		}
 	}
-	return pkg, flushReads(ctx, store)
+	return out, nil
+}
+
+// Read notes the reads in a GraphQL request's read log, which records
+// them with the rest of the response's reads before it is sent; outside
+// GraphQL (the printable report) it records them now.
+func (s packageStore) Read(ctx context.Context, reads []cypher.Read) error {
+	_, inRequest := ctx.Value(readLogKey{}).(*readLog)
+	if !inRequest {
+		ctx = withReadLog(ctx)
+	}
+	for _, r := range reads {
+		noteRead(ctx, r.Kind, r.ID, r.OperationID)
+	}
+	if inRequest {
+		return nil
+	}
+	return flushReads(ctx, s.store)
 }
