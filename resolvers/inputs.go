@@ -1,7 +1,6 @@
 package resolvers
 
 import (
-	"fmt"
 	"regexp"
 	"strings"
 	"time"
@@ -371,139 +370,50 @@ func updateTargetSet(in model.UpdateTargetInput) (map[string]any, error) {
 	return f.Done(in.OwnerID == nil)
 }
 
-func gradingProps(f *keyline.Changes, field string, g keyline.Grading) {
-	f.Fail(g.Validate(field))
-	f.Set("gradeSource", g.Source)
-	f.Set("gradeAssessment", g.Assessment)
-	f.Set("gradeHandling", g.Handling)
-	if g.Conditions != "" {
-		f.Set("gradeConditions", g.Conditions)
-	} else {
-		f.Set("gradeConditions", nil)
+// gradingOf reads a GraphQL grading.
+func gradingOf(in *model.GradingInput) *keyline.Grading {
+	if in == nil {
+		return nil
 	}
-}
-
-func gradingOf(in *model.GradingInput) keyline.Grading {
-	g := keyline.Grading{Source: in.Source, Assessment: in.Assessment, Handling: in.Handling}
+	g := &keyline.Grading{Source: in.Source, Assessment: in.Assessment, Handling: in.Handling}
 	if in.Conditions != nil {
-		g.Conditions = strings.TrimSpace(*in.Conditions)
+		g.Conditions = *in.Conditions
 	}
 	return g
 }
 
 func createIntelligenceProps(in model.CreateIntelligenceItemInput) (map[string]any, error) {
-	f := newFields()
-	switch {
-	case in.Grading != nil && in.LegacyGrading != nil:
-		f.Fail(keyline.FieldErrorf("input.legacyGrading", "give a 3x5x2 grading or a legacy 5x5x5 grading, not both"))
-	case in.Grading != nil:
-		gradingProps(f, "input.grading", gradingOf(in.Grading))
-	case in.LegacyGrading != nil:
-		l := keyline.LegacyGrading{Source: in.LegacyGrading.Source, Information: in.LegacyGrading.Information, Handling: in.LegacyGrading.Handling}
-		g, err := l.Map("input.legacyGrading")
-		f.Fail(err)
-		if err == nil {
-			gradingProps(f, "input.legacyGrading", g)
-		}
-		f.Set("legacySource", l.Source)
-		f.Set("legacyInformation", l.Information)
-		f.Set("legacyHandling", l.Handling)
-	default:
-		f.Fail(keyline.FieldErrorf("input.grading", "every intelligence item must be graded"))
+	class := keyline.Classification(in.Classification)
+	u := keyline.IntelligenceUpdate{URN: in.Urn, ReceivedAt: in.ReceivedAt, ReportedAt: in.ReportedAt, SourceType: string(in.SourceType),
+		Grading: gradingOf(in.Grading), Classification: &class, SanitisedText: &in.SanitisedText, SourceText: in.SourceText, ReviewDate: in.ReviewDate}
+	if l := in.LegacyGrading; l != nil {
+		u.LegacyGrading = &keyline.LegacyGrading{Source: l.Source, Information: l.Information, Handling: l.Handling}
 	}
-	urn := ""
-	if in.Urn != nil {
-		urn = strings.TrimSpace(*in.Urn)
-		f.Fail(keyline.RequireText("input.urn", urn, 50))
-	} else {
-		urn = fmt.Sprintf("INT/%d/%s", time.Now().UTC().Year(), strings.ToUpper(keyline.NewID(keyline.KindIntelligenceItem)[len("int_")+10:]))
+	for _, m := range in.Mentions {
+		u.Mentions = append(u.Mentions, keyline.Mention{EntityID: m.EntityID, Role: m.Role})
 	}
-	f.Set("urn", urn)
-	received := time.Now().UTC()
-	if in.ReceivedAt != nil {
-		received = in.ReceivedAt.UTC()
-	}
-	f.Set("receivedAt", received)
-	if in.ReportedAt != nil {
-		f.Set("reportedAt", in.ReportedAt.UTC())
-	}
-	f.Set("sourceType", string(in.SourceType))
-	f.Set("classification", string(in.Classification))
-	f.Text("input.sanitisedText", "sanitisedText", in.SanitisedText, maxText)
-	f.OptText("input.sourceText", "sourceText", in.SourceText, maxText)
-	f.Date("reviewDate", in.ReviewDate)
-	for i, m := range in.Mentions {
-		f.Fail(requireKind(fmt.Sprintf("input.mentions[%d].entityId", i), m.EntityID, keyline.EntityKinds...))
-		f.Fail(keyline.RequireText(fmt.Sprintf("input.mentions[%d].role", i), m.Role, 50))
-	}
-	return f.Done(false)
+	return u.CreateProps("input.", time.Now())
 }
 
 func updateIntelligenceSet(in model.UpdateIntelligenceItemInput, legacy bool) (map[string]any, error) {
-	f := newFields()
-	if in.ReportedAt != nil {
-		f.Set("reportedAt", in.ReportedAt.UTC())
-	}
-	if in.Grading != nil {
-		if legacy {
-			f.Fail(keyline.FieldErrorf("input.grading", "a legacy 5x5x5 item keeps its original grade; record a new item to regrade"))
-		}
-		gradingProps(f, "input.grading", gradingOf(in.Grading))
-	}
+	var class *keyline.Classification
 	if in.Classification != nil {
-		f.Set("classification", string(*in.Classification))
+		c := keyline.Classification(*in.Classification)
+		class = &c
 	}
-	if in.SanitisedText != nil {
-		f.Text("input.sanitisedText", "sanitisedText", *in.SanitisedText, maxText)
-	}
-	f.OptText("input.sourceText", "sourceText", in.SourceText, maxText)
-	f.Date("reviewDate", in.ReviewDate)
-	return f.Done(true)
+	return keyline.IntelligenceUpdate{ReportedAt: in.ReportedAt, Grading: gradingOf(in.Grading), Classification: class,
+		SanitisedText: in.SanitisedText, SourceText: in.SourceText, ReviewDate: in.ReviewDate}.UpdateProps("input.", legacy)
 }
 
 func raiseActionProps(in model.RaiseActionInput) (map[string]any, error) {
-	f := newFields()
-	f.Text("input.title", "title", in.Title, maxShort)
-	f.OptText("input.instructions", "instructions", in.Instructions, maxText)
-	f.Set("priority", string(in.Priority))
-	f.Set("status", string(model.ActionStatusRaised))
-	// Without a due date, the store applies the operation's timescale.
-	f.Date("dueDate", in.DueDate)
-	f.List("input.requiredSkills", "requiredSkills", upperAll(in.RequiredSkills), 50)
-	if in.RequiredSkills == nil {
-		f.Set("requiredSkills", []string{})
-	}
-	f.Set("chaseCount", 0)
-	for i, id := range in.RaisedFromIds {
-		f.Fail(requireKind(fmt.Sprintf("input.raisedFromIds[%d]", i), id,
-			keyline.KindIntelligenceItem, keyline.KindLineOfEnquiry, keyline.KindDecision, keyline.KindAction))
-	}
-	return f.Done(false)
+	priority := string(in.Priority)
+	return keyline.ActionUpdate{Title: &in.Title, Instructions: in.Instructions, Priority: &priority, DueDate: in.DueDate,
+		RequiredSkills: in.RequiredSkills, RaisedFrom: in.RaisedFromIds}.CreateProps("input.")
 }
 
 func updateActionSet(in model.UpdateActionInput) (map[string]any, error) {
-	f := newFields()
-	if in.Title != nil {
-		f.Text("input.title", "title", *in.Title, maxShort)
-	}
-	f.OptText("input.instructions", "instructions", in.Instructions, maxText)
-	if in.Priority != nil {
-		f.Set("priority", string(*in.Priority))
-	}
-	f.Date("dueDate", in.DueDate)
-	f.List("input.requiredSkills", "requiredSkills", upperAll(in.RequiredSkills), 50)
-	return f.Done(true)
-}
-
-func upperAll(ss []string) []string {
-	if ss == nil {
-		return nil
-	}
-	out := make([]string, len(ss))
-	for i, s := range ss {
-		out[i] = strings.ToUpper(strings.TrimSpace(s))
-	}
-	return out
+	return keyline.ActionUpdate{Title: in.Title, Instructions: in.Instructions, Priority: (*string)(in.Priority), DueDate: in.DueDate,
+		RequiredSkills: in.RequiredSkills}.UpdateProps("input.")
 }
 
 func actionPolicyProps(in model.ActionPolicyInput) (map[string]any, error) {
