@@ -54,7 +54,10 @@ func (s *Service) Chart(ctx context.Context, c Caller, q ChartQuestion, ex Expor
 	if err := s.Store.RecordReads(ctx, a.actor, itemReads(append(d.items, sources...)), ""); err != nil {
 		return keyline.Graph{}, err
 	}
-	return g, questions.Record(ctx, s.Store, questions.Export, ex.Name, ex.Params, len(g.Nodes))
+	if err := questions.Record(ctx, s.Store, questions.Export, ex.Name, ex.Params, len(g.Nodes)); err != nil {
+		return keyline.Graph{}, err
+	}
+	return g, nil
 }
 
 func (q PathsQuestion) drawn(ctx context.Context, s *Service, c Caller) (drawing, error) {
