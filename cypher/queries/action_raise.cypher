@@ -2,7 +2,7 @@
 // counter on the Operation node takes its write lock, so concurrent raises
 // queue here and numbers have no gaps and no duplicates. Without a given
 // due date, the operation's SIO policy for the priority sets it.
-MATCH (o:Operation {id: $operationId})
+MATCH (o:Keyed:Operation {id: $operationId})
 SET o.actionSeq = coalesce(o.actionSeq, 0) + 1
 WITH o, o.actionSeq AS seq
 CREATE (a:Keyed:Action)

@@ -3,7 +3,7 @@
 // takes the operation's write lock, so numbers have no gaps or duplicates
 // against actions raised through the API meanwhile. Without a due date the
 // operation's SIO policy for the priority sets it, as action_raise does.
-MATCH (o:Operation {id: $operationId})
+MATCH (o:Keyed:Operation {id: $operationId})
 WITH o, coalesce(o.actionSeq, 0) AS base
 SET o.actionSeq = base + size($rows)
 WITH o, base

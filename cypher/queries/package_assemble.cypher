@@ -7,7 +7,7 @@
 // here only when raised from intelligence about the subject that the
 // caller sees: one resting on a hidden item would say that hidden
 // intelligence mentions the subject.
-MATCH (t:Target {id: $targetId})-[:SUBJECT]->(s:Keyed)
+MATCH (t:Keyed:Target {id: $targetId})-[:SUBJECT]->(s:Keyed)
 WHERE __VISIBLE(t)__ AND __VISIBLE(s)__
 CALL {
   WITH s

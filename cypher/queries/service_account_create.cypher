@@ -11,7 +11,7 @@ WITH s, o
 CALL {
   WITH o
   UNWIND $operations AS opId
-  MATCH (op:Operation {id: opId})
+  MATCH (op:Keyed:Operation {id: opId})
   MERGE (o)-[:MEMBER]->(op)
   RETURN collect(op.id) AS joined
 }

@@ -1,11 +1,11 @@
 // Record a target review in one statement: the policy-file decision
 // (authored by the reviewing officer), the immutable review with its
 // snapshot of the package, and the target's new status.
-MATCH (t:Target {id: $targetId})
+MATCH (t:Keyed:Target {id: $targetId})
 CREATE (d:Keyed:Decision)
 SET d = $decision
 WITH t, d
-OPTIONAL MATCH (author:Officer {id: $officerId})
+OPTIONAL MATCH (author:Keyed:Officer {id: $officerId})
 FOREACH (_ IN CASE WHEN author IS NULL THEN [] ELSE [1] END | CREATE (d)-[:AUTHORED_BY]->(author))
 CREATE (d)-[:REVIEWS]->(t)
 CREATE (t)-[:REVIEWED]->(rv:TargetReview)

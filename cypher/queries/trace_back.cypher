@@ -3,7 +3,7 @@
 // earlier actions) and the actions whose results produced intelligence.
 // Bounded at 12 hops and 500 records; records above the caller's clearance
 // are left out with their steps.
-MATCH (start:Exhibit {id: $id})
+MATCH (start:Keyed:Exhibit {id: $id})
 WHERE __MEMBER(start.operationId)__
 OPTIONAL MATCH (start)-[:OBTAINED_BY|RAISED_FROM|DERIVED_FROM*1..12]->(x:Keyed)
 WITH start, collect(DISTINCT x) AS reached

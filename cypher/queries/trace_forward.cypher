@@ -2,7 +2,7 @@
 // follow-up actions, exhibits they obtained, and intelligence their results
 // produced, onwards. Bounded at 12 hops and 500 records; records above the
 // caller's clearance are left out with their steps.
-MATCH (start:IntelligenceItem {id: $id})
+MATCH (start:Keyed:IntelligenceItem {id: $id})
 WHERE __MEMBER(start.operationId)__
 OPTIONAL MATCH (start)<-[:OBTAINED_BY|RAISED_FROM|DERIVED_FROM*1..12]-(x:Keyed)
 WITH start, collect(DISTINCT x) AS reached
