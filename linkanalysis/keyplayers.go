@@ -116,7 +116,7 @@ func (s *Service) keyPlayerNetwork(ctx context.Context, a asker, q KeyPlayersQue
 		recs, links, truncated, err := s.Store.OperationNetwork(ctx, a.scope, *q.OperationID, x.budget, x.filter)
 		return Network{Entities: recs, Links: links, Truncated: truncated}, err
 	case q.OrganisationID != nil:
-		if err := requireKind("input.organisationId", *q.OrganisationID, keyline.KindOrganisation); err != nil {
+		if err := keyline.RequireKind("input.organisationId", *q.OrganisationID, keyline.KindOrganisation); err != nil {
 			return Network{}, err
 		}
 		seeds, err := a.entities(ctx, "input.organisationId", []string{*q.OrganisationID})

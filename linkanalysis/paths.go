@@ -70,10 +70,10 @@ func (q PathsQuestion) validate() (pathBounds, error) {
 	if q.FromID == q.ToID {
 		return b, keyline.FieldErrorf("input.toId", "a path needs two different entities")
 	}
-	if err := requireKind("input.fromId", q.FromID, keyline.EntityKinds...); err != nil {
+	if err := keyline.RequireKind("input.fromId", q.FromID, keyline.EntityKinds...); err != nil {
 		return b, err
 	}
-	return b, requireKind("input.toId", q.ToID, keyline.EntityKinds...)
+	return b, keyline.RequireKind("input.toId", q.ToID, keyline.EntityKinds...)
 }
 
 // ShortestPaths finds the routes between two entities the caller may see,

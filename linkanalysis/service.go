@@ -20,7 +20,6 @@ import (
 	"context"
 	"fmt"
 	"slices"
-	"strings"
 
 	"github.com/keyline/keyline"
 	"github.com/keyline/keyline/cypher"
@@ -94,7 +93,7 @@ func (a asker) entities(ctx context.Context, field string, ids []string) (map[st
 // read at once and checked in order.
 func (a asker) entitiesAt(ctx context.Context, ids []string, fieldOf func(i int) string) (map[string]cypher.Record, error) {
 	for i, id := range ids {
-		if err := requireKind(fieldOf(i), id, keyline.EntityKinds...); err != nil {
+		if err := keyline.RequireKind(fieldOf(i), id, keyline.EntityKinds...); err != nil {
 			return nil, err
 		}
 	}
@@ -114,20 +113,6 @@ func (a asker) entitiesAt(ctx context.Context, ids []string, fieldOf func(i int)
 		out[id] = rec
 	}
 	return out, nil
-}
-
-// requireKind checks that id names a record of one of the kinds (by its
-// prefix, before anything is read).
-func requireKind(field, id string, kinds ...keyline.Kind) error {
-	if k, ok := keyline.KindOfID(id); ok && slices.Contains(kinds, k) {
-		return nil
-	}
-	names := make([]string, len(kinds))
-	for i, k := range kinds {
-		names[i] = string(k)
-	}
-	return &keyline.Error{Code: keyline.CodeNotFound, Field: field,
-		Message: fmt.Sprintf("%q is not the id of a %s", id, strings.Join(names, " or "))}
 }
 
 // canReadOperation refuses an operation the caller is not in exactly as

@@ -48,7 +48,7 @@ func (s *Service) Timeline(ctx context.Context, c Caller, q TimelineQuestion) (T
 		return Timeline{}, err
 	}
 	rows, err := s.Store.Timeline(ctx, a.scope, cypher.TimelineQuery{IDs: q.EntityIDs, From: q.From, To: q.To,
-		Kinds: distinct(q.EventKinds), Contacts: !q.WithoutContacts, Limit: limit})
+		Kinds: keyline.Distinct(q.EventKinds), Contacts: !q.WithoutContacts, Limit: limit})
 	if err != nil {
 		return Timeline{}, err
 	}

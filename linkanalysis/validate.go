@@ -1,7 +1,6 @@
 package linkanalysis
 
 import (
-	"slices"
 	"time"
 
 	"github.com/keyline/keyline"
@@ -29,7 +28,7 @@ func (f *Filter) linkFilter() (cypher.LinkFilter, error) {
 	if f == nil {
 		return lf, nil
 	}
-	lf.Types = distinct(f.LinkTypes)
+	lf.Types = keyline.Distinct(f.LinkTypes)
 	if f.MinConfidence != nil {
 		if err := keyline.ValidateConfidence("input.filter.minConfidence", *f.MinConfidence); err != nil {
 			return lf, err
@@ -57,17 +56,6 @@ func labels(kinds []keyline.Kind) []string {
 	out := []string{}
 	for _, k := range kinds {
 		out = append(out, string(k))
-	}
-	return out
-}
-
-// distinct keeps the first of each value, in order.
-func distinct(vs []string) []string {
-	out := make([]string, 0, len(vs))
-	for _, v := range vs {
-		if !slices.Contains(out, v) {
-			out = append(out, v)
-		}
 	}
 	return out
 }
