@@ -65,7 +65,7 @@ func (s *Store) ProgressAction(ctx context.Context, a *keyline.Actor, id string,
 				return &keyline.Error{Code: keyline.CodeInvalid, Field: "input.officerId",
 					Message: "the officer is unknown or not a member of this operation, so cannot be allocated its actions"}
 			}
-			if err := s.applyRefs(ctx, tx, a, id, []Ref{{Rel: RelAllocated, Out: true, Replace: true, Field: "input.officerId",
+			if err := s.applyRefs(ctx, tx, a, id, []Ref{{Rel: RelAllocated, Dir: Outgoing, Replace: true, Field: "input.officerId",
 				Targets: []RefTarget{{ID: d.AllocateTo}}}}); err != nil {
 				return err
 			}

@@ -318,13 +318,9 @@ func linkRecord(r map[string]any) *LinkRecord {
 }
 
 // Neighbours returns, for each id, the records joined to it by a
-// structural relationship rel (outgoing when out is true).
-func (s *Store) Neighbours(ctx context.Context, sc Scope, rel string, out bool, ids []string) (map[string][]Neighbour, error) {
-	name := "neighbours_in"
-	if out {
-		name = "neighbours_out"
-	}
-	rows, err := s.readOne(ctx, qRel(name, rel), sc.params(map[string]any{"ids": ids}))
+// structural relationship rel in the direction dir.
+func (s *Store) Neighbours(ctx context.Context, sc Scope, rel string, dir Direction, ids []string) (map[string][]Neighbour, error) {
+	rows, err := s.readOne(ctx, qRel("neighbours_"+dir.suffix(), rel), sc.params(map[string]any{"ids": ids}))
 	if err != nil {
 		return nil, err
 	}

@@ -26,6 +26,31 @@ var LinkTypes = []string{
 }
 
 // Structural relationships between records (not links: no provenance).
+// Direction is which way a structural relationship points from the
+// record at hand.
+type Direction int
+
+const (
+	Outgoing Direction = iota + 1 // (record)-[:REL]->(other)
+	Incoming                      // (record)<-[:REL]-(other)
+)
+
+// suffix names the direction in query names (unrelate_out, neighbours_in).
+func (d Direction) suffix() string {
+	if d == Outgoing {
+		return "out"
+	}
+	return "in"
+}
+
+// RefChange says whether ChangeRefs adds relationships or removes them.
+type RefChange int
+
+const (
+	AddRefs RefChange = iota + 1
+	RemoveRefs
+)
+
 const (
 	RelLedBy       = "LED_BY"      // (Operation)->(Officer): the SIO
 	RelMember      = "MEMBER"      // (Officer)->(Operation): need to know

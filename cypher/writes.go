@@ -18,7 +18,7 @@ import (
 // errors.
 type Ref struct {
 	Rel     string
-	Out     bool
+	Dir     Direction
 	Targets []RefTarget
 	// Replace removes the existing relationships of this type first.
 	Replace bool
@@ -178,7 +178,7 @@ func (s *Store) AppendContinuity(ctx context.Context, a *keyline.Actor, id strin
 // ChangeRefs adds (or, with remove, deletes) structural relationships of
 // an existing record, e.g. operation members or intelligence mentions.
 // The record's version advances, so concurrent editors notice.
-func (s *Store) ChangeRefs(ctx context.Context, a *keyline.Actor, k keyline.Kind, id string, ref Ref, remove bool) (Record, error) {
+func (s *Store) ChangeRefs(ctx context.Context, a *keyline.Actor, k keyline.Kind, id string, ref Ref, change RefChange) (Record, error) {
 	var rec Record
 	err := s.write(ctx, func(tx neo4j.ManagedTransaction) error {
 		rows, err := s.collect(ctx, tx, q("node_guard"), map[string]any{"id": id})
@@ -195,12 +195,8 @@ func (s *Store) ChangeRefs(ctx context.Context, a *keyline.Actor, k keyline.Kind
 		if err := a.AuthoriseWrite(opID); err != nil {
 			return err
 		}
-		if remove {
-			name := "unrelate_in"
-			if ref.Out {
-				name = "unrelate_out"
-			}
-			if _, err := s.collect(ctx, tx, qRel(name, ref.Rel), map[string]any{"id": id, "targetIds": refIDs(ref)}); err != nil {
+		if change == RemoveRefs {
+			if _, err := s.collect(ctx, tx, qRel("unrelate_"+ref.Dir.suffix(), ref.Rel), map[string]any{"id": id, "targetIds": refIDs(ref)}); err != nil {
 				return err
 			}
 		} else if err := s.applyRefs(ctx, tx, a, id, []Ref{ref}); err != nil {
@@ -212,7 +208,7 @@ func (s *Store) ChangeRefs(ctx context.Context, a *keyline.Actor, k keyline.Kind
 		}
 		rec = Record{Kind: k, Props: asMap(rows[0]["props"])}
 		action := "RELATE"
-		if remove {
+		if change == RemoveRefs {
 			action = "UNRELATE"
 		}
 		return s.audit(ctx, tx, a, auditEntry{action: action, kind: string(k), id: id, operationID: opID,
@@ -252,10 +248,7 @@ func (s *Store) guard(ctx context.Context, tx neo4j.ManagedTransaction, a *keyli
 
 func (s *Store) applyRefs(ctx context.Context, tx neo4j.ManagedTransaction, a *keyline.Actor, id string, refs []Ref) error {
 	for _, ref := range refs {
-		dir := "in"
-		if ref.Out {
-			dir = "out"
-		}
+		dir := ref.Dir.suffix()
 		if ref.Replace {
 			if _, err := s.collect(ctx, tx, qRel("unrelate_"+dir, ref.Rel), map[string]any{"id": id, "targetIds": nil}); err != nil {
 				return err

@@ -45,8 +45,8 @@ func loadOptional[T model.Node](ctx context.Context, id string) (T, error) {
 }
 
 // neighbours loads the records joined to id by a structural relationship.
-func neighbours[T model.Node](ctx context.Context, rel string, out bool, id string) ([]T, error) {
-	ns, err := loadersFrom(ctx).Neighbours(ctx, rel, out, id)
+func neighbours[T model.Node](ctx context.Context, rel string, dir cypher.Direction, id string) ([]T, error) {
+	ns, err := loadersFrom(ctx).Neighbours(ctx, rel, dir, id)
 	if err != nil {
 		return nil, err
 	}
@@ -62,8 +62,8 @@ func neighbours[T model.Node](ctx context.Context, rel string, out bool, id stri
 }
 
 // firstNeighbour is neighbours for a single-valued reference.
-func firstNeighbour[T model.Node](ctx context.Context, rel string, out bool, id string) (T, error) {
-	ts, err := neighbours[T](ctx, rel, out, id)
+func firstNeighbour[T model.Node](ctx context.Context, rel string, dir cypher.Direction, id string) (T, error) {
+	ts, err := neighbours[T](ctx, rel, dir, id)
 	var zero T
 	if err != nil || len(ts) == 0 {
 		return zero, err

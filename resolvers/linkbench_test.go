@@ -71,8 +71,8 @@ func buildLinkBench(b *testing.B) *linkBench {
 		b.Logf("generated %d persons in %s", n, time.Since(start).Round(time.Second))
 	}
 	boot.Operations = []string{lb.op}
-	if _, err := env.Store.ChangeRefs(ctx, boot, keyline.KindOperation, lb.op, cypher.Ref{Rel: cypher.RelMember, Out: false,
-		Targets: []cypher.RefTarget{{ID: lb.analyst.OfficerID}}}, false); err != nil {
+	if _, err := env.Store.ChangeRefs(ctx, boot, keyline.KindOperation, lb.op, cypher.Ref{Rel: cypher.RelMember, Dir: cypher.Incoming,
+		Targets: []cypher.RefTarget{{ID: lb.analyst.OfficerID}}}, cypher.AddRefs); err != nil {
 		b.Fatal(err)
 	}
 	res := env.Do(lb.analyst, `query($op: ID!) { operation(id: $op) { persons(first: 100, orderBy: {field: UPDATED_AT}) { edges { node { id } } } } }`,

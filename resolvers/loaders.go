@@ -253,13 +253,13 @@ func (l *Loaders) Links(ctx context.Context, lq cypher.LinkQuery, parent string)
 
 // Neighbours loads the records joined to parent by a structural
 // relationship.
-func (l *Loaders) Neighbours(ctx context.Context, rel string, out bool, parent string) ([]cypher.Neighbour, error) {
-	key := fmt.Sprintf("%s/%v", rel, out)
+func (l *Loaders) Neighbours(ctx context.Context, rel string, dir cypher.Direction, parent string) ([]cypher.Neighbour, error) {
+	key := fmt.Sprintf("%s/%v", rel, dir)
 	l.mu.Lock()
 	ld, ok := l.neighbours[key]
 	if !ok {
 		ld = dataloadgen.NewLoader(func(ctx context.Context, parents []string) ([][]cypher.Neighbour, []error) {
-			found, err := l.store.Neighbours(ctx, l.scope, rel, out, parents)
+			found, err := l.store.Neighbours(ctx, l.scope, rel, dir, parents)
 			return fromMap(parents, found, err, nil)
 		}, dataloadgen.WithWait(batchWait))
 		l.neighbours[key] = ld

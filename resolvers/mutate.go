@@ -52,13 +52,20 @@ func updateNode[T model.Node](ctx context.Context, store *cypher.Store, perm key
 }
 
 // ref builds a structural relationship request from optional ids.
-func ref(rel string, out bool, field string, replace bool, ids ...string) cypher.Ref {
-	r := cypher.Ref{Rel: rel, Out: out, Field: field, Replace: replace}
+func ref(rel string, dir cypher.Direction, field string, ids ...string) cypher.Ref {
+	r := cypher.Ref{Rel: rel, Dir: dir, Field: field}
 	for _, id := range ids {
 		if id != "" {
 			r.Targets = append(r.Targets, cypher.RefTarget{ID: id})
 		}
 	}
+	return r
+}
+
+// replacing makes r replace the record's existing relationships of its
+// type (a new owner, a new SIO) instead of adding to them.
+func replacing(r cypher.Ref) cypher.Ref {
+	r.Replace = true
 	return r
 }
 

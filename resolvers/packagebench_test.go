@@ -30,7 +30,7 @@ func BenchmarkPackageAssembly(b *testing.B) {
 			"urn": fmt.Sprintf("BENCH/%s/%d", subject.ID(), i), "receivedAt": time.Now().UTC().AddDate(0, 0, -i), "sourceType": "CHIS",
 			"gradeSource": []string{"1", "2", "3"}[i%3], "gradeAssessment": []string{"A", "B", "C", "D"}[i%4], "gradeHandling": "P",
 			"classification": "OFFICIAL_SENSITIVE", "sanitisedText": "Benchmark report"},
-			[]cypher.Ref{{Rel: cypher.RelMentions, Out: true, Targets: []cypher.RefTarget{{ID: subject.ID(), Props: map[string]any{"role": "SUBJECT"}}}}})
+			[]cypher.Ref{{Rel: cypher.RelMentions, Dir: cypher.Outgoing, Targets: []cypher.RefTarget{{ID: subject.ID(), Props: map[string]any{"role": "SUBJECT"}}}}})
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -43,13 +43,13 @@ func BenchmarkPackageAssembly(b *testing.B) {
 	}
 	tgt, err := lb.env.Store.CreateNode(ctx, a, keyline.KindTarget, lb.op, map[string]any{"status": "SUBMITTED", "nimLevel": "LEVEL_2",
 		"threatAreas": []string{"FIREARMS"}, "subjectLabel": "SUBJECT, Package"},
-		[]cypher.Ref{{Rel: cypher.RelSubject, Out: true, Targets: []cypher.RefTarget{{ID: subject.ID()}}}})
+		[]cypher.Ref{{Rel: cypher.RelSubject, Dir: cypher.Outgoing, Targets: []cypher.RefTarget{{ID: subject.ID()}}}})
 	if err != nil {
 		b.Fatal(err)
 	}
 	for i := 0; i < 100; i++ {
 		if _, err := lb.env.Store.RaiseAction(ctx, a, lb.op, map[string]any{"title": "Bench action", "priority": "MEDIUM", "status": "RAISED",
-			"requiredSkills": []string{}, "chaseCount": 0}, []cypher.Ref{{Rel: cypher.RelRaisedFrom, Out: true, Targets: []cypher.RefTarget{{ID: items[i]}}}}); err != nil {
+			"requiredSkills": []string{}, "chaseCount": 0}, []cypher.Ref{{Rel: cypher.RelRaisedFrom, Dir: cypher.Outgoing, Targets: []cypher.RefTarget{{ID: items[i]}}}}); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -23,12 +23,12 @@ func (r *actionResolver) Operation(ctx context.Context, obj *model.Action) (*mod
 
 // AllocatedTo is the resolver for the allocatedTo field.
 func (r *actionResolver) AllocatedTo(ctx context.Context, obj *model.Action) (*model.Officer, error) {
-	return firstNeighbour[*model.Officer](ctx, cypher.RelAllocated, true, obj.ID)
+	return firstNeighbour[*model.Officer](ctx, cypher.RelAllocated, cypher.Outgoing, obj.ID)
 }
 
 // RaisedFrom is the resolver for the raisedFrom field.
 func (r *actionResolver) RaisedFrom(ctx context.Context, obj *model.Action) ([]model.Node, error) {
-	ns, err := neighbours[model.Node](ctx, cypher.RelRaisedFrom, true, obj.ID)
+	ns, err := neighbours[model.Node](ctx, cypher.RelRaisedFrom, cypher.Outgoing, obj.ID)
 	for _, n := range ns {
 		if it, ok := n.(*model.IntelligenceItem); ok {
 			noteItemsRead(ctx, it)
@@ -39,15 +39,15 @@ func (r *actionResolver) RaisedFrom(ctx context.Context, obj *model.Action) ([]m
 
 // Exhibits is the resolver for the exhibits field.
 func (r *actionResolver) Exhibits(ctx context.Context, obj *model.Action) ([]*model.Exhibit, error) {
-	return neighbours[*model.Exhibit](ctx, cypher.RelObtainedBy, false, obj.ID)
+	return neighbours[*model.Exhibit](ctx, cypher.RelObtainedBy, cypher.Incoming, obj.ID)
 }
 
 func (r *actionResolver) FollowUps(ctx context.Context, obj *model.Action) ([]*model.Action, error) {
-	return neighbours[*model.Action](ctx, cypher.RelRaisedFrom, false, obj.ID)
+	return neighbours[*model.Action](ctx, cypher.RelRaisedFrom, cypher.Incoming, obj.ID)
 }
 
 func (r *actionResolver) IntelligenceProduced(ctx context.Context, obj *model.Action) ([]*model.IntelligenceItem, error) {
-	items, err := neighbours[*model.IntelligenceItem](ctx, cypher.RelDerivedFrom, false, obj.ID)
+	items, err := neighbours[*model.IntelligenceItem](ctx, cypher.RelDerivedFrom, cypher.Incoming, obj.ID)
 	noteItemsRead(ctx, items...)
 	return items, err
 }
@@ -78,17 +78,17 @@ func (r *decisionResolver) Operation(ctx context.Context, obj *model.Decision) (
 
 // Author is the resolver for the author field.
 func (r *decisionResolver) Author(ctx context.Context, obj *model.Decision) (*model.Officer, error) {
-	return firstNeighbour[*model.Officer](ctx, cypher.RelAuthoredBy, true, obj.ID)
+	return firstNeighbour[*model.Officer](ctx, cypher.RelAuthoredBy, cypher.Outgoing, obj.ID)
 }
 
 // LineOfEnquiry is the resolver for the lineOfEnquiry field.
 func (r *decisionResolver) LineOfEnquiry(ctx context.Context, obj *model.Decision) (*model.LineOfEnquiry, error) {
-	return firstNeighbour[*model.LineOfEnquiry](ctx, cypher.RelConcerns, true, obj.ID)
+	return firstNeighbour[*model.LineOfEnquiry](ctx, cypher.RelConcerns, cypher.Outgoing, obj.ID)
 }
 
 // Supersedes is the resolver for the supersedes field.
 func (r *decisionResolver) Supersedes(ctx context.Context, obj *model.Decision) (*model.Decision, error) {
-	return firstNeighbour[*model.Decision](ctx, cypher.RelSupersedes, true, obj.ID)
+	return firstNeighbour[*model.Decision](ctx, cypher.RelSupersedes, cypher.Outgoing, obj.ID)
 }
 
 // Operation is the resolver for the operation field.
@@ -113,7 +113,7 @@ func (r *exhibitResolver) Operation(ctx context.Context, obj *model.Exhibit) (*m
 
 // ObtainedBy is the resolver for the obtainedBy field.
 func (r *exhibitResolver) ObtainedBy(ctx context.Context, obj *model.Exhibit) (*model.Action, error) {
-	return firstNeighbour[*model.Action](ctx, cypher.RelObtainedBy, true, obj.ID)
+	return firstNeighbour[*model.Action](ctx, cypher.RelObtainedBy, cypher.Outgoing, obj.ID)
 }
 
 func (r *exhibitResolver) SensitivityReason(ctx context.Context, obj *model.Exhibit) (*string, error) {
@@ -139,7 +139,7 @@ func (r *intelligenceItemResolver) SourceText(ctx context.Context, obj *model.In
 
 // Mentions is the resolver for the mentions field.
 func (r *intelligenceItemResolver) Mentions(ctx context.Context, obj *model.IntelligenceItem) ([]*model.Mention, error) {
-	ns, err := loadersFrom(ctx).Neighbours(ctx, cypher.RelMentions, true, obj.ID)
+	ns, err := loadersFrom(ctx).Neighbours(ctx, cypher.RelMentions, cypher.Outgoing, obj.ID)
 	if err != nil {
 		return nil, err
 	}
@@ -160,7 +160,7 @@ func (r *intelligenceItemResolver) TraceForward(ctx context.Context, obj *model.
 }
 
 func (r *intelligenceItemResolver) Actions(ctx context.Context, obj *model.IntelligenceItem) ([]*model.Action, error) {
-	return neighbours[*model.Action](ctx, cypher.RelRaisedFrom, false, obj.ID)
+	return neighbours[*model.Action](ctx, cypher.RelRaisedFrom, cypher.Incoming, obj.ID)
 }
 
 // Operation is the resolver for the operation field.
@@ -204,9 +204,9 @@ func (r *mutationResolver) CreateOperation(ctx context.Context, input model.Crea
 	if err := a.Authorise(keyline.PermOpenOperation, ""); err != nil {
 		return nil, err
 	}
-	members := ref(cypher.RelMember, false, "input.sioId", false, a.OfficerID, deref(input.SioID))
+	members := ref(cypher.RelMember, cypher.Incoming, "input.sioId", a.OfficerID, deref(input.SioID))
 	rec, err := r.Store.CreateNode(ctx, a, keyline.KindOperation, "", props, []cypher.Ref{
-		ref(cypher.RelLedBy, true, "input.sioId", false, deref(input.SioID)), members,
+		ref(cypher.RelLedBy, cypher.Outgoing, "input.sioId", deref(input.SioID)), members,
 	})
 	if err != nil {
 		return nil, err
@@ -222,8 +222,8 @@ func (r *mutationResolver) UpdateOperation(ctx context.Context, id string, expec
 	set, err := updateOperationSet(input)
 	var refs []cypher.Ref
 	if input.SioID != nil {
-		refs = append(refs, ref(cypher.RelLedBy, true, "input.sioId", true, *input.SioID),
-			ref(cypher.RelMember, false, "input.sioId", false, *input.SioID))
+		refs = append(refs, replacing(ref(cypher.RelLedBy, cypher.Outgoing, "input.sioId", *input.SioID)),
+			ref(cypher.RelMember, cypher.Incoming, "input.sioId", *input.SioID))
 	}
 	op, err := updateNode[*model.Operation](ctx, r.Store, keyline.PermManageOperation, keyline.KindOperation, id, expectedVersion, set, err, refs...)
 	if err == nil && input.SioID != nil {
@@ -234,12 +234,12 @@ func (r *mutationResolver) UpdateOperation(ctx context.Context, id string, expec
 
 // AddOperationMember is the resolver for the addOperationMember field.
 func (r *mutationResolver) AddOperationMember(ctx context.Context, operationID string, officerID string) (*model.Operation, error) {
-	return r.changeMember(ctx, operationID, officerID, false)
+	return r.changeMember(ctx, operationID, officerID, cypher.AddRefs)
 }
 
 // RemoveOperationMember is the resolver for the removeOperationMember field.
 func (r *mutationResolver) RemoveOperationMember(ctx context.Context, operationID string, officerID string) (*model.Operation, error) {
-	return r.changeMember(ctx, operationID, officerID, true)
+	return r.changeMember(ctx, operationID, officerID, cypher.RemoveRefs)
 }
 
 // CreateOfficer is the resolver for the createOfficer field.
@@ -274,9 +274,9 @@ func (r *mutationResolver) RecordDecision(ctx context.Context, input model.Recor
 		return nil, keyline.Errorf(keyline.CodeUnauthenticated, "authentication required")
 	}
 	return createNode[*model.Decision](ctx, r.Store, keyline.PermPolicyFile, keyline.KindDecision, input.OperationID, props, err,
-		ref(cypher.RelAuthoredBy, true, "author", false, author.OfficerID),
-		ref(cypher.RelConcerns, true, "input.lineOfEnquiryId", false, deref(input.LineOfEnquiryID)),
-		ref(cypher.RelSupersedes, true, "input.supersedesId", false, deref(input.SupersedesID)))
+		ref(cypher.RelAuthoredBy, cypher.Outgoing, "author", author.OfficerID),
+		ref(cypher.RelConcerns, cypher.Outgoing, "input.lineOfEnquiryId", deref(input.LineOfEnquiryID)),
+		ref(cypher.RelSupersedes, cypher.Outgoing, "input.supersedesId", deref(input.SupersedesID)))
 }
 
 // CreatePerson is the resolver for the createPerson field.
@@ -367,8 +367,8 @@ func (r *mutationResolver) NominateTarget(ctx context.Context, input model.Nomin
 	}
 	props["subjectLabel"] = subject.Props["label"]
 	return createNode[*model.Target](ctx, r.Store, keyline.PermNominateTarget, keyline.KindTarget, input.OperationID, props, nil,
-		ref(cypher.RelSubject, true, "input.subjectId", false, input.SubjectID),
-		ref(cypher.RelOwnedBy, true, "input.ownerId", false, deref(input.OwnerID)))
+		ref(cypher.RelSubject, cypher.Outgoing, "input.subjectId", input.SubjectID),
+		ref(cypher.RelOwnedBy, cypher.Outgoing, "input.ownerId", deref(input.OwnerID)))
 }
 
 // UpdateTarget is the resolver for the updateTarget field.
@@ -376,7 +376,7 @@ func (r *mutationResolver) UpdateTarget(ctx context.Context, id string, expected
 	set, err := updateTargetSet(input)
 	var refs []cypher.Ref
 	if input.OwnerID != nil {
-		refs = append(refs, ref(cypher.RelOwnedBy, true, "input.ownerId", true, *input.OwnerID))
+		refs = append(refs, replacing(ref(cypher.RelOwnedBy, cypher.Outgoing, "input.ownerId", *input.OwnerID)))
 	}
 	return updateNode[*model.Target](ctx, r.Store, keyline.PermNominateTarget, keyline.KindTarget, id, expectedVersion, set, err, refs...)
 }
@@ -396,11 +396,11 @@ func (r *mutationResolver) AddTacticalOption(ctx context.Context, id string, exp
 // CreateIntelligenceItem is the resolver for the createIntelligenceItem field.
 func (r *mutationResolver) CreateIntelligenceItem(ctx context.Context, input model.CreateIntelligenceItemInput) (*model.IntelligenceItem, error) {
 	props, err := createIntelligenceProps(input)
-	mentions := cypher.Ref{Rel: cypher.RelMentions, Out: true, Field: "input.mentions"}
+	mentions := cypher.Ref{Rel: cypher.RelMentions, Dir: cypher.Outgoing, Field: "input.mentions"}
 	for _, m := range input.Mentions {
 		mentions.Targets = append(mentions.Targets, cypher.RefTarget{ID: m.EntityID, Props: map[string]any{"role": m.Role}})
 	}
-	derived := ref(cypher.RelDerivedFrom, true, "input.derivedFromActionId", false, deref(input.DerivedFromActionID))
+	derived := ref(cypher.RelDerivedFrom, cypher.Outgoing, "input.derivedFromActionId", deref(input.DerivedFromActionID))
 	if input.DerivedFromActionID != nil && err == nil {
 		err = requireKind("input.derivedFromActionId", *input.DerivedFromActionID, keyline.KindAction)
 	}
@@ -425,13 +425,13 @@ func (r *mutationResolver) AddMention(ctx context.Context, itemID string, entity
 	if err := keyline.RequireText("role", role, 50); err != nil {
 		return nil, err
 	}
-	return r.changeRefs(ctx, keyline.PermRecordIntelligence, itemID, cypher.Ref{Rel: cypher.RelMentions, Out: true, Field: "entityId",
-		Targets: []cypher.RefTarget{{ID: entityID, Props: map[string]any{"role": role}}}}, false)
+	return r.changeRefs(ctx, keyline.PermRecordIntelligence, itemID, cypher.Ref{Rel: cypher.RelMentions, Dir: cypher.Outgoing, Field: "entityId",
+		Targets: []cypher.RefTarget{{ID: entityID, Props: map[string]any{"role": role}}}}, cypher.AddRefs)
 }
 
 // RemoveMention is the resolver for the removeMention field.
 func (r *mutationResolver) RemoveMention(ctx context.Context, itemID string, entityID string) (*model.IntelligenceItem, error) {
-	return r.changeRefs(ctx, keyline.PermRecordIntelligence, itemID, ref(cypher.RelMentions, true, "entityId", false, entityID), true)
+	return r.changeRefs(ctx, keyline.PermRecordIntelligence, itemID, ref(cypher.RelMentions, cypher.Outgoing, "entityId", entityID), cypher.RemoveRefs)
 }
 
 // RaiseAction is the resolver for the raiseAction field.
@@ -449,7 +449,7 @@ func (r *mutationResolver) RaiseAction(ctx context.Context, input model.RaiseAct
 	}
 	props["history"] = []string{historyEntry(a, "RAISE", "", keyline.ActionRaised, "", "")}
 	rec, err := r.Store.RaiseAction(ctx, a, input.OperationID, props, []cypher.Ref{
-		ref(cypher.RelRaisedFrom, true, "input.raisedFromIds", false, input.RaisedFromIds...),
+		ref(cypher.RelRaisedFrom, cypher.Outgoing, "input.raisedFromIds", input.RaisedFromIds...),
 	})
 	if err != nil {
 		return nil, err
@@ -480,7 +480,7 @@ func (r *mutationResolver) SetActionPolicy(ctx context.Context, operationID stri
 func (r *mutationResolver) CreateExhibit(ctx context.Context, input model.CreateExhibitInput) (*model.Exhibit, error) {
 	props, err := createExhibitProps(input)
 	return createNode[*model.Exhibit](ctx, r.Store, keyline.PermRecordExhibits, keyline.KindExhibit, input.OperationID, props, err,
-		ref(cypher.RelObtainedBy, true, "input.obtainedById", false, deref(input.ObtainedByID)))
+		ref(cypher.RelObtainedBy, cypher.Outgoing, "input.obtainedById", deref(input.ObtainedByID)))
 }
 
 // UpdateExhibit is the resolver for the updateExhibit field.
@@ -596,7 +596,7 @@ func (r *mutationResolver) Unlink(ctx context.Context, id string, expectedVersio
 
 // Sio is the resolver for the sio field.
 func (r *operationResolver) Sio(ctx context.Context, obj *model.Operation) (*model.Officer, error) {
-	return firstNeighbour[*model.Officer](ctx, cypher.RelLedBy, true, obj.ID)
+	return firstNeighbour[*model.Officer](ctx, cypher.RelLedBy, cypher.Outgoing, obj.ID)
 }
 
 // Members is the resolver for the members field.
@@ -956,7 +956,7 @@ func (r *targetResolver) Operation(ctx context.Context, obj *model.Target) (*mod
 
 // Subject is the resolver for the subject field.
 func (r *targetResolver) Subject(ctx context.Context, obj *model.Target) (model.Entity, error) {
-	ns, err := loadersFrom(ctx).Neighbours(ctx, cypher.RelSubject, true, obj.ID)
+	ns, err := loadersFrom(ctx).Neighbours(ctx, cypher.RelSubject, cypher.Outgoing, obj.ID)
 	if err != nil {
 		return nil, err
 	}
@@ -968,7 +968,7 @@ func (r *targetResolver) Subject(ctx context.Context, obj *model.Target) (model.
 
 // Owner is the resolver for the owner field.
 func (r *targetResolver) Owner(ctx context.Context, obj *model.Target) (*model.Officer, error) {
-	return firstNeighbour[*model.Officer](ctx, cypher.RelOwnedBy, true, obj.ID)
+	return firstNeighbour[*model.Officer](ctx, cypher.RelOwnedBy, cypher.Outgoing, obj.ID)
 }
 
 func (r *targetResolver) Package(ctx context.Context, obj *model.Target, staleAfterDays *int) (*model.TargetPackage, error) {

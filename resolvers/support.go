@@ -33,12 +33,12 @@ func (r *Resolver) nodeByID(ctx context.Context, id string) (model.Node, error) 
 }
 
 // changeMember adds or removes an officer's membership of an operation.
-func (r *mutationResolver) changeMember(ctx context.Context, operationID, officerID string, remove bool) (*model.Operation, error) {
+func (r *mutationResolver) changeMember(ctx context.Context, operationID, officerID string, change cypher.RefChange) (*model.Operation, error) {
 	if err := requireKind("officerId", officerID, keyline.KindOfficer); err != nil {
 		return nil, err
 	}
 	n, err := r.changeRefsAs(ctx, keyline.PermManageOperation, keyline.KindOperation, operationID,
-		ref(cypher.RelMember, false, "officerId", false, officerID), remove)
+		ref(cypher.RelMember, cypher.Incoming, "officerId", officerID), change)
 	if err != nil {
 		return nil, err
 	}
@@ -48,15 +48,15 @@ func (r *mutationResolver) changeMember(ctx context.Context, operationID, office
 
 // changeRefs adds or removes a structural relationship of an intelligence
 // item (its mentions).
-func (r *mutationResolver) changeRefs(ctx context.Context, perm keyline.Permission, itemID string, rf cypher.Ref, remove bool) (*model.IntelligenceItem, error) {
-	n, err := r.changeRefsAs(ctx, perm, keyline.KindIntelligenceItem, itemID, rf, remove)
+func (r *mutationResolver) changeRefs(ctx context.Context, perm keyline.Permission, itemID string, rf cypher.Ref, change cypher.RefChange) (*model.IntelligenceItem, error) {
+	n, err := r.changeRefsAs(ctx, perm, keyline.KindIntelligenceItem, itemID, rf, change)
 	if err != nil {
 		return nil, err
 	}
 	return n.(*model.IntelligenceItem), nil
 }
 
-func (r *mutationResolver) changeRefsAs(ctx context.Context, perm keyline.Permission, k keyline.Kind, id string, rf cypher.Ref, remove bool) (model.Node, error) {
+func (r *mutationResolver) changeRefsAs(ctx context.Context, perm keyline.Permission, k keyline.Kind, id string, rf cypher.Ref, change cypher.RefChange) (model.Node, error) {
 	a, err := currentActor(ctx)
 	if err != nil {
 		return nil, err
@@ -64,7 +64,7 @@ func (r *mutationResolver) changeRefsAs(ctx context.Context, perm keyline.Permis
 	if err := a.Authorise(perm, ""); err != nil {
 		return nil, err
 	}
-	rec, err := r.Store.ChangeRefs(ctx, a, k, id, rf, remove)
+	rec, err := r.Store.ChangeRefs(ctx, a, k, id, rf, change)
 	if err != nil {
 		return nil, err
 	}

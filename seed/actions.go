@@ -210,7 +210,7 @@ func (b *builder) buildActions() {
 			"chaseCount":     0,
 		}
 		ap := actionPlan{Key: key, Props: props,
-			Refs: []refPlan{{Rel: cypher.RelRaisedFrom, Out: true, Targets: []refTargetPlan{{Key: b.raisedFrom(r.From, on.Time)}}}}}
+			Refs: []refPlan{{Rel: cypher.RelRaisedFrom, Dir: cypher.Outgoing, Targets: []refTargetPlan{{Key: b.raisedFrom(r.From, on.Time)}}}}}
 		officer := ""
 		if r.Status != "RAISED" {
 			officer = b.allocate(t.Skills, about, load)
@@ -393,7 +393,7 @@ func (b *builder) addExhibit(actionKey, officer, kind string, r actionRow, on ke
 	}
 	b.p.Exhibits = append(b.p.Exhibits, exhibitPlan{
 		nodePlan: nodePlan{Key: "exhibit:" + ref, Kind: keyline.KindExhibit, Props: props,
-			Refs: []refPlan{{Rel: cypher.RelObtainedBy, Out: true, Targets: []refTargetPlan{{Key: actionKey}}}}},
+			Refs: []refPlan{{Rel: cypher.RelObtainedBy, Dir: cypher.Outgoing, Targets: []refTargetPlan{{Key: actionKey}}}}},
 		Continuity: chain,
 	})
 	// The exhibit evidences the links of what it is about: the people and

@@ -192,7 +192,7 @@ func clone(m map[string]any) map[string]any {
 func (w *writer) refs(rs []refPlan) []cypher.Ref {
 	out := make([]cypher.Ref, 0, len(rs))
 	for _, r := range rs {
-		ref := cypher.Ref{Rel: r.Rel, Out: r.Out, Field: "seed." + r.Rel}
+		ref := cypher.Ref{Rel: r.Rel, Dir: r.Dir, Field: "seed." + r.Rel}
 		for _, t := range r.Targets {
 			id, ok := w.ids[t.Key]
 			if !ok {

@@ -535,7 +535,7 @@ func (b *builder) itemNode(it *item) nodePlan {
 	if it.SourceText != "" {
 		props["sourceText"] = it.SourceText
 	}
-	mentions := refPlan{Rel: cypher.RelMentions, Out: true}
+	mentions := refPlan{Rel: cypher.RelMentions, Dir: cypher.Outgoing}
 	subject := false
 	for _, e := range it.Ents {
 		role, ok := mentionRoles[b.ent(e).Kind]

@@ -36,7 +36,7 @@ type nodePlan struct {
 // refPlan is a structural relationship by local keys.
 type refPlan struct {
 	Rel     string
-	Out     bool
+	Dir     cypher.Direction
 	Targets []refTargetPlan
 }
 
@@ -279,8 +279,8 @@ func (b *builder) buildOperation() {
 				"Joint investigation by SOCU North West and North Wales SOCU.",
 		},
 		Refs: []refPlan{
-			{Rel: cypher.RelLedBy, Out: true, Targets: []refTargetPlan{{Key: b.p.SIO}}},
-			{Rel: cypher.RelMember, Out: false, Targets: members},
+			{Rel: cypher.RelLedBy, Dir: cypher.Outgoing, Targets: []refTargetPlan{{Key: b.p.SIO}}},
+			{Rel: cypher.RelMember, Dir: cypher.Incoming, Targets: members},
 		},
 	}
 }
@@ -532,12 +532,12 @@ func (b *builder) buildPolicyFile() {
 			Props: map[string]any{"title": l.Title, "description": l.Desc, "status": l.Status}})
 	}
 	for _, d := range decisionSeeds {
-		refs := []refPlan{{Rel: cypher.RelAuthoredBy, Out: true, Targets: []refTargetPlan{{Key: b.p.SIO}}}}
+		refs := []refPlan{{Rel: cypher.RelAuthoredBy, Dir: cypher.Outgoing, Targets: []refTargetPlan{{Key: b.p.SIO}}}}
 		if d.Line != "" {
-			refs = append(refs, refPlan{Rel: cypher.RelConcerns, Out: true, Targets: []refTargetPlan{{Key: d.Line}}})
+			refs = append(refs, refPlan{Rel: cypher.RelConcerns, Dir: cypher.Outgoing, Targets: []refTargetPlan{{Key: d.Line}}})
 		}
 		if d.Supersedes != "" {
-			refs = append(refs, refPlan{Rel: cypher.RelSupersedes, Out: true, Targets: []refTargetPlan{{Key: d.Supersedes}}})
+			refs = append(refs, refPlan{Rel: cypher.RelSupersedes, Dir: cypher.Outgoing, Targets: []refTargetPlan{{Key: d.Supersedes}}})
 		}
 		b.p.Decisions = append(b.p.Decisions, nodePlan{Key: d.Key, Kind: keyline.KindDecision,
 			Props: map[string]any{"decision": d.Decision, "rationale": d.Rationale, "madeAt": at(d.At)}, Refs: refs})
@@ -551,8 +551,8 @@ func (b *builder) buildTargets() {
 			Key: fmt.Sprintf("target%d", i+1), Kind: keyline.KindTarget,
 			Props: map[string]any{"status": t.Status, "nimLevel": "LEVEL_2", "threatAreas": append([]string{}, t.Threats...), "rationale": t.Rationale},
 			Refs: []refPlan{
-				{Rel: cypher.RelSubject, Out: true, Targets: []refTargetPlan{{Key: t.Subject}}},
-				{Rel: cypher.RelOwnedBy, Out: true, Targets: []refTargetPlan{{Key: t.Owner}}},
+				{Rel: cypher.RelSubject, Dir: cypher.Outgoing, Targets: []refTargetPlan{{Key: t.Subject}}},
+				{Rel: cypher.RelOwnedBy, Dir: cypher.Outgoing, Targets: []refTargetPlan{{Key: t.Owner}}},
 			},
 		}})
 	}
