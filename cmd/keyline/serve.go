@@ -71,10 +71,22 @@ func serveCmd(cfg *config) *cobra.Command {
 // more of the heavier questions (docs/PEER.md). GOMEMLIMIT still applies.
 const ServeGCPercent = 400
 
-// serveGC applies ServeGCPercent unless GOGC is set.
+// ServeMemoryLimit is the server's soft memory limit unless GOMEMLIMIT
+// says otherwise: the collector, which at ServeGCPercent lets the heap
+// grow to five times what is live, works harder as the process nears it.
+// Without it, 64 clients asking for 2-hop networks held Keyline at 150-190
+// MB resident; issue 18 asks for at most 150 MB (docs/BENCHMARKS.md,
+// "Memory under load"). Below the limit nothing changes.
+const ServeMemoryLimit = 100 << 20
+
+// serveGC applies ServeGCPercent and ServeMemoryLimit unless GOGC or
+// GOMEMLIMIT is set.
 func serveGC() {
 	if _, ok := os.LookupEnv("GOGC"); !ok {
 		debug.SetGCPercent(ServeGCPercent)
+	}
+	if _, ok := os.LookupEnv("GOMEMLIMIT"); !ok {
+		debug.SetMemoryLimit(ServeMemoryLimit)
 	}
 }
 

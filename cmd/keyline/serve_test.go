@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"io"
+	"math"
 	"net/http"
 	"os"
 	"runtime/debug"
@@ -14,7 +15,8 @@ import (
 
 func TestServeGCPercent(t *testing.T) {
 	old := debug.SetGCPercent(100)
-	t.Cleanup(func() { debug.SetGCPercent(old) })
+	oldLimit := debug.SetMemoryLimit(-1)
+	t.Cleanup(func() { debug.SetGCPercent(old); debug.SetMemoryLimit(oldLimit) })
 
 	t.Run("default", func(t *testing.T) {
 		t.Setenv("GOGC", "") // restored after the test
@@ -23,6 +25,23 @@ func TestServeGCPercent(t *testing.T) {
 		serveGC()
 		if got := debug.SetGCPercent(100); got != ServeGCPercent {
 			t.Fatalf("GC percent = %d, want %d", got, ServeGCPercent)
+		}
+	})
+	t.Run("memory limit", func(t *testing.T) {
+		t.Setenv("GOMEMLIMIT", "")
+		os.Unsetenv("GOMEMLIMIT")
+		debug.SetMemoryLimit(math.MaxInt64)
+		serveGC()
+		if got := debug.SetMemoryLimit(-1); got != ServeMemoryLimit {
+			t.Fatalf("memory limit = %d, want %d", got, ServeMemoryLimit)
+		}
+	})
+	t.Run("GOMEMLIMIT wins", func(t *testing.T) {
+		t.Setenv("GOMEMLIMIT", "1GiB")
+		debug.SetMemoryLimit(1 << 30)
+		serveGC()
+		if got := debug.SetMemoryLimit(-1); got != 1<<30 {
+			t.Fatalf("memory limit = %d, want GOMEMLIMIT's %d", got, 1<<30)
 		}
 	})
 	t.Run("GOGC wins", func(t *testing.T) {
