@@ -10,13 +10,13 @@ import (
 	"github.com/keyline/keyline"
 )
 
-// Limits match the API's input rules (resolvers/inputs.go), so an import
-// accepts exactly what a client could have entered by hand.
+// Limits are the domain's (keyline.MaxName, ...), the API's too, so an
+// import accepts exactly what a client could have entered by hand.
 const (
-	maxName  = 200
-	maxShort = 500
-	maxText  = 20_000
-	maxList  = 50
+	maxName  = keyline.MaxName
+	maxShort = keyline.MaxShort
+	maxText  = keyline.MaxText
+	maxList  = keyline.MaxList
 	maxRef   = 100
 )
 

@@ -140,23 +140,19 @@ func withLink(out *Row, l *Link) {
 
 func buildNominal(r *row, c *mapCtx) (Row, string) {
 	ref := r.ref("sourceRef", true)
-	p := map[string]any{
-		"givenNames": strings.TrimSpace(r.text("givenNames", maxName, true)),
-		"familyName": strings.TrimSpace(r.text("familyName", maxName, true)),
-	}
+	given, family := r.text("givenNames", maxName, true), r.text("familyName", maxName, true)
+	// The person's rules are the domain's (keyline.PersonUpdate), as for
+	// the API; a row is an update of the nominal its sourceRef names, so
+	// what a row leaves out (or empty) is left as it is.
+	u := keyline.PersonUpdate{GivenNames: &given, FamilyName: &family}
 	if a, ok := r.list("aliases", maxName); ok {
-		p["aliases"] = a
+		u.Aliases = a
 	}
 	if d, ok := r.date("dateOfBirth"); ok {
-		if d.After(c.now) {
-			r.fail(keyline.FieldErrorf("dateOfBirth", "a date of birth cannot be in the future"))
-		}
-		p["dateOfBirth"] = d
+		u.DateOfBirth = &d
 	}
 	if pnc := r.str("pncId"); pnc != "" {
-		pnc = strings.ToUpper(pnc)
-		r.fail(keyline.ValidatePNC("pncId", pnc))
-		p["pncId"] = pnc
+		u.PNCID = &pnc
 	}
 	if ms, ok := r.list("warningMarkers", 30); ok {
 		for i := range ms {
@@ -165,11 +161,13 @@ func buildNominal(r *row, c *mapCtx) (Row, string) {
 				r.fail(keyline.FieldErrorf("warningMarkers", "%q is not one of %s", ms[i], strings.Join(warningMarkers, ", ")))
 			}
 		}
-		p["warningMarkers"] = ms
+		u.WarningMarkers = ms
 	}
 	if d := r.text("description", maxText, false); d != "" {
-		p["description"] = d
+		u.Description = &d
 	}
+	p, err := u.UpdateProps("")
+	r.fail(err)
 	n := Node{Kind: keyline.KindPerson, Key: ref, Props: p,
 		CreateOnly: map[string]any{"aliases": []string{}, "identifiers": []string{}, "warningMarkers": []string{}}}
 	return Row{Nodes: []Node{n}}, ref
