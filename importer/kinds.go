@@ -112,21 +112,21 @@ func link(r *row, c *mapCtx, typ, refCol string, from, to Ref) *Link {
 	if src == "" {
 		r.fail(keyline.FieldErrorf("sourceUrn", "a link must cite an intelligence item: give sourceUrn (or a default source for the file)"))
 	}
-	props := map[string]any{"confidence": 1.0}
+	// The link's rules are the domain's (keyline.LinkUpdate), as for the
+	// API; its source is cited by URN, resolved when the batch is planned.
+	confidence := 1.0
 	if f, ok := r.float("confidence", 0, 1); ok {
-		props["confidence"] = f
+		confidence = f
 	}
-	first, okF := r.datetime("firstSeen")
-	last, okL := r.datetime("lastSeen")
-	if okF {
-		props["firstSeen"] = first
+	u := keyline.LinkUpdate{Type: typ, Confidence: &confidence}
+	if first, ok := r.datetime("firstSeen"); ok {
+		u.FirstSeen = &first
 	}
-	if okL {
-		props["lastSeen"] = last
+	if last, ok := r.datetime("lastSeen"); ok {
+		u.LastSeen = &last
 	}
-	if okF && okL && last.Before(first) {
-		r.fail(keyline.FieldErrorf("lastSeen", "last seen cannot be before first seen"))
-	}
+	props, err := u.UpdateProps("")
+	r.fail(err)
 	return &Link{Type: typ, From: from, To: to, Source: src, Props: props}
 }
 
