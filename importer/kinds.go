@@ -126,7 +126,10 @@ func link(r *row, c *mapCtx, typ, refCol string, from, to Ref) *Link {
 		u.LastSeen = &last
 	}
 	props, err := u.UpdateProps("")
-	r.fail(err)
+	if err != nil {
+		r.fail(err)
+		props = map[string]any{} // the row is refused; callers may still add to it
+	}
 	return &Link{Type: typ, From: from, To: to, Source: src, Props: props}
 }
 
@@ -167,7 +170,10 @@ func buildNominal(r *row, c *mapCtx) (Row, string) {
 		u.Description = &d
 	}
 	p, err := u.UpdateProps("")
-	r.fail(err)
+	if err != nil {
+		r.fail(err)
+		p = map[string]any{} // the row is refused; the rest may still be read
+	}
 	n := Node{Kind: keyline.KindPerson, Key: ref, Props: p,
 		CreateOnly: map[string]any{"aliases": []string{}, "identifiers": []string{}, "warningMarkers": []string{}}}
 	return Row{Nodes: []Node{n}}, ref
