@@ -3,6 +3,7 @@ package cypher
 import (
 	"context"
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
 	"sync"
@@ -32,6 +33,16 @@ import (
 // single instance (Neo4j Community, `make test`) the wait is always
 // zero: bookmarks are passed and accepted, nothing more.
 //
+// Hence BookmarkPolicy: by default (BookmarksAuto) the manager is used
+// only with a routing URI (neo4j://, neo4j+s://, neo4j+ssc://: a cluster
+// or Aura), whose reads may go to a server that is behind. With bolt://
+// every transaction runs on the one server, which sees every committed
+// write, and bookmarks would only cost: measured with the peer
+// benchmark's question (a) at 16 clients, which runs three statements,
+// they took Keyline from 584 to 382 requests/s, adding 0.75 ms of
+// Keyline's and 0.9 ms of Neo4j's processor time per request
+// (scripts/bench-cpu.sh, docs/BENCHMARKS.md).
+//
 // Another replica's writes are not in this process's manager. A client
 // that wants its next request, on any replica, to read what this one
 // wrote carries its position across: Store.Bookmarks after one request,
@@ -39,14 +50,45 @@ import (
 // and accepts them back).
 type bookmarks struct{ neo4j.BookmarkManager }
 
-func newBookmarks() bookmarks {
-	return bookmarks{neo4j.NewBookmarkManager(neo4j.BookmarkManagerConfig{BookmarkSupplier: clientBookmarks})}
+// BookmarkPolicy says whether sessions carry bookmarks.
+type BookmarkPolicy int
+
+const (
+	BookmarksAuto BookmarkPolicy = iota // with a routing URI only
+	BookmarksOn                         // always (tests on one instance, a proxy that routes)
+	BookmarksOff                        // never
+)
+
+// ParseBookmarkPolicy reads "auto", "on" or "off" (empty: auto).
+func ParseBookmarkPolicy(s string) (BookmarkPolicy, error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "", "auto":
+		return BookmarksAuto, nil
+	case "on":
+		return BookmarksOn, nil
+	case "off":
+		return BookmarksOff, nil
+	}
+	return BookmarksAuto, fmt.Errorf("bookmarks must be auto, on or off, not %q", s)
 }
+
+// newBookmarks returns the process's bookmark manager, or nil where the
+// policy leaves bookmarks off for uri.
+func newBookmarks(p BookmarkPolicy, uri string) *bookmarks {
+	routed := strings.HasPrefix(uri, "neo4j://") || strings.HasPrefix(uri, "neo4j+s://") || strings.HasPrefix(uri, "neo4j+ssc://")
+	if p == BookmarksOff || (p == BookmarksAuto && !routed) {
+		return nil
+	}
+	return &bookmarks{neo4j.NewBookmarkManager(neo4j.BookmarkManagerConfig{BookmarkSupplier: clientBookmarks})}
+}
+
+// FollowsWrites reports whether the store's sessions carry bookmarks.
+func (s *Store) FollowsWrites() bool { return s.bookmarks != nil }
 
 // UpdateBookmarks records a completed transaction's bookmark. Its session
 // began after the request's client bookmarks too, so the new bookmark
 // covers them and they need not be handed back again.
-func (b bookmarks) UpdateBookmarks(ctx context.Context, previous, next neo4j.Bookmarks) error {
+func (b *bookmarks) UpdateBookmarks(ctx context.Context, previous, next neo4j.Bookmarks) error {
 	if c := requestBookmarksOf(ctx); c != nil && len(next) > 0 {
 		c.covered()
 	}
@@ -108,7 +150,7 @@ func clientBookmarks(ctx context.Context) (neo4j.Bookmarks, error) {
 // bookmark of a transaction not yet committed holds its transaction until
 // the server's bookmark timeout.
 func (s *Store) WithBookmarks(ctx context.Context, bookmarks []string) context.Context {
-	if len(bookmarks) == 0 {
+	if len(bookmarks) == 0 || s.bookmarks == nil {
 		return ctx
 	}
 	return context.WithValue(ctx, clientBookmarksKey{}, &requestBookmarks{pending: slices.Clone(bookmarks)})
@@ -121,6 +163,9 @@ func (s *Store) WithBookmarks(ctx context.Context, bookmarks []string) context.C
 // has completed (its bookmark covers them; a request that ran none hands
 // them back unchanged). Sorted, so equal positions read alike.
 func (s *Store) Bookmarks(ctx context.Context) []string {
+	if s.bookmarks == nil {
+		return nil
+	}
 	out, err := s.bookmarks.GetBookmarks(ctx)
 	if err != nil {
 		return nil

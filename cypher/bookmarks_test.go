@@ -22,6 +22,7 @@ func openStore(t *testing.T) *cypher.Store {
 	t.Helper()
 	neo4jtest.Store(t) // migrated
 	cfg, _ := neo4jtest.Config()
+	cfg.Bookmarks = cypher.BookmarksOn // the test database is one instance (bolt://)
 	s, err := cypher.Open(t.Context(), cfg, zerolog.Nop())
 	if err != nil {
 		t.Fatal(err)
@@ -134,7 +135,52 @@ func TestEverySessionFollowsThisProcesssWrites(t *testing.T) {
 			}
 		}
 	}
-	if len(at) != 1 || !strings.HasPrefix(at[0], "store.go:") || !strings.Contains(at[0], "BookmarkManager: s.bookmarks") {
+	store, err := os.ReadFile("store.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(at) != 1 || !strings.HasPrefix(at[0], "store.go:") || !strings.Contains(string(store), "sc.BookmarkManager = s.bookmarks") {
 		t.Fatalf("sessions opened outside Store.session (or without its bookmark manager): %v", at)
+	}
+}
+
+// Bookmarks are carried where reads may be routed to a server that is
+// behind (a routing URI: a cluster, Aura), or when asked for; with bolt://
+// every read runs on the one server, and they would only cost.
+func TestBookmarkPolicy(t *testing.T) {
+	neo4jtest.Store(t)
+	base, _ := neo4jtest.Config()
+	for _, c := range []struct {
+		policy string
+		uri    string
+		want   bool
+	}{
+		{"", base.URI, false},
+		{"auto", base.URI, false},
+		{"on", base.URI, true},
+		{"off", base.URI, false},
+		{"", strings.Replace(base.URI, "bolt://", "neo4j://", 1), true},
+		{"off", strings.Replace(base.URI, "bolt://", "neo4j://", 1), false},
+	} {
+		p, err := cypher.ParseBookmarkPolicy(c.policy)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cfg := base
+		cfg.URI, cfg.Bookmarks = c.uri, p
+		s, err := cypher.Open(t.Context(), cfg, zerolog.Nop())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := s.FollowsWrites(); got != c.want {
+			t.Errorf("policy %q, %s: follows writes %v, want %v", c.policy, c.uri, got, c.want)
+		}
+		if !c.want && (s.Bookmarks(t.Context()) != nil || s.WithBookmarks(t.Context(), []string{"FB:x"}) != t.Context()) {
+			t.Errorf("policy %q: bookmarks handed out or taken without a manager", c.policy)
+		}
+		s.Close(context.Background())
+	}
+	if _, err := cypher.ParseBookmarkPolicy("sometimes"); err == nil {
+		t.Error(`"sometimes" accepted as a bookmark policy`)
 	}
 }

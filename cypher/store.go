@@ -39,6 +39,10 @@ type Config struct {
 	// networks, common links); shorter than TxTimeout so a costly question
 	// fails fast with UNAVAILABLE instead of holding the database.
 	AnalysisTimeout time.Duration
+	// Bookmarks says whether reads follow this process's writes by
+	// bookmarks (bookmarks.go); by default only where reads may be routed
+	// to a server that has not yet applied them.
+	Bookmarks BookmarkPolicy
 }
 
 // Driver bounds (see Open).
@@ -57,8 +61,8 @@ type Store struct {
 	log             zerolog.Logger
 	duration        *prometheus.HistogramVec
 	// bookmarks make every session follow this process's writes
-	// (bookmarks.go).
-	bookmarks bookmarks
+	// (bookmarks.go); nil where Config.Bookmarks leaves them off.
+	bookmarks *bookmarks
 	// questions records the audit events of questions (RecordQuery) by
 	// group commit.
 	questions *groupCommit
@@ -100,7 +104,7 @@ func Open(ctx context.Context, cfg Config, log zerolog.Logger) (*Store, error) {
 	}
 	s := &Store{
 		driver: driver, db: cfg.Database, txTimeout: cfg.TxTimeout, analysisTimeout: cfg.AnalysisTimeout, log: log,
-		bookmarks: newBookmarks(),
+		bookmarks: newBookmarks(cfg.Bookmarks, cfg.URI),
 		duration: prometheus.NewHistogramVec(prometheus.HistogramOpts{
 			Name:    "keyline_cypher_query_duration_seconds",
 			Help:    "Time to run a named Cypher query and read its records.",
@@ -263,7 +267,11 @@ func (a autoCommit) Run(ctx context.Context, cypher string, params map[string]an
 // every transaction this process has committed (bookmarks.go). Every
 // session is opened here.
 func (s *Store) session(ctx context.Context, mode neo4j.AccessMode) neo4j.SessionWithContext {
-	return s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: mode, BookmarkManager: s.bookmarks})
+	sc := neo4j.SessionConfig{DatabaseName: s.db, AccessMode: mode}
+	if s.bookmarks != nil {
+		sc.BookmarkManager = s.bookmarks
+	}
+	return s.driver.NewSession(ctx, sc)
 }
 
 // write runs fn in a write transaction; the driver retries transient

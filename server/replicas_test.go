@@ -37,6 +37,10 @@ func newReplicas(t *testing.T, n int, adjust func(*server.Config)) []replica {
 	t.Helper()
 	neo4jtest.Store(t) // migrated
 	cfg, _ := neo4jtest.Config()
+	// The test database is one instance (bolt://), where bookmarks are off
+	// by default; replicas of a cluster carry them, which is what this
+	// tests.
+	cfg.Bookmarks = cypher.BookmarksOn
 	devKey := filepath.Join(t.TempDir(), "dev.pem")
 	var out []replica
 	for i := range n {

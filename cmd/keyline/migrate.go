@@ -11,7 +11,15 @@ import (
 )
 
 func openStore(ctx context.Context, cfg *config, log zerolog.Logger) (*cypher.Store, error) {
-	return cypher.Open(ctx, cfg.Neo4j, log)
+	// Environment only: whether reads carry bookmarks is a property of
+	// the deployment (a cluster or one server), not of a run.
+	p, err := cypher.ParseBookmarkPolicy(env("KEYLINE_NEO4J_BOOKMARKS", ""))
+	if err != nil {
+		return nil, fmt.Errorf("KEYLINE_NEO4J_BOOKMARKS: %w", err)
+	}
+	nc := cfg.Neo4j
+	nc.Bookmarks = p
+	return cypher.Open(ctx, nc, log)
 }
 
 func migrateCmd(cfg *config) *cobra.Command {
