@@ -478,12 +478,16 @@ func oneContact(l *Link, count int, hasCount bool) (time.Time, bool) {
 
 func buildAction(r *row, c *mapCtx) (Row, string) {
 	ref := r.ref("sourceRef", true)
-	p := map[string]any{"title": strings.TrimSpace(r.text("title", maxShort, true))}
+	// The action's content rules are the domain's (keyline.ActionUpdate),
+	// as for the API's raiseAction/updateAction; a row updates the action
+	// its sourceRef names, so what it leaves out is left as it is.
+	title := r.text("title", maxShort, true)
+	u := keyline.ActionUpdate{Title: &title}
 	if s := r.text("instructions", maxText, false); s != "" {
-		p["instructions"] = strings.TrimSpace(s)
+		u.Instructions = &s
 	}
 	if pr, ok := r.enum("priority", priorities); ok {
-		p["priority"] = pr
+		u.Priority = &pr
 	} else if r.err == nil {
 		r.fail(keyline.FieldErrorf("priority", "must not be empty"))
 	}
@@ -495,14 +499,16 @@ func buildAction(r *row, c *mapCtx) (Row, string) {
 		r.fail(keyline.FieldErrorf("status", "imported actions are RAISED; allocate, result or refer them in Keyline (got %q)", r.str("status")))
 	}
 	if d, ok := r.date("dueDate"); ok {
-		p["dueDate"] = d
+		u.DueDate = &d
 	}
 	create := map[string]any{"status": string(model.ActionStatusRaised), "chaseCount": 0, "requiredSkills": []string{}}
 	if sk, ok := r.list("requiredSkills", 50); ok {
-		for i := range sk {
-			sk[i] = strings.ToUpper(sk[i])
-		}
-		p["requiredSkills"] = sk
+		u.RequiredSkills = sk
+	}
+	p, err := u.UpdateProps("")
+	if err != nil {
+		r.fail(err)
+		p = map[string]any{} // the row is refused
 	}
 	out := Row{Nodes: []Node{{Kind: keyline.KindAction, Key: ref, Props: p, CreateOnly: create}}}
 	urns, _ := r.list("raisedFromUrn", 50)
