@@ -108,8 +108,8 @@ var unscopedReads = map[string]string{
 	// Before there is a scope.
 	"membership": "builds the actor whose operations the scope is made of",
 	"any_record": "startup check that the database is empty; its answer reaches no caller",
-	// The import: importPlan checks every record against the importer's
-	// scope in Go (importPlan.visible, taken) before these run.
+	// The import: the importer's plan checks every record against its
+	// scope in Go (importer: stored.visible, taken) before these run.
 	"import_operation":    "reads the operation's status and classification for the import to check in Go",
 	"import_nodes_update": importWrite,
 	"import_links":        importWrite,

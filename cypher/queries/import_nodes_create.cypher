@@ -1,6 +1,6 @@
 // Create the new __LABEL__ records of an import batch. The importer has
 // looked each key up (import_existing) or, in a run that has found every
-// key new so far, assumes it new (ImportBatch.AssumeNew), so CREATE
+// key new so far, assumes it new (importer.Batch.AssumeNew), so CREATE
 // suffices; the import-key and URN uniqueness constraints turn an
 // existing key, or a concurrent import of the same key, into a CONFLICT
 // for this batch rather than a duplicate.
