@@ -4,8 +4,13 @@ import type { TypedDocumentString } from '../gql/graphql';
 
 const doc = { toString: () => 'query Q { me { name } }' } as unknown as TypedDocumentString<{ me: { name: string } }, Record<string, never>>;
 
-function answer(status: number, body: unknown) {
-  vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } })));
+function answer(status: number, body: unknown, extra: Record<string, string> = {}) {
+  vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', ...extra } })));
+}
+
+function sentHeaders(call: number): Record<string, string> {
+  const init = (fetch as unknown as { mock: { calls: [string, RequestInit][] } }).mock.calls[call][1];
+  return init.headers as Record<string, string>;
 }
 
 afterEach(() => vi.unstubAllGlobals());
@@ -23,6 +28,20 @@ describe('gql', () => {
     const err = await gql(doc).catch((e) => e);
     expect(err).toBeInstanceOf(ApiError);
     expect([err.code, err.field, err.message]).toEqual(['BAD_USER_INPUT', 'input.heldBy', 'must not be empty']);
+  });
+  it("hands the API's bookmark back with the next operation, and forgets it on a new session", async () => {
+    configureClient(() => 'tok', () => {});
+    answer(200, { data: { me: { name: 'A' } } }, { 'X-Keyline-Bookmark': 'sealed-1' });
+    await gql(doc);
+    expect(sentHeaders(0)['X-Keyline-Bookmark']).toBeUndefined();
+    await gql(doc);
+    expect(sentHeaders(1)['X-Keyline-Bookmark']).toBe('sealed-1');
+    answer(200, { data: { me: { name: 'A' } } });
+    await gql(doc);
+    expect(sentHeaders(0)['X-Keyline-Bookmark']).toBe('sealed-1'); // an answer without one keeps the last
+    configureClient(() => 'tok', () => {});
+    await gql(doc);
+    expect(sentHeaders(1)['X-Keyline-Bookmark']).toBeUndefined();
   });
   it('signs out on UNAUTHENTICATED', async () => {
     const out = vi.fn();

@@ -22,10 +22,21 @@ type TokenSource = () => string | null;
 let tokenSource: TokenSource = () => null;
 let onUnauthenticated: () => void = () => {};
 
+/**
+ * The API's position after the last answer (X-Keyline-Bookmark, sealed by
+ * the server, sent only where several Keyline replicas share a Neo4j
+ * cluster): handed back with the next operation so that it reads this
+ * one's writes whichever replica answers (docs/SCALING.md). Kept in
+ * memory only, like the token.
+ */
+const BOOKMARK_HEADER = 'X-Keyline-Bookmark';
+let bookmark: string | null = null;
+
 /** Called by the session: where the bearer token comes from, and what to do when it is refused. */
 export function configureClient(source: TokenSource, unauthenticated: () => void): void {
   tokenSource = source;
   onUnauthenticated = unauthenticated;
+  bookmark = null;
 }
 
 /** The current bearer token, for the bundled explorer's fetcher. */
@@ -52,15 +63,18 @@ export async function gql<TResult, TVariables>(
   ...[variables]: TVariables extends Record<string, never> ? [] : [TVariables]
 ): Promise<TResult> {
   let res: Response;
+  const h = headers(true) as Record<string, string>;
+  if (bookmark) h[BOOKMARK_HEADER] = bookmark;
   try {
     res = await fetch('/graphql', {
       method: 'POST',
-      headers: headers(true),
+      headers: h,
       body: JSON.stringify({ query: document.toString(), variables: variables ?? {} }),
     });
   } catch {
     throw new ApiError('Keyline could not be reached.', 'UNAVAILABLE', 0);
   }
+  bookmark = res.headers.get(BOOKMARK_HEADER) ?? bookmark;
   let body: GraphQLResponse<TResult>;
   try {
     body = (await res.json()) as GraphQLResponse<TResult>;
