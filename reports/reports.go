@@ -9,6 +9,7 @@ import (
 	"embed"
 	"encoding/csv"
 	"encoding/json"
+	"github.com/keyline/keyline/questions"
 	"html/template"
 	"io"
 	"net/http"
@@ -105,7 +106,7 @@ func Handler(store *cypher.Store) http.Handler {
 		}
 		s, err := disclosure.Schedule(r.Context(), resolvers.DisclosureStore(store), a, r.PathValue("id"), kind)
 		if err == nil {
-			err = resolvers.RecordQuestion(r.Context(), store, resolvers.ActionExport, "report "+name+"."+format, map[string]any{"operationId": r.PathValue("id"), "schedule": name}, len(s.Entries))
+			err = questions.Record(r.Context(), store, questions.Export, "report "+name+"."+format, map[string]any{"operationId": r.PathValue("id"), "schedule": name}, len(s.Entries))
 		}
 		if err != nil {
 			writeError(w, r, err)

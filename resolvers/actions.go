@@ -50,7 +50,7 @@ func (r *mutationResolver) progressAction(ctx context.Context, id string, versio
 		}
 	}
 	if change.OfficerID != "" {
-		if err := requireKind("input.officerId", change.OfficerID, keyline.KindOfficer); err != nil {
+		if err := keyline.RequireKind("input.officerId", change.OfficerID, keyline.KindOfficer); err != nil {
 			return nil, err
 		}
 	}

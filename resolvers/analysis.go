@@ -28,9 +28,6 @@ func caller(ctx context.Context) linkanalysis.Caller {
 	return linkanalysis.Caller{Actor: keyline.ActorFrom(ctx), Records: loadersFrom(ctx)}
 }
 
-// intIn reads an optional bounded argument (keyline.IntIn).
-var intIn = keyline.IntIn
-
 // entityModels decodes an answer's entities, keyed by id, in order.
 func entityModels(recs []cypher.Record) (map[string]model.Entity, []model.Entity, error) {
 	byID := make(map[string]model.Entity, len(recs))

@@ -26,7 +26,7 @@ func (r *mutationResolver) assessTarget(ctx context.Context, id string, version 
 	if err := a.Authorise(keyline.PermNominateTarget, ""); err != nil {
 		return nil, err
 	}
-	if err := requireKind("id", id, keyline.KindTarget); err != nil {
+	if err := keyline.RequireKind("id", id, keyline.KindTarget); err != nil {
 		return nil, err
 	}
 	if err := keyline.RequireText("input.rationale", in.Rationale, maxText); err != nil {

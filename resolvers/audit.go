@@ -31,20 +31,11 @@ func auditEventFor(a *keyline.Actor, row map[string]any) (*model.AuditEvent, err
 	return ev, nil
 }
 
-// Question actions, as the questions package names them; schema.resolvers.go
-// and the lists' search record with these.
-const (
-	actionSearch  = questions.Search
-	actionAnalyse = questions.Analyse
-	// ActionExport is questions.Export, kept for callers of the old name.
-	ActionExport = questions.Export
-)
-
 // asked records a question in the audit trail before its answer is
 // returned, and withholds the answer if it cannot be recorded: an
 // unrecorded question is not answered. Entry points call it in one line:
 //
-//	return asked[*model.Network](ctx, r.Store, actionAnalyse, "network", input)(r.network(ctx, input))
+//	return asked[*model.Network](ctx, r.Store, questions.Analyse, "network", input)(r.network(ctx, input))
 //
 // Only entry points call it (the GraphQL fields, the export and report
 // routes), never the shared question code beneath them, so a question
@@ -62,21 +53,14 @@ func asked[T any](ctx context.Context, store *cypher.Store, action, name string,
 	}
 }
 
-// RecordQuestion is questions.Record, kept for callers of the old name.
-func RecordQuestion(ctx context.Context, store *cypher.Store, action, name string, params any, size int) error {
-	return questions.Record(ctx, store, action, name, params, size)
-}
-
 // recordSearch records a list asked for with search text, once per list
 // and operation (nothing for a list without search text).
 func recordSearch(ctx context.Context, store *cypher.Store, k keyline.Kind, opID string, lq cypher.ListQuery, total int) error {
 	if lq.Search == "" {
 		return nil
 	}
-	return questions.Record(ctx, store, actionSearch, "search "+string(k), map[string]any{
+	return questions.Record(ctx, store, questions.Search, "search "+string(k), map[string]any{
 		"operationId": opID, "search": lq.Search, "filters": lq.Filters, "updatedAfter": lq.UpdatedAfter,
 		"orderBy": lq.OrderBy, "skip": lq.Skip, "limit": lq.Limit}, total)
 }
 
-// AnswerSize is questions.AnswerSize, kept for callers of the old name.
-func AnswerSize(res any) int { return questions.AnswerSize(res) }

@@ -77,7 +77,7 @@ func (r *mutationResolver) recordRetention(ctx context.Context, id string, versi
 	if err := a.Authorise(keyline.PermPolicyFile, ""); err != nil {
 		return nil, err
 	}
-	if err := requireKind("id", id, keyline.KindIntelligenceItem, keyline.KindExhibit); err != nil {
+	if err := keyline.RequireKind("id", id, keyline.KindIntelligenceItem, keyline.KindExhibit); err != nil {
 		return nil, err
 	}
 	if err := keyline.RequireText("input.rationale", in.Rationale, maxText); err != nil {

@@ -20,10 +20,6 @@ const (
 	maxText  = keyline.MaxText
 )
 
-// newFields starts the validated properties of one input (keyline.Changes:
-// the rules shared with the importer).
-func newFields() *keyline.Changes { return keyline.NewChanges() }
-
 func enumStrings[T ~string](vs []T) []string {
 	out := make([]string, len(vs))
 	for i, v := range vs {
@@ -32,17 +28,12 @@ func enumStrings[T ~string](vs []T) []string {
 	return keyline.Distinct(out)
 }
 
-// requireKind checks an id names a record of one of the kinds.
-func requireKind(field, id string, kinds ...keyline.Kind) error {
-	return keyline.RequireKind(field, id, kinds...)
-}
-
 // --- operations, officers, policy file ----------------------------------
 
 var operationReference = regexp.MustCompile(`^[A-Z0-9][A-Z0-9-]{2,40}$`)
 
 func createOperationProps(in model.CreateOperationInput) (map[string]any, error) {
-	f := newFields()
+	f := keyline.NewChanges()
 	ref := strings.ToUpper(strings.TrimSpace(in.Reference))
 	if !operationReference.MatchString(ref) {
 		f.Fail(keyline.FieldErrorf("input.reference", "reference must be 3 to 41 letters, digits or hyphens, e.g. OP-KESTREL-2026"))
@@ -50,7 +41,7 @@ func createOperationProps(in model.CreateOperationInput) (map[string]any, error)
 	f.Set("reference", ref)
 	f.Text("input.name", "name", in.Name, maxName)
 	if in.SioID != nil {
-		f.Fail(requireKind("input.sioId", *in.SioID, keyline.KindOfficer))
+		f.Fail(keyline.RequireKind("input.sioId", *in.SioID, keyline.KindOfficer))
 	}
 	f.Set("status", string(model.OperationStatusOpen))
 	f.Set("classification", string(in.Classification))
@@ -64,7 +55,7 @@ func createOperationProps(in model.CreateOperationInput) (map[string]any, error)
 }
 
 func updateOperationSet(in model.UpdateOperationInput) (map[string]any, error) {
-	f := newFields()
+	f := keyline.NewChanges()
 	if in.Name != nil {
 		f.Text("input.name", "name", *in.Name, maxName)
 	}
@@ -77,14 +68,14 @@ func updateOperationSet(in model.UpdateOperationInput) (map[string]any, error) {
 	f.Date("closed", in.Closed)
 	f.OptText("input.summary", "summary", in.Summary, maxText)
 	if in.SioID != nil {
-		f.Fail(requireKind("input.sioId", *in.SioID, keyline.KindOfficer))
+		f.Fail(keyline.RequireKind("input.sioId", *in.SioID, keyline.KindOfficer))
 	}
 	// The SIO is a relationship, so a change of SIO alone is a change.
 	return f.Done(in.SioID == nil)
 }
 
 func createOfficerProps(in model.CreateOfficerInput) (map[string]any, error) {
-	f := newFields()
+	f := keyline.NewChanges()
 	f.Text("input.collarNumber", "collarNumber", in.CollarNumber, 20)
 	f.Text("input.name", "name", in.Name, maxName)
 	f.Text("input.rank", "rank", in.Rank, 50)
@@ -99,7 +90,7 @@ func createOfficerProps(in model.CreateOfficerInput) (map[string]any, error) {
 }
 
 func updateOfficerSet(in model.UpdateOfficerInput) (map[string]any, error) {
-	f := newFields()
+	f := keyline.NewChanges()
 	if in.Name != nil {
 		f.Text("input.name", "name", *in.Name, maxName)
 	}
@@ -115,7 +106,7 @@ func updateOfficerSet(in model.UpdateOfficerInput) (map[string]any, error) {
 }
 
 func createLineOfEnquiryProps(in model.CreateLineOfEnquiryInput) (map[string]any, error) {
-	f := newFields()
+	f := keyline.NewChanges()
 	f.Text("input.title", "title", in.Title, maxShort)
 	f.OptText("input.description", "description", in.Description, maxText)
 	f.Set("status", string(model.LineOfEnquiryStatusOpen))
@@ -123,7 +114,7 @@ func createLineOfEnquiryProps(in model.CreateLineOfEnquiryInput) (map[string]any
 }
 
 func updateLineOfEnquirySet(in model.UpdateLineOfEnquiryInput) (map[string]any, error) {
-	f := newFields()
+	f := keyline.NewChanges()
 	if in.Title != nil {
 		f.Text("input.title", "title", *in.Title, maxShort)
 	}
@@ -135,7 +126,7 @@ func updateLineOfEnquirySet(in model.UpdateLineOfEnquiryInput) (map[string]any, 
 }
 
 func recordDecisionProps(in model.RecordDecisionInput) (map[string]any, error) {
-	f := newFields()
+	f := keyline.NewChanges()
 	f.Text("input.decision", "decision", in.Decision, maxText)
 	f.Text("input.rationale", "rationale", in.Rationale, maxText)
 	madeAt := time.Now().UTC()
@@ -147,10 +138,10 @@ func recordDecisionProps(in model.RecordDecisionInput) (map[string]any, error) {
 	}
 	f.Set("madeAt", madeAt)
 	if in.LineOfEnquiryID != nil {
-		f.Fail(requireKind("input.lineOfEnquiryId", *in.LineOfEnquiryID, keyline.KindLineOfEnquiry))
+		f.Fail(keyline.RequireKind("input.lineOfEnquiryId", *in.LineOfEnquiryID, keyline.KindLineOfEnquiry))
 	}
 	if in.SupersedesID != nil {
-		f.Fail(requireKind("input.supersedesId", *in.SupersedesID, keyline.KindDecision))
+		f.Fail(keyline.RequireKind("input.supersedesId", *in.SupersedesID, keyline.KindDecision))
 	}
 	return f.Done(false)
 }
@@ -174,7 +165,7 @@ func updatePersonSet(in model.UpdatePersonInput) (map[string]any, error) {
 }
 
 func createOrganisationProps(in model.CreateOrganisationInput) (map[string]any, error) {
-	f := newFields()
+	f := keyline.NewChanges()
 	f.Text("input.name", "name", in.Name, maxName)
 	f.Set("kind", string(in.Kind))
 	f.OptText("input.reference", "reference", in.Reference, 100)
@@ -183,7 +174,7 @@ func createOrganisationProps(in model.CreateOrganisationInput) (map[string]any, 
 }
 
 func updateOrganisationSet(in model.UpdateOrganisationInput) (map[string]any, error) {
-	f := newFields()
+	f := keyline.NewChanges()
 	if in.Name != nil {
 		f.Text("input.name", "name", *in.Name, maxName)
 	}
@@ -223,7 +214,7 @@ func locationFields(f *keyline.Changes, address, postcode *string, lat, lon *flo
 }
 
 func createLocationProps(in model.CreateLocationInput) (map[string]any, error) {
-	f := newFields()
+	f := keyline.NewChanges()
 	locationFields(f, &in.Address, in.Postcode, in.Latitude, in.Longitude)
 	if (in.Latitude == nil) != (in.Longitude == nil) {
 		f.Fail(keyline.FieldErrorf("input.longitude", "give both latitude and longitude, or neither"))
@@ -233,7 +224,7 @@ func createLocationProps(in model.CreateLocationInput) (map[string]any, error) {
 }
 
 func updateLocationSet(in model.UpdateLocationInput) (map[string]any, error) {
-	f := newFields()
+	f := keyline.NewChanges()
 	locationFields(f, in.Address, in.Postcode, in.Latitude, in.Longitude)
 	if in.Kind != nil {
 		f.Set("kind", string(*in.Kind))
@@ -253,13 +244,13 @@ func vehicleFields(f *keyline.Changes, vrm, make, mdl, colour *string) {
 }
 
 func createVehicleProps(in model.CreateVehicleInput) (map[string]any, error) {
-	f := newFields()
+	f := keyline.NewChanges()
 	vehicleFields(f, &in.Vrm, in.Make, in.Model, in.Colour)
 	return f.Done(false)
 }
 
 func updateVehicleSet(in model.UpdateVehicleInput) (map[string]any, error) {
-	f := newFields()
+	f := keyline.NewChanges()
 	vehicleFields(f, in.Vrm, in.Make, in.Model, in.Colour)
 	return f.Done(true)
 }
@@ -288,7 +279,7 @@ func commsFields(f *keyline.Changes, number, imei, email, handle, line *string) 
 }
 
 func createCommsDeviceProps(in model.CreateCommsDeviceInput) (map[string]any, error) {
-	f := newFields()
+	f := keyline.NewChanges()
 	commsFields(f, in.Number, in.Imei, in.Email, in.Handle, in.LineName)
 	f.Set("kind", string(in.Kind))
 	need := map[model.CommsKind]string{
@@ -302,7 +293,7 @@ func createCommsDeviceProps(in model.CreateCommsDeviceInput) (map[string]any, er
 }
 
 func updateCommsDeviceSet(in model.UpdateCommsDeviceInput) (map[string]any, error) {
-	f := newFields()
+	f := keyline.NewChanges()
 	commsFields(f, in.Number, in.Imei, in.Email, in.Handle, in.LineName)
 	return f.Done(true)
 }
@@ -319,14 +310,14 @@ func eventFields(f *keyline.Changes, occurred *time.Time, summary, crimeNo, clas
 }
 
 func createEventProps(in model.CreateEventInput) (map[string]any, error) {
-	f := newFields()
+	f := keyline.NewChanges()
 	f.Set("kind", string(in.Kind))
 	eventFields(f, &in.OccurredAt, &in.Summary, in.CrimeNumber, in.Classification)
 	return f.Done(false)
 }
 
 func updateEventSet(in model.UpdateEventInput) (map[string]any, error) {
-	f := newFields()
+	f := keyline.NewChanges()
 	if in.Kind != nil {
 		f.Set("kind", string(*in.Kind))
 	}
@@ -337,8 +328,8 @@ func updateEventSet(in model.UpdateEventInput) (map[string]any, error) {
 // --- targets, intelligence, actions, exhibits ------------------------------
 
 func nominateTargetProps(in model.NominateTargetInput) (map[string]any, error) {
-	f := newFields()
-	f.Fail(requireKind("input.subjectId", in.SubjectID, keyline.KindPerson, keyline.KindOrganisation))
+	f := keyline.NewChanges()
+	f.Fail(keyline.RequireKind("input.subjectId", in.SubjectID, keyline.KindPerson, keyline.KindOrganisation))
 	if len(in.ThreatAreas) == 0 {
 		f.Fail(keyline.FieldErrorf("input.threatAreas", "name at least one threat area"))
 	}
@@ -347,13 +338,13 @@ func nominateTargetProps(in model.NominateTargetInput) (map[string]any, error) {
 	f.Set("status", string(model.TargetStatusDraft))
 	f.OptText("input.rationale", "rationale", in.Rationale, maxText)
 	if in.OwnerID != nil {
-		f.Fail(requireKind("input.ownerId", *in.OwnerID, keyline.KindOfficer))
+		f.Fail(keyline.RequireKind("input.ownerId", *in.OwnerID, keyline.KindOfficer))
 	}
 	return f.Done(false)
 }
 
 func updateTargetSet(in model.UpdateTargetInput) (map[string]any, error) {
-	f := newFields()
+	f := keyline.NewChanges()
 	if in.NimLevel != nil {
 		f.Set("nimLevel", string(*in.NimLevel))
 	}
@@ -365,7 +356,7 @@ func updateTargetSet(in model.UpdateTargetInput) (map[string]any, error) {
 	}
 	f.OptText("input.rationale", "rationale", in.Rationale, maxText)
 	if in.OwnerID != nil {
-		f.Fail(requireKind("input.ownerId", *in.OwnerID, keyline.KindOfficer))
+		f.Fail(keyline.RequireKind("input.ownerId", *in.OwnerID, keyline.KindOfficer))
 	}
 	return f.Done(in.OwnerID == nil)
 }
@@ -417,7 +408,7 @@ func updateActionSet(in model.UpdateActionInput) (map[string]any, error) {
 }
 
 func actionPolicyProps(in model.ActionPolicyInput) (map[string]any, error) {
-	f := newFields()
+	f := keyline.NewChanges()
 	check := func(field string, v, lo, hi int) {
 		if v < lo || v > hi {
 			f.Fail(keyline.FieldErrorf(field, "must be between %d and %d", lo, hi))
@@ -455,7 +446,7 @@ func exhibitFields(f *keyline.Changes, kind, desc *string, status *model.Disclos
 }
 
 func createExhibitProps(in model.CreateExhibitInput) (map[string]any, error) {
-	f := newFields()
+	f := keyline.NewChanges()
 	ref := strings.ToUpper(strings.TrimSpace(in.Reference))
 	if !exhibitReference.MatchString(ref) {
 		f.Fail(keyline.FieldErrorf("input.reference", "an exhibit reference is the officer's initials and a sequence, e.g. JS/3"))
@@ -465,19 +456,19 @@ func createExhibitProps(in model.CreateExhibitInput) (map[string]any, error) {
 	f.Date("obtainedOn", in.ObtainedOn)
 	f.Set("continuity", []string{})
 	if in.ObtainedByID != nil {
-		f.Fail(requireKind("input.obtainedById", *in.ObtainedByID, keyline.KindAction))
+		f.Fail(keyline.RequireKind("input.obtainedById", *in.ObtainedByID, keyline.KindAction))
 	}
 	return f.Done(false)
 }
 
 func updateExhibitSet(in model.UpdateExhibitInput) (map[string]any, error) {
-	f := newFields()
+	f := keyline.NewChanges()
 	exhibitFields(f, in.Kind, in.Description, in.DisclosureStatus, in.SensitivityReason, in.ReviewDate)
 	return f.Done(true)
 }
 
 func continuityEntry(in model.ContinuityInput) (map[string]any, error) {
-	f := newFields()
+	f := keyline.NewChanges()
 	at := time.Now().UTC()
 	if in.At != nil {
 		at = in.At.UTC()

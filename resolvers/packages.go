@@ -2,6 +2,7 @@ package resolvers
 
 import (
 	"context"
+	"github.com/keyline/keyline"
 
 	"github.com/keyline/keyline/cypher"
 	"github.com/keyline/keyline/graph/model"
@@ -9,7 +10,7 @@ import (
 )
 
 func (r *targetResolver) assemblePackage(ctx context.Context, t *model.Target, staleAfterDays *int) (*model.TargetPackage, error) {
-	stale, err := intIn("staleAfterDays", staleAfterDays, targetpackage.DefaultStaleAfterDays, 1, 3650)
+	stale, err := keyline.IntIn("staleAfterDays", staleAfterDays, targetpackage.DefaultStaleAfterDays, 1, 3650)
 	if err != nil {
 		return nil, err
 	}

@@ -44,7 +44,7 @@ func (r *operationResolver) savedSearches(ctx context.Context, obj *model.Operat
 // parameters (top-level keys replace), through the same field and checks
 // as the direct query.
 func (r *queryResolver) runSavedSearch(ctx context.Context, id string, overrides *string) (model.SavedSearchResult, error) {
-	if err := requireKind("id", id, keyline.KindSavedSearch); err != nil {
+	if err := keyline.RequireKind("id", id, keyline.KindSavedSearch); err != nil {
 		return nil, err
 	}
 	s, err := load[*model.SavedSearch](ctx, id)

@@ -14,6 +14,7 @@ import (
 	"github.com/keyline/keyline/cypher"
 	"github.com/keyline/keyline/graph"
 	"github.com/keyline/keyline/graph/model"
+	"github.com/keyline/keyline/questions"
 )
 
 // Operation is the resolver for the operation field.
@@ -121,7 +122,7 @@ func (r *exhibitResolver) SensitivityReason(ctx context.Context, obj *model.Exhi
 }
 
 func (r *exhibitResolver) TraceBack(ctx context.Context, obj *model.Exhibit) (*model.Trace, error) {
-	return asked[*model.Trace](ctx, r.Store, actionAnalyse, "traceBack", map[string]any{"id": obj.ID})(r.trace(ctx, obj.ID, r.Store.TraceBack))
+	return asked[*model.Trace](ctx, r.Store, questions.Analyse, "traceBack", map[string]any{"id": obj.ID})(r.trace(ctx, obj.ID, r.Store.TraceBack))
 }
 
 // Operation is the resolver for the operation field.
@@ -156,7 +157,7 @@ func (r *intelligenceItemResolver) Mentions(ctx context.Context, obj *model.Inte
 }
 
 func (r *intelligenceItemResolver) TraceForward(ctx context.Context, obj *model.IntelligenceItem) (*model.Trace, error) {
-	return asked[*model.Trace](ctx, r.Store, actionAnalyse, "traceForward", map[string]any{"id": obj.ID})(r.trace(ctx, obj.ID, r.Store.TraceForward))
+	return asked[*model.Trace](ctx, r.Store, questions.Analyse, "traceForward", map[string]any{"id": obj.ID})(r.trace(ctx, obj.ID, r.Store.TraceForward))
 }
 
 func (r *intelligenceItemResolver) Actions(ctx context.Context, obj *model.IntelligenceItem) ([]*model.Action, error) {
@@ -402,7 +403,7 @@ func (r *mutationResolver) CreateIntelligenceItem(ctx context.Context, input mod
 	}
 	derived := ref(cypher.RelDerivedFrom, cypher.Outgoing, "input.derivedFromActionId", deref(input.DerivedFromActionID))
 	if input.DerivedFromActionID != nil && err == nil {
-		err = requireKind("input.derivedFromActionId", *input.DerivedFromActionID, keyline.KindAction)
+		err = keyline.RequireKind("input.derivedFromActionId", *input.DerivedFromActionID, keyline.KindAction)
 	}
 	return createNode[*model.IntelligenceItem](ctx, r.Store, keyline.PermRecordIntelligence, keyline.KindIntelligenceItem, input.OperationID, props, err, mentions, derived)
 }
@@ -419,7 +420,7 @@ func (r *mutationResolver) UpdateIntelligenceItem(ctx context.Context, id string
 
 // AddMention is the resolver for the addMention field.
 func (r *mutationResolver) AddMention(ctx context.Context, itemID string, entityID string, role string) (*model.IntelligenceItem, error) {
-	if err := requireKind("entityId", entityID, keyline.EntityKinds...); err != nil {
+	if err := keyline.RequireKind("entityId", entityID, keyline.EntityKinds...); err != nil {
 		return nil, err
 	}
 	if err := keyline.RequireText("role", role, 50); err != nil {
@@ -914,23 +915,23 @@ func (r *queryResolver) AuditTrail(ctx context.Context, filter *model.AuditFilte
 }
 
 func (r *queryResolver) Paths(ctx context.Context, input model.PathsInput) (*model.PathsResult, error) {
-	return asked[*model.PathsResult](ctx, r.Store, actionAnalyse, "paths", input)(r.paths(ctx, input))
+	return asked[*model.PathsResult](ctx, r.Store, questions.Analyse, "paths", input)(r.paths(ctx, input))
 }
 
 func (r *queryResolver) Network(ctx context.Context, input model.NetworkInput) (*model.Network, error) {
-	return asked[*model.Network](ctx, r.Store, actionAnalyse, "network", input)(r.network(ctx, input))
+	return asked[*model.Network](ctx, r.Store, questions.Analyse, "network", input)(r.network(ctx, input))
 }
 
 func (r *queryResolver) CommonLinks(ctx context.Context, input model.CommonLinksInput) (*model.CommonLinks, error) {
-	return asked[*model.CommonLinks](ctx, r.Store, actionAnalyse, "commonLinks", input)(r.commonLinks(ctx, input))
+	return asked[*model.CommonLinks](ctx, r.Store, questions.Analyse, "commonLinks", input)(r.commonLinks(ctx, input))
 }
 
 func (r *queryResolver) CoLocation(ctx context.Context, input model.CoLocationInput) ([]*model.CoLocation, error) {
-	return asked[[]*model.CoLocation](ctx, r.Store, actionAnalyse, "coLocation", input)(r.coLocation(ctx, input))
+	return asked[[]*model.CoLocation](ctx, r.Store, questions.Analyse, "coLocation", input)(r.coLocation(ctx, input))
 }
 
 func (r *queryResolver) Timeline(ctx context.Context, input model.TimelineInput) ([]*model.TimelineEntry, error) {
-	return asked[[]*model.TimelineEntry](ctx, r.Store, actionAnalyse, "timeline", input)(r.timeline(ctx, input))
+	return asked[[]*model.TimelineEntry](ctx, r.Store, questions.Analyse, "timeline", input)(r.timeline(ctx, input))
 }
 
 func (r *queryResolver) TargetRanking(ctx context.Context, filter *model.RankingFilter, first *int) ([]*model.RankedTarget, error) {
@@ -938,11 +939,11 @@ func (r *queryResolver) TargetRanking(ctx context.Context, filter *model.Ranking
 }
 
 func (r *queryResolver) KeyPlayers(ctx context.Context, input model.KeyPlayersInput) (*model.KeyPlayers, error) {
-	return asked[*model.KeyPlayers](ctx, r.Store, actionAnalyse, "keyPlayers", input)(r.keyPlayers(ctx, input))
+	return asked[*model.KeyPlayers](ctx, r.Store, questions.Analyse, "keyPlayers", input)(r.keyPlayers(ctx, input))
 }
 
 func (r *queryResolver) RunSavedSearch(ctx context.Context, id string, overrides *string) (model.SavedSearchResult, error) {
-	return asked[model.SavedSearchResult](ctx, r.Store, actionAnalyse, "runSavedSearch", map[string]any{"id": id, "overrides": overrides})(r.runSavedSearch(ctx, id, overrides))
+	return asked[model.SavedSearchResult](ctx, r.Store, questions.Analyse, "runSavedSearch", map[string]any{"id": id, "overrides": overrides})(r.runSavedSearch(ctx, id, overrides))
 }
 
 func (r *savedSearchResolver) Operation(ctx context.Context, obj *model.SavedSearch) (*model.Operation, error) {

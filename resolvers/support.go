@@ -34,7 +34,7 @@ func (r *Resolver) nodeByID(ctx context.Context, id string) (model.Node, error) 
 
 // changeMember adds or removes an officer's membership of an operation.
 func (r *mutationResolver) changeMember(ctx context.Context, operationID, officerID string, change cypher.RefChange) (*model.Operation, error) {
-	if err := requireKind("officerId", officerID, keyline.KindOfficer); err != nil {
+	if err := keyline.RequireKind("officerId", officerID, keyline.KindOfficer); err != nil {
 		return nil, err
 	}
 	n, err := r.changeRefsAs(ctx, keyline.PermManageOperation, keyline.KindOperation, operationID,

@@ -20,7 +20,7 @@ func (r *mutationResolver) reviewTarget(ctx context.Context, id string, version 
 	if err != nil {
 		return nil, err
 	}
-	if err := requireKind("id", id, keyline.KindTarget); err != nil {
+	if err := keyline.RequireKind("id", id, keyline.KindTarget); err != nil {
 		return nil, err
 	}
 	if err := keyline.LimitText("input.rationale", in.Rationale, maxText); err != nil {
@@ -190,7 +190,7 @@ func (r *mutationResolver) addTacticalOption(ctx context.Context, id string, ver
 	if err := keyline.RequireText("description", description, maxText); err != nil {
 		return nil, err
 	}
-	if err := requireKind("id", id, keyline.KindTarget); err != nil {
+	if err := keyline.RequireKind("id", id, keyline.KindTarget); err != nil {
 		return nil, err
 	}
 	rec, err := r.Store.AddTacticalOption(ctx, a, id, version, map[string]any{
@@ -203,7 +203,7 @@ func (r *mutationResolver) addTacticalOption(ctx context.Context, id string, ver
 
 // targetRanking ranks assessed targets for the tasking meeting.
 func (r *queryResolver) targetRanking(ctx context.Context, f *model.RankingFilter, first *int) ([]*model.RankedTarget, error) {
-	limit, err := intIn("first", first, 50, 1, 1000)
+	limit, err := keyline.IntIn("first", first, 50, 1, 1000)
 	if err != nil {
 		return nil, err
 	}
