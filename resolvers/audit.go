@@ -63,4 +63,3 @@ func recordSearch(ctx context.Context, store *cypher.Store, k keyline.Kind, opID
 		"operationId": opID, "search": lq.Search, "filters": lq.Filters, "updatedAfter": lq.UpdatedAfter,
 		"orderBy": lq.OrderBy, "skip": lq.Skip, "limit": lq.Limit}, total)
 }
-
